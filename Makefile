@@ -1,0 +1,32 @@
+# vanban — set-up and entry points. Every target builds the virtualenv first,
+# so on a fresh machine `make demo` and `make test` are all that is needed.
+PYTHON ?= $(shell scripts/find-python)
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: setup demo test bench lint clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml
+	@test -n "$(PYTHON)" || { echo "no Python >= 3.12 found (see scripts/find-python)"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[test]'
+	@touch $(STAMP)
+
+demo: setup
+	$(BIN)/vanban demo
+
+test: setup
+	$(BIN)/python -m pytest -q
+
+bench: setup
+	$(BIN)/python -m benchmarks
+
+lint: setup
+	../shared/tools/cypher-lint/cypher-lint vanban
+
+clean:
+	rm -rf $(VENV) vanban.db* out

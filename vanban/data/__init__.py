@@ -1,0 +1,1 @@
+"""Data files users may extend: agency registry, phrase lists."""

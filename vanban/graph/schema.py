@@ -1,0 +1,51 @@
+"""The graph schema: labels, keys and properties (the contract between writer and queries).
+
+Nodes (every label has a unique `key`; `search` is `vanban.text.fold` of the
+name/text plus aliases, so diacritic-free CONTAINS search works on both stores):
+
+- Document {key, type, number, date, year, issuer, title, signer, signer_title,
+            signing_mode, source, sha256, stub, search}
+    key: "doc:" + number (normalised) + "|" + issuer key + "|" + year, or
+    "doc:sha256:<hash>" when the text carries no number. stub=true for documents
+    known only because something cites them. date is an ISO string.
+- Agency {key, name, kind, level, aliases, generic, search}   key: "agency:<folded name>"
+- Person {key, name, search}                                   key: "person:<folded name>"
+- Place {key, name, kind, code, parent, search}                key: "place:<code>" or "place:<folded parent>/<folded name>"
+- Task {key, doc, clause, text, action, deadline, deadline_text, deadline_date,
+        recurrence, start, end, search}                        key: document key + "#" + clause
+    deadline: as in gold ("2024-10-10", "monthly:15", "quarter:2024-Q1", "month:2019-07", "year:2024");
+    deadline_date: ISO last day the task is due (None for recurring/free text);
+    recurrence: "monthly:15" / "monthly" for recurring tasks, else None.
+- Program {key, name, search}
+
+Relationships (extracted ones carry provenance: doc, clause, start, end, surface):
+- (Document)-[:CITES {relation, resolved_by, confidence, …provenance}]->(Document)
+    resolved_by ∈ number_issuer_year | number | title | stub
+- (Document)-[:ISSUED_BY]->(Agency)
+- (Document)-[:SIGNED_BY {title, mode}]->(Person)
+- (Document)-[:ADDRESSED_TO {…provenance}]->(Agency)        Kính gửi
+- (Document)-[:COPIED_TO {purpose, …provenance}]->(Agency)  Nơi nhận
+- (Document)-[:CONTAINS]->(Task)
+- (Task)-[:ASSIGNED_TO {role, inherited_from, …provenance}]->(Agency)
+- (Task)-[:REPORTS_TO {…provenance}]->(Agency)
+- (Task)-[:UNDER {…provenance}]->(Document)
+- (Task)-[:CONCERNS {…provenance}]->(Place|Program)
+- (Document)-[:CRITICIZES {…provenance}]->(Agency)
+- (Document)-[:SETS_TARGET {target, year, …provenance}]->(Place)
+- (Document)-[:MENTIONS {…provenance}]->(Place)
+- (Agency)-[:GOVERNS]->(Place), (Place)-[:PART_OF]->(Place), (Agency)-[:PART_OF]->(Agency)
+"""
+
+from __future__ import annotations
+
+LABELS = ("Document", "Agency", "Person", "Place", "Task", "Program")
+
+REL_TYPES = (
+    "CITES", "ISSUED_BY", "SIGNED_BY", "ADDRESSED_TO", "COPIED_TO", "CONTAINS",
+    "ASSIGNED_TO", "REPORTS_TO", "UNDER", "CONCERNS", "CRITICIZES", "SETS_TARGET",
+    "MENTIONS", "GOVERNS", "PART_OF",
+)
+
+CITE_RELATIONS = ("implements", "based_on", "proposal", "amended_by", "delegation", "references")
+
+ROLES = ("lead", "coordinate", "execute", "accountable", "report", "requested", "monitor", "advise")
