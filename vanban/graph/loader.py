@@ -1,0 +1,286 @@
+"""Load files into a graph store: extract → resolve → write, in atomic batches.
+
+`load_paths(store, paths)` expands files and folders (recursively), skips files
+whose bytes are already stored (Document.sha256), extracts the rest with
+`vanban.loaders.pipeline.extract_many`, resolves citations against the
+documents already in the store (and in the same batch), and writes batches of
+documents, each batch in one query (so each document is all-or-nothing). A bad
+file, or a batch the store refuses, never stops the other files: the batch is
+retried one document at a time and only the document at fault fails.
+`load_extractions` does the same for ready-made Extraction records (used by
+the benchmark and tests).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator
+
+from vanban.graph.writer import DocRows, build_rows, rows_count, write_rows
+from vanban.loaders.resolve import Catalog, DocInfo
+from vanban.model import Extraction, InputError, VanbanError
+
+#: File name endings `load` picks up inside folders (files named explicitly are always tried).
+SUFFIXES = (".txt", ".pdf", ".docx", ".md")
+DEFAULT_BATCH_ROWS = 2000
+DEFAULT_BATCH_DOCS = 500
+
+Progress = Callable[[int, int, str], None]  # (files done, files total, current path)
+
+
+@dataclass(frozen=True)
+class LoadSummary:
+    """What a load did: counts, warnings and failures (path, reason)."""
+
+    files: int = 0
+    documents: int = 0
+    unchanged: int = 0
+    facts: int = 0
+    nodes: int = 0
+    warnings: tuple[str, ...] = ()
+    failures: tuple[tuple[str, str], ...] = ()
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        """True when no file failed."""
+        return not self.failures
+
+    def to_json(self) -> dict[str, Any]:
+        return {"files": self.files, "documents": self.documents, "unchanged": self.unchanged,
+                "facts": self.facts, "nodes": self.nodes, "warnings": list(self.warnings),
+                "failures": [{"path": p, "error": e} for p, e in self.failures],
+                "seconds": round(self.seconds, 3)}
+
+
+@dataclass
+class _Tally:
+    files: int = 0
+    documents: int = 0
+    unchanged: int = 0
+    facts: int = 0
+    nodes: int = 0
+    warnings: list[str] = field(default_factory=list)
+    failures: list[tuple[str, str]] = field(default_factory=list)
+
+    def summary(self, t0: float) -> LoadSummary:
+        return LoadSummary(self.files, self.documents, self.unchanged, self.facts, self.nodes,
+                           tuple(self.warnings), tuple(self.failures), time.perf_counter() - t0)
+
+
+def expand_paths(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[str, str]]]:
+    """Return (files to load, sorted, de-duplicated; failures for paths that do not exist)."""
+    files: list[Path] = []
+    failures: list[tuple[str, str]] = []
+    seen: set[Path] = set()
+    for p in paths:
+        path = Path(p)
+        if path.is_dir():
+            found = sorted(f for f in path.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES)
+        elif path.is_file():
+            found = [path]
+        else:
+            failures.append((str(p), "no such file or folder"))
+            continue
+        for f in found:
+            r = f.resolve()
+            if r not in seen:
+                seen.add(r)
+                files.append(f)
+    return files, failures
+
+
+def file_sha256(path: Path) -> str:
+    """Return the sha256 of the file's bytes. Raises InputError when it cannot be read."""
+    try:
+        h = hashlib.sha256()
+        with open(path, "rb") as fh:
+            for chunk in iter(lambda: fh.read(1 << 20), b""):
+                h.update(chunk)
+        return h.hexdigest()
+    except OSError as e:
+        raise InputError(f"cannot read: {e.strerror or e}", str(path)) from e
+
+
+def _extract(paths: list[Path]) -> Iterator[tuple[str, Extraction | VanbanError]]:
+    """Yield (path, Extraction | VanbanError) from the pipeline; an unexpected crash fails only its file."""
+    from vanban.loaders.pipeline import extract_many
+
+    remaining = list(paths)
+    while remaining:
+        done: set[str] = set()
+        try:
+            # identify=False: documents without a printed number are identified by the
+            # resolver (title ≈ subject) whatever batch they arrive in, so the graph does
+            # not depend on which files were loaded together
+            for path, res in extract_many(remaining, identify=False):
+                done.add(str(path))
+                yield str(path), res
+            return
+        except Exception as e:  # noqa: BLE001 - reported as this file's failure, never dropped
+            left = [p for p in remaining if str(p) not in done]
+            if not left:
+                raise
+            bad = left[0]
+            yield str(bad), InputError(f"extraction crashed ({type(e).__name__}: {e})", str(bad))
+            remaining = left[1:]
+
+
+def load_paths(store: Any, paths: Iterable[str | Path], progress: Progress | None = None, *,
+               batch_rows: int = DEFAULT_BATCH_ROWS, batch_docs: int = DEFAULT_BATCH_DOCS,
+               force: bool = False) -> LoadSummary:
+    """Load files/folders `paths` into `store`; returns a LoadSummary (never raises for a bad file).
+
+    Files whose bytes are already stored are skipped unless `force`. Raises
+    StoreError only when the store itself cannot be read at the start.
+    """
+    t0 = time.perf_counter()
+    files, failures = expand_paths(paths)
+    catalog = Catalog.from_store(store)
+    tally = _Tally(files=len(files) + len(failures), failures=list(failures))
+    todo: list[Path] = []
+    for f in files:
+        try:
+            sha = file_sha256(f)
+        except InputError as e:
+            tally.failures.append((str(f), str(e)))
+            continue
+        if not force and sha in catalog.by_sha:
+            tally.unchanged += 1
+        else:
+            todo.append(f)
+    done0 = len(files) - len(todo)
+    if progress:
+        progress(done0, len(files), "")
+    counted = _Counter(progress, done0, len(files))
+    _load(store, catalog, counted.wrap(_extract(todo)) if todo else iter(()), tally, batch_rows, batch_docs)
+    return tally.summary(t0)
+
+
+class _Counter:
+    def __init__(self, progress: Progress | None, done: int, total: int):
+        self.progress, self.done, self.total = progress, done, total
+
+    def wrap(self, items: Iterator[tuple[str, Any]]) -> Iterator[tuple[str, Any]]:
+        for path, res in items:
+            yield path, res
+            self.done += 1
+            if self.progress:
+                self.progress(self.done, self.total, path)
+
+
+def load_extractions(store: Any, items: Iterable[tuple[str, Extraction | VanbanError]],
+                     progress: Progress | None = None, *, batch_rows: int = DEFAULT_BATCH_ROWS,
+                     batch_docs: int = DEFAULT_BATCH_DOCS, catalog: Catalog | None = None,
+                     total: int = 0) -> LoadSummary:
+    """Load ready-made (path, Extraction | VanbanError) items into `store`; returns a LoadSummary."""
+    t0 = time.perf_counter()
+    catalog = catalog if catalog is not None else Catalog.from_store(store)
+    tally = _Tally()
+    counted = _Counter(progress, 0, total)
+    _load(store, catalog, counted.wrap(iter(items)), tally, batch_rows, batch_docs)
+    tally.files = counted.done
+    return tally.summary(t0)
+
+
+def _load(store: Any, catalog: Catalog, items: Iterator[tuple[str, Any]], tally: _Tally,
+          batch_rows: int, batch_docs: int) -> None:
+    pending: list[Extraction] = []
+    est = 0
+    for path, res in items:
+        if isinstance(res, VanbanError):
+            tally.failures.append((path, str(res)))
+            continue
+        if not isinstance(res, Extraction):
+            tally.failures.append((path, f"extractor returned {type(res).__name__}, not an Extraction"))
+            continue
+        tally.warnings.extend(w if w.startswith(path) else f"{path}: {w}" for w in res.warnings)
+        pending.append(res)
+        est += 1 + len(res.citations) * 2 + len(res.agencies) * 2 + len(res.places) * 2 \
+            + len(res.responsibilities) * 2 + len(res.targets)
+        if est >= batch_rows or len(pending) >= batch_docs:
+            _flush(store, catalog, pending, tally)
+            pending, est = [], 0
+    if pending:
+        _flush(store, catalog, pending, tally)
+
+
+def _flush(store: Any, catalog: Catalog, batch: list[Extraction], tally: _Tally) -> None:
+    """Resolve and write one batch; on refusal retry document by document."""
+    # one document per key: a second file with the same number/issuer/year is reported, not merged
+    chosen: dict[str, tuple[Extraction, DocInfo]] = {}
+    for ex in batch:
+        try:
+            info = Catalog.info_for(ex.document, ex.sha256, ex.source)
+        except (ValueError, TypeError, AttributeError) as e:
+            tally.failures.append((ex.source, f"cannot key the document: {e}"))
+            continue
+        prev = chosen.get(info.key)
+        if prev is not None:
+            keep, drop = sorted([prev, (ex, info)], key=lambda t: (t[0].sha256, t[0].source))
+            chosen[info.key] = keep
+            tally.failures.append((drop[0].source, f"same document key {info.key} as {keep[0].source} in this batch"))
+            continue
+        chosen[info.key] = (ex, info)
+    if not chosen:
+        return
+    previous = {k: catalog.by_source.get(ex.source) for k, (ex, _) in chosen.items()}
+    before = {k: catalog.docs.get(k) for k in chosen}
+    for ex, info in chosen.values():
+        catalog.add(info)
+    rows: list[DocRows] = []
+    for k, (ex, info) in chosen.items():
+        try:
+            rows.append(build_rows(ex, catalog, info, previous.get(k)))
+        except VanbanError as e:
+            tally.failures.append((ex.source, str(e)))
+            _restore(catalog, k, before[k])
+        except (ValueError, TypeError, AttributeError, KeyError) as e:  # malformed record: this file fails
+            tally.failures.append((ex.source, f"malformed extraction ({type(e).__name__}: {e})"))
+            _restore(catalog, k, before[k])
+    try:
+        res = write_rows(store, rows)
+        _after(catalog, rows, tally)
+        tally.nodes += res.nodes
+        return
+    except VanbanError as e:
+        if len(rows) == 1:
+            tally.failures.append((rows[0].doc["props"].get("source", rows[0].key), f"write failed: {e}"))
+            _restore(catalog, rows[0].key, before[rows[0].key])
+            return
+    for r in rows:
+        try:
+            res = write_rows(store, [r])
+            _after(catalog, [r], tally)
+            tally.nodes += res.nodes
+        except VanbanError as e:
+            tally.failures.append((r.doc["props"].get("source", r.key), f"write failed: {e}"))
+            _restore(catalog, r.key, before[r.key])
+
+
+def _restore(catalog: Catalog, key: str, old: DocInfo | None) -> None:
+    catalog.remove(key)
+    if old is not None:
+        catalog.add(old)
+
+
+def _after(catalog: Catalog, rows: list[DocRows], tally: _Tally) -> None:
+    """Update the catalog and tally after `rows` were written."""
+    for r in rows:
+        tally.documents += 1
+        tally.facts += r.facts
+        tally.warnings.extend(r.warnings)
+        for s in r.stub_infos:
+            if s.key not in catalog.docs:
+                catalog.add(s)
+        for a in r.adopt:
+            catalog.remove(a["stub"])
+        for k in r.demote:
+            old = catalog.docs.get(k)
+            if old is not None and not old.stub:
+                catalog.remove(k)
+                catalog.add(DocInfo(key=k, number=old.number, issuer=old.issuer, year=old.year,
+                                    type=old.type, date=old.date, title=old.title, stub=True))

@@ -1,0 +1,244 @@
+// Write a batch of documents in ONE query, so the batch (and so each of its
+// documents) is all-or-nothing on both stores. Segments are chained with
+// `WITH count(*) AS _`, which yields one row even when a segment matched
+// nothing. Python (vanban/graph/writer.py) builds the parameters:
+//   $clear   keys of documents whose own facts are replaced (edges out of the
+//            document, its tasks), and mark the stubs they cited for clean-up
+//   $demote  keys of documents superseded by a new version of the same file
+//   $docs    [{key, props}]  full documents (props replace the node's)
+//   $stubs   [{key, type, number, date, year, issuer, title, search}]
+//   $agencies, $persons, $places: shared nodes, merged deterministically
+//            (smallest non-null value wins, alias lists are sorted unions),
+//            so load order never changes the result
+//   $tasks   [{key, doc, props, prov}]
+//   $adopt   [{stub, doc, resolved_by, confidence}] stubs a new document absorbs
+//   one list per relationship type: [{src, dst, p}] (p = properties incl. provenance)
+
+// ---- clear the documents' own facts
+UNWIND $clear AS k
+MATCH (:Document {key: k})-[:CITES]->(t:Document)
+WHERE t.stub = true
+SET t.gc = true
+WITH count(*) AS _
+UNWIND $clear AS k
+MATCH (:Document {key: k})-[c:CITES]->(t:Document)
+WHERE c.resolved_by = 'title'
+SET t.reident = true
+WITH count(*) AS _
+UNWIND $clear AS k
+MATCH (:Task {doc: k})-[:UNDER]->(t:Document)
+WHERE t.stub = true
+SET t.gc = true
+WITH count(*) AS _
+UNWIND $clear AS k
+MATCH (:Document {key: k})-[r]->()
+DELETE r
+WITH count(*) AS _
+UNWIND $clear AS k
+MATCH (t:Task {doc: k})
+DETACH DELETE t
+WITH count(*) AS _
+UNWIND $demote AS k
+MATCH (d:Document {key: k})
+SET d.stub = true, d.gc = true, d.sha256 = null, d.source = null, d.signer = null,
+    d.signer_title = null, d.signing_mode = null, d.facts = null, d.tasks = null
+WITH count(*) AS _
+
+// ---- nodes
+UNWIND $docs AS r
+MERGE (d:Document {key: r.key})
+SET d = r.props
+WITH count(*) AS _
+UNWIND $stubs AS r
+MERGE (d:Document {key: r.key})
+ON CREATE SET d.stub = true
+WITH d, r
+WHERE d.stub = true
+SET d.type = CASE WHEN d.type IS NULL OR r.type < d.type THEN r.type ELSE d.type END,
+    d.number = CASE WHEN d.number IS NULL OR r.number < d.number THEN r.number ELSE d.number END,
+    d.date = CASE WHEN d.date IS NULL OR r.date < d.date THEN r.date ELSE d.date END,
+    d.year = CASE WHEN d.year IS NULL OR r.year < d.year THEN r.year ELSE d.year END,
+    d.issuer = CASE WHEN d.issuer IS NULL OR r.issuer < d.issuer THEN r.issuer ELSE d.issuer END,
+    d.title = CASE WHEN d.title IS NULL OR r.title < d.title THEN r.title ELSE d.title END,
+    d.search = CASE WHEN d.search IS NULL OR r.search < d.search THEN r.search ELSE d.search END
+WITH count(*) AS _
+UNWIND $agencies AS r
+MERGE (a:Agency {key: r.key})
+SET a.name = CASE WHEN a.name IS NULL OR r.name < a.name THEN r.name ELSE a.name END,
+    a.kind = CASE WHEN a.kind IS NULL OR r.kind < a.kind THEN r.kind ELSE a.kind END,
+    a.level = CASE WHEN a.level IS NULL OR r.level < a.level THEN r.level ELSE a.level END,
+    a.generic = coalesce(a.generic, false) OR r.generic,
+    a.aliases = reduce(acc = [], x IN coalesce(a.aliases, []) + r.aliases |
+        CASE WHEN x IN acc THEN acc ELSE [y IN acc WHERE y < x] + [x] + [y IN acc WHERE y > x] END),
+    a.folded = reduce(acc = [], x IN coalesce(a.folded, []) + r.folded |
+        CASE WHEN x IN acc THEN acc ELSE [y IN acc WHERE y < x] + [x] + [y IN acc WHERE y > x] END)
+WITH a
+SET a.search = reduce(s = substring(a.key, 7), x IN a.folded | s + ' | ' + x)
+WITH count(*) AS _
+UNWIND $persons AS r
+MERGE (p:Person {key: r.key})
+SET p.name = CASE WHEN p.name IS NULL OR r.name < p.name THEN r.name ELSE p.name END,
+    p.search = substring(r.key, 7)
+WITH count(*) AS _
+UNWIND $places AS r
+MERGE (p:Place {key: r.key})
+SET p.name = CASE WHEN p.name IS NULL OR r.name < p.name THEN r.name ELSE p.name END,
+    p.kind = CASE WHEN p.kind IS NULL OR r.kind < p.kind THEN r.kind ELSE p.kind END,
+    p.code = CASE WHEN p.code IS NULL OR r.code < p.code THEN r.code ELSE p.code END,
+    p.parent = CASE WHEN p.parent IS NULL OR r.parent < p.parent THEN r.parent ELSE p.parent END,
+    p.search = CASE WHEN p.search IS NULL OR r.search < p.search THEN r.search ELSE p.search END
+WITH count(*) AS _
+
+// ---- stubs absorbed by newly loaded documents: move their incoming edges
+UNWIND $adopt AS a
+MATCH (s:Document {key: a.stub})
+MATCH (d:Document {key: a.doc})
+MATCH (src:Document)-[r:CITES]->(s)
+WHERE s.stub = true
+CREATE (src)-[n:CITES]->(d)
+SET n = properties(r), n.resolved_by = a.resolved_by, n.confidence = a.confidence
+DELETE r
+WITH count(*) AS _
+UNWIND $adopt AS a
+MATCH (s:Document {key: a.stub})
+MATCH (d:Document {key: a.doc})
+MATCH (src:Task)-[r:UNDER]->(s)
+WHERE s.stub = true
+CREATE (src)-[n:UNDER]->(d)
+SET n = properties(r)
+DELETE r
+WITH count(*) AS _
+UNWIND $adopt AS a
+MATCH (s:Document {key: a.stub})
+WHERE s.stub = true
+SET s.gc = true
+WITH count(*) AS _
+
+// ---- tasks and the documents' own relationships
+UNWIND $tasks AS r
+MATCH (d:Document {key: r.doc})
+MERGE (t:Task {key: r.key})
+SET t = r.props
+CREATE (d)-[c:CONTAINS]->(t)
+SET c = r.prov
+WITH count(*) AS _
+UNWIND $CITES AS r
+MATCH (a:Document {key: r.src})
+MATCH (b:Document {key: r.dst})
+CREATE (a)-[e:CITES]->(b)
+SET e = r.p
+WITH count(*) AS _
+UNWIND $ISSUED_BY AS r
+MATCH (a:Document {key: r.src})
+MATCH (b:Agency {key: r.dst})
+CREATE (a)-[e:ISSUED_BY]->(b)
+SET e = r.p
+WITH count(*) AS _
+UNWIND $SIGNED_BY AS r
+MATCH (a:Document {key: r.src})
+MATCH (b:Person {key: r.dst})
+CREATE (a)-[e:SIGNED_BY]->(b)
+SET e = r.p
+WITH count(*) AS _
+UNWIND $ADDRESSED_TO AS r
+MATCH (a:Document {key: r.src})
+MATCH (b:Agency {key: r.dst})
+CREATE (a)-[e:ADDRESSED_TO]->(b)
+SET e = r.p
+WITH count(*) AS _
+UNWIND $COPIED_TO AS r
+MATCH (a:Document {key: r.src})
+MATCH (b:Agency {key: r.dst})
+CREATE (a)-[e:COPIED_TO]->(b)
+SET e = r.p
+WITH count(*) AS _
+UNWIND $CRITICIZES AS r
+MATCH (a:Document {key: r.src})
+MATCH (b:Agency {key: r.dst})
+CREATE (a)-[e:CRITICIZES]->(b)
+SET e = r.p
+WITH count(*) AS _
+UNWIND $SETS_TARGET AS r
+MATCH (a:Document {key: r.src})
+MATCH (b:Place {key: r.dst})
+CREATE (a)-[e:SETS_TARGET]->(b)
+SET e = r.p
+WITH count(*) AS _
+UNWIND $MENTIONS AS r
+MATCH (a:Document {key: r.src})
+MATCH (b:Place {key: r.dst})
+CREATE (a)-[e:MENTIONS]->(b)
+SET e = r.p
+WITH count(*) AS _
+UNWIND $ASSIGNED_TO AS r
+MATCH (a:Task {key: r.src})
+MATCH (b:Agency {key: r.dst})
+CREATE (a)-[e:ASSIGNED_TO]->(b)
+SET e = r.p
+WITH count(*) AS _
+UNWIND $REPORTS_TO AS r
+MATCH (a:Task {key: r.src})
+MATCH (b:Agency {key: r.dst})
+CREATE (a)-[e:REPORTS_TO]->(b)
+SET e = r.p
+WITH count(*) AS _
+UNWIND $UNDER AS r
+MATCH (a:Task {key: r.src})
+MATCH (b:Document {key: r.dst})
+CREATE (a)-[e:UNDER]->(b)
+SET e = r.p
+WITH count(*) AS _
+UNWIND $CONCERNS AS r
+MATCH (a:Task {key: r.src})
+MATCH (b:Place {key: r.dst})
+CREATE (a)-[e:CONCERNS]->(b)
+SET e = r.p
+WITH count(*) AS _
+
+// ---- shared relationships: merged, and the provenance of the smallest document key wins
+UNWIND $GOVERNS AS r
+MATCH (a:Agency {key: r.src})
+MATCH (b:Place {key: r.dst})
+MERGE (a)-[e:GOVERNS]->(b)
+WITH e, r
+WHERE e.doc IS NULL OR r.p.doc < e.doc
+SET e = r.p
+WITH count(*) AS _
+UNWIND $PART_OF AS r
+MATCH (a:Place {key: r.src})
+MATCH (b:Place {key: r.dst})
+MERGE (a)-[e:PART_OF]->(b)
+WITH e, r
+WHERE e.doc IS NULL OR r.p.doc < e.doc
+SET e = r.p
+WITH count(*) AS _
+
+// ---- a document whose text prints no number takes the number it is cited
+// with by the documents that cite it by title (smallest, if several);
+// identified_from names the citing document. Recomputed whenever the document
+// or one of those citing documents is rewritten.
+UNWIND $identify AS k
+MATCH (d:Document {key: k})
+SET d.reident = true
+WITH count(*) AS _
+MATCH (d:Document {reident: true})
+SET d.reident = null
+WITH d
+WHERE d.stub = false AND (d.number IS NULL OR d.identified_from IS NOT NULL)
+OPTIONAL MATCH (s:Document)-[c:CITES]->(d)
+WHERE c.resolved_by = 'title' AND c.number IS NOT NULL
+WITH d, min(c.number) AS n, min(s.key) AS src
+SET d.number = n, d.identified_from = src
+WITH count(*) AS _
+
+// ---- drop stubs nothing points at any more
+MATCH (s:Document {gc: true})
+SET s.gc = null
+WITH s
+WHERE s.stub = true
+OPTIONAL MATCH (s)<-[x]-()
+WITH s, count(x) AS n
+WHERE n = 0
+DELETE s
+WITH count(*) AS dropped
+RETURN dropped

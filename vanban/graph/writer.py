@@ -1,0 +1,502 @@
+"""Extraction records → batched `UNWIND $rows` parameter rows → one write query per batch.
+
+`build_rows(extraction, catalog)` turns one Extraction into a `DocRows` (node
+rows, relationship rows with provenance, stubs to create and stubs to absorb);
+`write_rows(store, [DocRows, …])` merges several documents' rows and runs
+write_batch.cypher once, so a batch — and so every document in it — is
+written all or nothing. The Cypher lives in vanban/graph/write_batch.cypher.
+
+Every extracted relationship's properties carry provenance: doc (document
+key), clause, start, end (offsets into the repaired text) and surface.
+Document nodes also get `facts` (number of relationships written for the
+document: out of it and out of its tasks) and `tasks` (number of tasks), so
+a check can prove a document is complete.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from vanban.loaders.resolve import (
+    Catalog, DocInfo, agency_key, doc_key, norm_number, person_key, place_key, place_label,
+    split_parent, task_key, year_of,
+)
+from vanban.model import Citation, Extraction, Mention
+from vanban.text import fold, nfc, squash
+
+#: Relationship types written per document (deleted and rewritten on reload).
+OWN_RELS = ("CITES", "ISSUED_BY", "SIGNED_BY", "ADDRESSED_TO", "COPIED_TO", "CRITICIZES",
+            "SETS_TARGET", "MENTIONS", "ASSIGNED_TO", "REPORTS_TO", "UNDER", "CONCERNS")
+#: Relationship types shared between documents (merged, never deleted by a reload).
+SHARED_RELS = ("GOVERNS", "PART_OF")
+MAX_TEXT = 4000
+
+_PURPOSE = re.compile(r"\((b/c|t/h|đ/b|p/h|để b/c|để t/h|để biết|để báo cáo|để thực hiện|phối hợp)\)?", re.I)
+_PURPOSE_MAP = {"để b/c": "b/c", "để báo cáo": "b/c", "để t/h": "t/h", "để thực hiện": "t/h",
+                "để biết": "đ/b", "phối hợp": "p/h"}
+_UB = re.compile(r"^ủy ban nhân dân\s+(tỉnh|thành phố|huyện|thị xã|quận|xã|phường|thị trấn)\s+(.+)$", re.I)
+
+
+@lru_cache(maxsize=1)
+def write_query() -> str:
+    """Return the text of write_batch.cypher."""
+    return resources.files("vanban.graph").joinpath("write_batch.cypher").read_text(encoding="utf-8")
+
+
+@dataclass(frozen=True)
+class DocRows:
+    """One document's rows for the batched writer."""
+
+    key: str
+    info: DocInfo
+    doc: dict[str, Any]
+    nodes: dict[str, tuple[dict[str, Any], ...]]  # "agencies" | "persons" | "places" | "stubs" → rows
+    rels: dict[str, tuple[dict[str, Any], ...]]  # relationship type → rows {src, dst, p}
+    tasks: tuple[dict[str, Any], ...] = ()
+    adopt: tuple[dict[str, Any], ...] = ()
+    clear: tuple[str, ...] = ()
+    demote: tuple[str, ...] = ()
+    identify: tuple[str, ...] = ()
+    stub_infos: tuple[DocInfo, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def facts(self) -> int:
+        """Number of relationships this document writes (own + shared + CONTAINS)."""
+        return sum(len(v) for v in self.rels.values()) + len(self.tasks)
+
+
+@dataclass(frozen=True)
+class WriteResult:
+    documents: int
+    relationships: int
+    nodes: int
+    stubs_dropped: int
+
+
+def _prov(doc: str, clause: str | None, start: int | None, end: int | None, surface: str | None,
+          **extra: Any) -> dict[str, Any]:
+    p = {"doc": doc, "clause": clause, "start": start, "end": end,
+         "surface": squash(surface) if surface else surface}
+    p.update({k: v for k, v in extra.items() if v is not None})
+    return {k: v for k, v in p.items() if v is not None}
+
+
+def _mention_prov(doc: str, m: Mention | None, fallback_surface: str | None, clause: str | None = None,
+                  **extra: Any) -> dict[str, Any]:
+    if m is None:
+        return _prov(doc, clause, None, None, fallback_surface, **extra)
+    return _prov(doc, m.clause or clause, m.start, m.end, m.surface or fallback_surface, **extra)
+
+
+def _deadline_date(deadline: str | None) -> tuple[str | None, str | None]:
+    """Return (ISO last due day, recurrence) for a normalised deadline."""
+    if not deadline:
+        return None, None
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", deadline):
+        return deadline, None
+    if deadline.startswith("monthly") or deadline.startswith("weekly") or deadline.startswith("yearly:"):
+        return None, deadline
+    m = re.fullmatch(r"quarter:(\d{4})-Q([1-4])", deadline)
+    if m:
+        y, q = int(m.group(1)), int(m.group(2))
+        return f"{y}-{q * 3:02d}-{[31, 30, 30, 31][q - 1]:02d}", None
+    m = re.fullmatch(r"month:(\d{4})-(\d{2})", deadline)
+    if m:
+        import calendar
+
+        y, mo = int(m.group(1)), int(m.group(2))
+        if 1 <= mo <= 12:
+            return f"{y}-{mo:02d}-{calendar.monthrange(y, mo)[1]:02d}", None
+    m = re.fullmatch(r"year:(\d{4})", deadline)
+    if m:
+        return f"{m.group(1)}-12-31", None
+    return None, None
+
+
+def _sorted_union(*lists: Any) -> list[str]:
+    return sorted({x for xs in lists for x in (xs or ()) if x})
+
+
+class _Builder:
+    """Accumulates one document's rows (dedupes shared nodes by key)."""
+
+    def __init__(self, ex: Extraction, info: DocInfo):
+        self.ex = ex
+        self.key = info.key
+        self.agencies: dict[str, dict[str, Any]] = {}
+        self.persons: dict[str, dict[str, Any]] = {}
+        self.places: dict[str, dict[str, Any]] = {}
+        self.stubs: dict[str, dict[str, Any]] = {}
+        self.stub_infos: dict[str, DocInfo] = {}
+        self.rels: dict[str, list[dict[str, Any]]] = {t: [] for t in OWN_RELS + SHARED_RELS}
+        self.seen: set[tuple] = set()
+        self.warnings: list[str] = []
+
+    def rel(self, type_: str, src: str, dst: str, p: dict[str, Any], dedupe: tuple = ()) -> None:
+        sig = (type_, src, dst) + dedupe
+        if sig in self.seen:
+            return
+        self.seen.add(sig)
+        self.rels[type_].append({"src": src, "dst": dst, "p": p})
+
+    def agency(self, name: str | None, kind: str | None = None, level: str | None = None,
+               generic: bool = False, aliases: tuple[str, ...] = ()) -> str | None:
+        name = squash(nfc(name)) if name else None
+        key = agency_key(name)
+        if key is None:
+            return None
+        row = self.agencies.get(key)
+        if row is None:
+            row = self.agencies[key] = {"key": key, "name": name, "kind": kind, "level": level,
+                                        "generic": bool(generic), "aliases": [], "folded": []}
+        else:
+            row["name"] = min(row["name"], name)
+            row["kind"] = kind if row["kind"] is None or (kind is not None and kind < row["kind"]) else row["kind"]
+            row["level"] = level if row["level"] is None or (level is not None and level < row["level"]) else row["level"]
+            row["generic"] = row["generic"] or bool(generic)
+        al = [squash(nfc(a)) for a in aliases if a and fold(a) != fold(name)]
+        row["aliases"] = _sorted_union(row["aliases"], al)
+        row["folded"] = _sorted_union(row["folded"], [fold(a) for a in al])
+        return key
+
+    def person(self, name: str | None) -> str | None:
+        key = person_key(name)
+        if key is None:
+            return None
+        name = squash(nfc(name))
+        row = self.persons.setdefault(key, {"key": key, "name": name})
+        row["name"] = min(row["name"], name)
+        return key
+
+    def place(self, key: str, name: str, kind: str | None, code: str | None, parent: str | None) -> str:
+        row = {"key": key, "name": name, "kind": kind, "code": code, "parent": parent,
+               "search": fold(place_label(kind, name))}
+        old = self.places.get(key)
+        if old is None:
+            self.places[key] = row
+        else:
+            for k, v in row.items():
+                if v is not None and (old.get(k) is None or v < old[k]):
+                    old[k] = v
+        return key
+
+    def stub(self, info: DocInfo, c: Citation) -> None:
+        row = {"key": info.key, "type": c.type, "number": squash(nfc(c.number)) if c.number else None,
+               "date": c.date, "year": info.year, "issuer": c.issuer,
+               "title": squash(nfc(c.subject)) if c.subject else (c.name or None),
+               "search": fold(" ".join(x for x in (c.type, c.number, c.name, c.subject, c.issuer) if x))}
+        old = self.stubs.get(info.key)
+        if old is None:
+            self.stubs[info.key] = row
+            self.stub_infos[info.key] = info
+        else:
+            for k, v in row.items():
+                if v is not None and (old.get(k) is None or v < old[k]):
+                    old[k] = v
+
+
+def _first(ms: tuple[Mention, ...]) -> Mention | None:
+    return ms[0] if ms else None
+
+
+def _purpose(text: str, m: Mention | None) -> str | None:
+    if m is None or not text:
+        return None
+    tail = text[m.end:m.end + 60].split("\n", 1)[0]
+    hit = _PURPOSE.search(tail)
+    if not hit:
+        return None
+    p = hit.group(1).lower()
+    return _PURPOSE_MAP.get(p, p)
+
+
+def _places(b: _Builder, ex: Extraction) -> dict[str, str]:
+    """Add the extraction's places (and their parents, PART_OF) to `b`; return folded name/label → key."""
+    provinces = [p for p in ex.places if p.kind == "province"]
+    province = provinces[0] if len(provinces) == 1 else None
+    keys: dict[int, str] = {}
+    index: dict[str, str] = {}
+
+    def key_of(i: int, depth: int = 0) -> str:
+        if i in keys:
+            return keys[i]
+        p = ex.places[i]
+        parent_key = None
+        if p.parent and depth < 5:
+            pkind, pname = split_parent(p.parent)
+            for j, q in enumerate(ex.places):
+                if j != i and fold(q.name) == fold(pname) and (pkind is None or q.kind == pkind
+                                                               or {q.kind, pkind} <= {"city", "town"}):
+                    parent_key = key_of(j, depth + 1)
+                    break
+            else:
+                root = None
+                if pkind in ("district", "town", "city") and province is not None and province is not p:
+                    root = place_key("province", province.name, code=province.code)
+                parent_key = place_key(pkind, pname or p.parent, parent_key=root)
+                b.place(parent_key, pname or p.parent, pkind, None, None)
+        k = place_key(p.kind, p.name, parent_key=parent_key, code=p.code)
+        keys[i] = k
+        b.place(k, squash(nfc(p.name)), p.kind, p.code, p.parent)
+        if parent_key:
+            m = _first(p.mentions)
+            b.rel("PART_OF", k, parent_key, _mention_prov(b.key, m, p.parent))
+        return k
+
+    for i, p in enumerate(ex.places):
+        k = key_of(i)
+        index.setdefault(fold(p.name), k)
+        index.setdefault(fold(place_label(p.kind, p.name)), k)
+        for m in p.mentions:
+            index.setdefault(fold(m.surface), k)
+        if p.mentions:
+            b.rel("MENTIONS", b.key, k, _mention_prov(b.key, p.mentions[0], p.name))
+    return index
+
+
+def build_rows(ex: Extraction, catalog: Catalog, info: DocInfo | None = None,
+               previous: str | None = None) -> DocRows:
+    """Return the rows that write Extraction `ex`; citations are resolved against `catalog`.
+
+    `catalog` should already know every document of the batch (register them
+    first), so citations between documents of one batch resolve either way.
+    `previous` is the key an earlier version of the same file was stored under
+    (when it differs, that node is demoted to a stub or dropped).
+    """
+    info = info or Catalog.info_for(ex.document, ex.sha256, ex.source)
+    meta = ex.document
+    b = _Builder(ex, info)
+    key = info.key
+    text = ex.text or ""
+
+    # agencies named by the extraction
+    by_name: dict[str, Any] = {}
+    for a in ex.agencies:
+        k = b.agency(a.name, a.kind, a.level, a.generic, a.aliases)
+        if k:
+            by_name[fold(a.name)] = a
+            for al in a.aliases:
+                by_name.setdefault(fold(al), a)
+
+    place_index = _places(b, ex)
+
+    # issuer and signer
+    if meta.issuer:
+        ik = b.agency(meta.issuer)
+        a = by_name.get(fold(meta.issuer))
+        m = None
+        if a is not None:
+            m = next((x for x in a.mentions if x.clause in (None, "header", "signature")), _first(a.mentions))
+        b.rel("ISSUED_BY", key, ik, _mention_prov(key, m, meta.issuer, clause="header"))
+    if meta.signer:
+        pk = b.person(meta.signer)
+        start = text.rfind(meta.signer) if text else -1
+        p = _prov(key, "signature", start if start >= 0 else None,
+                  start + len(meta.signer) if start >= 0 else None, meta.signer,
+                  title=meta.signer_title, mode=meta.signing_mode)
+        b.rel("SIGNED_BY", key, pk, p)
+
+    # recipients
+    for a in ex.agencies:
+        ak = agency_key(a.name)
+        if ak is None:
+            continue
+        if "kinh_gui" in a.where:
+            b.rel("ADDRESSED_TO", key, ak, _mention_prov(key, _first(a.mentions), a.name, clause="kinh_gui"))
+        if "noi_nhan" in a.where:
+            m = a.mentions[-1] if a.mentions else None
+            b.rel("COPIED_TO", key, ak, _mention_prov(key, m, a.name, clause="noi_nhan",
+                                                     purpose=_purpose(text, m)))
+
+    # citations
+    cited: dict[str, str] = {}
+    identify: set[str] = set() if meta.number else {key}
+    for c in ex.citations:
+        res, target = catalog.resolve(c)
+        if res.key == key:
+            continue
+        if res.stub:
+            b.stub(target, c)
+        elif target.stub is False and res.key != key:
+            # make sure the target exists even if its own write fails: a stub row never overwrites a full node
+            b.stub(DocInfo(key=res.key, stub=True), c)
+        if c.number:
+            cited[norm_number(c.number)] = res.key
+        m = _first(c.mentions)
+        if res.resolved_by == "title":
+            identify.add(res.key)
+        p = _mention_prov(key, m, c.name or c.number, relation=c.relation, resolved_by=res.resolved_by,
+                          confidence=res.confidence, number=squash(nfc(c.number)) if c.number else None,
+                          cited_date=c.date, subject=c.subject,
+                          mentions=len(c.mentions) or None)
+        b.rel("CITES", key, res.key, p, dedupe=(c.relation, m.start if m else None))
+
+    # tasks
+    tasks: dict[str, dict[str, Any]] = {}
+    for r in ex.responsibilities:
+        tk = task_key(key, r.clause)
+        span = r.span
+        if tk not in tasks:
+            body = squash(text[span.start:span.end])[:MAX_TEXT] if (span and text) else None
+            ddate, recur = _deadline_date(r.deadline)
+            props = {"key": tk, "doc": key, "clause": r.clause, "text": body or r.action,
+                     "action": r.action, "deadline": r.deadline, "deadline_text": r.deadline_text,
+                     "deadline_date": ddate, "recurrence": recur,
+                     "start": span.start if span else None, "end": span.end if span else None,
+                     "search": fold(body or r.action)}
+            tasks[tk] = {"key": tk, "doc": key, "props": {k: v for k, v in props.items() if v is not None},
+                         "prov": _prov(key, r.clause, span.start if span else None,
+                                       span.end if span else None, (body or r.action or "")[:200])}
+        start, end = (span.start, span.end) if span else (None, None)
+        if r.role == "criticized":
+            ak = b.agency(r.actor)
+            if ak:
+                b.rel("CRITICIZES", key, ak, _prov(key, r.clause, start, end, r.surface or r.actor))
+            continue
+        ak = b.agency(r.actor)
+        if ak:
+            b.rel("ASSIGNED_TO", tk, ak, _prov(key, r.clause, start, end, r.surface or r.actor,
+                                               role=r.role, inherited_from=r.inherited_from),
+                  dedupe=(r.role,))
+        for rt in r.report_to:
+            rk = b.agency(rt)
+            if rk:
+                b.rel("REPORTS_TO", tk, rk, _prov(key, r.clause, start, end, rt))
+        if r.under:
+            n = norm_number(r.under)
+            uk = cited.get(n)
+            if uk is None:
+                res, target = catalog.resolve(Citation(type=None, number=r.under, date=None, issuer=None,
+                                                       subject=None, relation="references"))
+                uk = res.key
+                if uk != key:
+                    b.stub(target if res.stub else DocInfo(key=uk, stub=True),
+                           Citation(type=None, number=r.under, date=None, issuer=None, subject=None,
+                                    relation="references"))
+            if uk != key:
+                b.rel("UNDER", tk, uk, _prov(key, r.clause, start, end, r.under))
+        for pl in r.places:
+            pk = place_index.get(fold(pl))
+            if pk is None:
+                b.warnings.append(f"{ex.source}: clause {r.clause}: place {pl!r} not among the document's places")
+                continue
+            b.rel("CONCERNS", tk, pk, _prov(key, r.clause, start, end, pl))
+
+    # targets
+    for t in ex.targets:
+        pk = place_index.get(fold(place_label(t.place_kind, t.place))) or place_index.get(fold(t.place))
+        if pk is None:
+            pk = b.place(place_key(t.place_kind, t.place, parent=t.parent), squash(nfc(t.place)),
+                         t.place_kind, None, t.parent)
+        sp = t.span
+        b.rel("SETS_TARGET", key, pk, _prov(key, t.clause, sp.start if sp else None, sp.end if sp else None,
+                                            t.surface or t.place, target=t.target, year=t.year),
+              dedupe=(t.target, t.year))
+
+    # GOVERNS: Ủy ban nhân dân <huyện/tỉnh/xã> X → the place X named in this document
+    for ak, row in list(b.agencies.items()):
+        mm = _UB.match(row["name"])
+        if not mm:
+            continue
+        pk = place_index.get(fold(f"{mm.group(1)} {mm.group(2)}")) or place_index.get(fold(mm.group(2)))
+        if pk:
+            a = by_name.get(fold(row["name"]))
+            b.rel("GOVERNS", ak, pk, _mention_prov(key, _first(a.mentions) if a else None, row["name"]))
+
+    facts = sum(len(v) for t, v in b.rels.items() if t in OWN_RELS) + len(tasks)
+    doc_props = {
+        "key": key, "type": meta.type, "number": squash(nfc(meta.number)) if meta.number else None,
+        "date": meta.date, "year": info.year, "issuer": meta.issuer, "title": meta.title,
+        "signer": meta.signer, "signer_title": meta.signer_title, "signing_mode": meta.signing_mode,
+        "source": ex.source, "sha256": ex.sha256, "stub": False, "facts": facts, "tasks": len(tasks),
+        "search": fold(" ".join(x for x in (meta.type, meta.number, meta.title, meta.issuer) if x)),
+    }
+    adopt = tuple({"stub": r.key, "doc": key, "resolved_by": r.resolved_by, "confidence": r.confidence}
+                  for r in catalog.adoptions(info))
+    if any(a["resolved_by"] == "title" for a in adopt):
+        identify.add(key)
+    demote = (previous,) if previous and previous != key else ()
+    return DocRows(
+        key=key, info=info, doc={"key": key, "props": {k: v for k, v in doc_props.items() if v is not None}},
+        nodes={"agencies": tuple(b.agencies.values()), "persons": tuple(b.persons.values()),
+               "places": tuple(b.places.values()), "stubs": tuple(b.stubs.values())},
+        rels={t: tuple(v) for t, v in b.rels.items()}, tasks=tuple(tasks.values()), adopt=adopt,
+        clear=(key,) + demote, demote=demote, stub_infos=tuple(b.stub_infos.values()),
+        identify=tuple(sorted(identify)),
+        warnings=tuple(b.warnings),
+    )
+
+
+def _merge_node_rows(rows: list[dict[str, Any]], list_keys: tuple[str, ...] = ()) -> list[dict[str, Any]]:
+    """Merge rows with the same key deterministically (smallest non-null value, sorted list unions)."""
+    out: dict[str, dict[str, Any]] = {}
+    for r in rows:
+        o = out.get(r["key"])
+        if o is None:
+            out[r["key"]] = dict(r)
+            continue
+        for k, v in r.items():
+            if k in list_keys:
+                o[k] = _sorted_union(o.get(k), v)
+            elif isinstance(v, bool):
+                o[k] = bool(o.get(k)) or v
+            elif v is not None and (o.get(k) is None or v < o[k]):
+                o[k] = v
+    return list(out.values())
+
+
+def batch_params(batch: list[DocRows]) -> dict[str, Any]:
+    """Return the parameters of write_batch.cypher for the documents in `batch`."""
+    p: dict[str, Any] = {
+        "clear": [k for d in batch for k in d.clear],
+        "demote": [k for d in batch for k in d.demote],
+        "docs": [d.doc for d in batch],
+        "stubs": _merge_node_rows([r for d in batch for r in d.nodes["stubs"]]),
+        "agencies": _merge_node_rows([r for d in batch for r in d.nodes["agencies"]], ("aliases", "folded")),
+        "persons": _merge_node_rows([r for d in batch for r in d.nodes["persons"]]),
+        "places": _merge_node_rows([r for d in batch for r in d.nodes["places"]]),
+        "tasks": [t for d in batch for t in d.tasks],
+        "adopt": [a for d in batch for a in d.adopt],
+        "identify": sorted({k for d in batch for k in d.identify}),
+    }
+    for t in OWN_RELS:
+        p[t] = [r for d in batch for r in d.rels.get(t, ())]
+    for t in SHARED_RELS:  # one row per edge: the smallest document key's provenance
+        best: dict[tuple[str, str], dict[str, Any]] = {}
+        for d in batch:
+            for r in d.rels.get(t, ()):
+                k = (r["src"], r["dst"])
+                if k not in best or (r["p"]["doc"], r["p"].get("start") or 0) < (best[k]["p"]["doc"], best[k]["p"].get("start") or 0):
+                    best[k] = r
+        p[t] = list(best.values())
+    return p
+
+
+def write_rows(store: Any, batch: list[DocRows]) -> WriteResult:
+    """Write `batch` in one query (one transaction); returns counts. Raises StoreError/QueryError.
+
+    Nothing of the batch is written when it fails.
+    """
+    if not batch:
+        return WriteResult(0, 0, 0, 0)
+    params = batch_params(batch)
+    res = store.write_batch(write_query(), params)
+    dropped = int(res[0]["dropped"]) if res else 0
+    rels = sum(d.facts for d in batch)
+    nodes = (len(params["docs"]) + len(params["stubs"]) + len(params["agencies"]) + len(params["persons"])
+             + len(params["places"]) + len(params["tasks"]))
+    return WriteResult(len(batch), rels, nodes, dropped)
+
+
+def rows_count(d: DocRows) -> int:
+    """Return how many parameter rows document `d` contributes (for batch sizing)."""
+    return 1 + sum(len(v) for v in d.nodes.values()) + sum(len(v) for v in d.rels.values()) + len(d.tasks)
+
+
+__all__ = ["DocRows", "WriteResult", "build_rows", "write_rows", "batch_params", "write_query",
+           "rows_count", "OWN_RELS", "SHARED_RELS", "doc_key", "year_of"]

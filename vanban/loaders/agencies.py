@@ -1,0 +1,295 @@
+"""Agency registry and recogniser: text → agency mentions with canonical names.
+
+The registry lives in vanban/data/agencies.yaml; a user file named by the
+environment variable VANBAN_AGENCIES adds entries (and abbreviations) and wins
+over the built-in ones on the same canonical name. Besides registry aliases,
+a few open patterns catch bodies named after a place ("Ủy ban nhân dân huyện
+Đăk Tô") and expand named collectives ("Ủy ban nhân dân các huyện: Đăk Tô, Kon
+Plông và Sa Thầy" → three agencies).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from vanban.model import InputError
+from vanban.loaders.who_text import NAME, flex
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "agencies.yaml"
+
+
+@dataclass(frozen=True, slots=True)
+class AgencyInfo:
+    """One registry entry. `name` may contain "{province}"."""
+
+    name: str
+    kind: str | None = None
+    level: str | None = None
+    generic: bool = False
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class AgencyHit:
+    """One printed mention of one or more agencies (several for an expanded collective)."""
+
+    start: int
+    end: int
+    names: tuple[str, ...]
+    kind: str | None
+    level: str | None
+    generic: bool
+    surface: str
+
+    @property
+    def name(self) -> str:
+        return self.names[0]
+
+
+@dataclass(frozen=True, slots=True)
+class Registry:
+    agencies: tuple[AgencyInfo, ...]
+    abbreviations: tuple[tuple[str, tuple[str, ...]], ...]
+
+    def by_name(self, name: str) -> AgencyInfo | None:
+        """Return the entry whose canonical name (with "{province}" removed) equals `name`, case-folded."""
+        key = name.casefold()
+        for a in self.agencies:
+            if a.name.replace(" {province}", "").casefold() == key or a.name.casefold() == key:
+                return a
+        return None
+
+
+def _load_yaml(path: Path) -> dict:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as e:
+        raise InputError(f"cannot read agency registry: {e}", str(path)) from e
+    if not isinstance(data, dict) or not isinstance(data.get("agencies", []), list):
+        raise InputError("agency registry must be a mapping with an 'agencies' list", str(path))
+    return data
+
+
+@lru_cache(maxsize=4)
+def load_registry(extra: str | None = None) -> Registry:
+    """Return the built-in registry merged with the YAML file `extra` (default: $VANBAN_AGENCIES).
+
+    Raises InputError when a registry file is unreadable or malformed.
+    """
+    files = [DATA]
+    extra = extra if extra is not None else os.environ.get("VANBAN_AGENCIES")
+    if extra:
+        files.append(Path(extra))
+    entries: dict[str, AgencyInfo] = {}
+    abbr: dict[str, list[str]] = {}
+    for f in files:
+        data = _load_yaml(f)
+        for k, v in (data.get("abbreviations") or {}).items():
+            abbr.setdefault(k, [])
+            abbr[k] += [x for x in v if x not in abbr[k]]
+        for e in data.get("agencies") or []:
+            if not isinstance(e, dict) or not e.get("name"):
+                raise InputError(f"agency entry without a name: {e!r}", str(f))
+            aliases = tuple(e.get("aliases") or ()) or (e["name"],)
+            entries[e["name"]] = AgencyInfo(
+                name=e["name"], kind=e.get("kind"), level=e.get("level"),
+                generic=bool(e.get("generic", False)), aliases=aliases,
+            )
+    return Registry(tuple(entries.values()), tuple((k, tuple(v)) for k, v in abbr.items()))
+
+
+def rx_source_alias(rx: str) -> str:
+    """The regex source of an alias (kept as is; first words are read from it)."""
+    return rx
+
+
+def _first_words(rx: str) -> list[str]:
+    """Case-folded first words an alias regex can start with (all alternatives of a leading group)."""
+    if rx.startswith("(?:"):
+        depth, i = 0, 0
+        for i, ch in enumerate(rx):
+            if ch == "(":
+                depth += 1
+            elif ch == ")":
+                depth -= 1
+                if depth == 0:
+                    break
+        alts = rx[3:i].split("|")
+        return sorted({re.split(r"\\s\+|\\ ", a)[0].replace("\\", "").casefold() for a in alts})
+    return [re.split(r"\\s\+|\\ ", rx)[0].replace("\\", "").casefold()]
+
+
+def _alias_regex(alias: str, abbr: tuple[tuple[str, tuple[str, ...]], ...]) -> str:
+    """Regex for one alias: flexible white space, every abbreviation's forms allowed."""
+    keys = sorted((k for k, _ in abbr), key=len, reverse=True)
+    forms = dict(abbr)
+    if not keys:
+        return flex(alias)
+    split = re.compile("(" + "|".join(re.escape(k) for k in keys) + ")", re.IGNORECASE)
+    out = []
+    for i, part in enumerate(split.split(alias)):
+        if i % 2 == 1:
+            key = next(k for k in keys if k.casefold() == part.casefold())
+            out.append("(?:" + "|".join(flex(x) for x in (key, *forms[key])) + ")")
+        elif part.strip():
+            lead = r"\s+" if part[:1].isspace() else ""
+            tail = r"\s+" if part[-1:].isspace() else ""
+            out.append(lead + flex(part) + tail)
+        elif part:
+            out.append(r"\s+")
+    return "".join(out)
+
+
+_UNIT = r"(?i:huyện|thành phố|thị xã|xã|phường|thị trấn|tỉnh)"
+_ORG = {
+    "ủy ban nhân dân": "Ủy ban nhân dân", "uỷ ban nhân dân": "Ủy ban nhân dân", "ubnd": "Ủy ban nhân dân",
+    "hội đồng nhân dân": "Hội đồng nhân dân", "hđnd": "Hội đồng nhân dân",
+}
+_ORG_RE = r"(?i:Ủy\s+ban\s+nhân\s+dân|Uỷ\s+ban\s+nhân\s+dân|UBND|Hội\s+đồng\s+nhân\s+dân|HĐND)"
+_TITLE_RE = r"(?:(?P<title>(?i:Phó\s+)?Chủ\s+tịch)\s+)?"
+# "Ủy ban nhân dân huyện Đăk Tô", "Chủ tịch UBND thành phố Kon Tum"
+_NAMED = re.compile(rf"{_TITLE_RE}(?P<org>{_ORG_RE})\s+(?P<unit>{_UNIT})\s+(?P<name>{NAME})")
+# "Ủy ban nhân dân các huyện: Đăk Tô, Kon Plông, Sa Thầy và Đăk Hà"
+_LIST = re.compile(
+    rf"{_TITLE_RE}(?P<org>{_ORG_RE})\s+các\s+(?P<unit>huyện|xã|phường|thị xã|thành phố)\s*:?\s+"
+    rf"(?P<items>{NAME}(?:\s*,\s*{NAME})*(?:\s*,?\s+và\s+(?:(?:huyện|thành phố|thị xã|xã)\s+)?{NAME}))"
+)
+# "các địa phương (các huyện Đăk Hà, Kon Rẫy và thành phố Kon Tum)": the bracket names the bodies
+_LOCAL_LIST = re.compile(
+    rf"(?i:các\s+địa\s+phương)\s*\(\s*các\s+(?P<unit>huyện|xã|phường)\s+"
+    rf"(?P<items>{NAME}(?:\s*,\s*{NAME})*(?:\s*,?\s+và\s+(?:(?:huyện|thành phố|thị xã|xã)\s+)?{NAME}))\s*\)"
+)
+_ITEM = re.compile(rf"(?:(?P<unit>huyện|thành phố|thị xã|xã)\s+)?(?P<name>{NAME})")
+_DIRECTOR = re.compile(r"(?:Giám\s+đốc|Thủ\s+trưởng|Phó\s+Giám\s+đốc)\s+$")
+
+
+def canonical_unit_name(title: str | None, org: str, unit: str, name: str) -> str:
+    """Return e.g. "Chủ tịch Ủy ban nhân dân huyện Đăk Tô" from its printed parts."""
+    org_c = _ORG[re.sub(r"\s+", " ", org).casefold()]
+    t = re.sub(r"\s+", " ", title).strip() + " " if title else ""
+    if t:
+        t = t[0].upper() + t[1:].lower()
+    name = re.sub(r"\s+", " ", name).strip()
+    if name.isupper():
+        name = name.title()
+    return f"{t}{org_c} {unit.lower()} {name}"
+
+
+class Recogniser:
+    """Finds agency mentions in text for one document's province."""
+
+    def __init__(self, registry: Registry, province: str | None = None):
+        self.registry = registry
+        self.province = province
+        parts = []
+        self._info: list[tuple[AgencyInfo, str]] = []
+        for info in registry.agencies:
+            name = info.name.replace("{province}", province) if province else info.name.replace(" {province}", "")
+            for alias in info.aliases:
+                if "{province}" in alias:
+                    if not province:
+                        continue
+                    alias = alias.replace("{province}", province)
+                parts.append((len(alias), _alias_regex(alias, registry.abbreviations), info, name))
+        parts.sort(key=lambda p: -p[0])
+        # aliases bucketed by their first word, so a text is scanned once for first words only
+        self._buckets: dict[str, list[tuple[re.Pattern, AgencyInfo, str]]] = {}
+        for _, rx, info, name in parts:
+            compiled = re.compile(rx + r"(?!\w)", re.IGNORECASE)
+            for w in _first_words(rx_source_alias(rx)):
+                self._buckets.setdefault(w, []).append((compiled, info, name))
+        words = sorted(self._buckets, key=len, reverse=True)
+        self._trigger = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)",
+                                   re.IGNORECASE) if words else None
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[AgencyHit]:
+        """Return agency mentions in text[start:end], longest first on overlaps, in text order."""
+        end = len(text) if end is None else end
+        cands: list[AgencyHit] = []
+        for m in _LIST.finditer(text, start, end):
+            names = []
+            for it in _ITEM.finditer(m.group("items")):
+                if it.group("name") in ("và",):
+                    continue
+                unit = (it.group("unit") or m.group("unit")).lower()
+                names.append(canonical_unit_name(m.group("title"), m.group("org"), unit, it.group("name")))
+            cands.append(AgencyHit(m.start(), m.end(), tuple(names), "ubnd", "district", False, m.group()))
+        for m in _LOCAL_LIST.finditer(text, start, end):
+            names = tuple(canonical_unit_name(None, "UBND", (it.group("unit") or m.group("unit")).lower(), it.group("name"))
+                          for it in _ITEM.finditer(m.group("items")))
+            cands.append(AgencyHit(m.start(), m.end(), names, "ubnd", "district", False, m.group()))
+        for m in _NAMED.finditer(text, start, end):
+            unit = m.group("unit").lower()
+            name, name_end = self._fit(m, unit)
+            if not name:
+                continue
+            if unit == "tỉnh" and self.province and name.casefold() == self.province.casefold():
+                continue  # the registry names the document's own province
+            level = {"tỉnh": "province", "xã": "commune", "phường": "commune", "thị trấn": "commune"}.get(unit, "district")
+            kind = "person_title" if m.group("title") else ("hdnd" if "h" in m.group("org")[:1].lower() else "ubnd")
+            cands.append(AgencyHit(m.start(), name_end,
+                                   (canonical_unit_name(m.group("title"), m.group("org"), unit, name),),
+                                   kind, level, False, text[m.start():name_end]))
+        if self._trigger is not None:
+            for t in self._trigger.finditer(text, start, end):
+                for rx, info, name in self._buckets.get(t.group().casefold(), ()):
+                    m = rx.match(text, t.start(), end)
+                    if m:
+                        cands.append(AgencyHit(m.start(), m.end(), (name,), info.kind, info.level, info.generic,
+                                               m.group()))
+                        break  # bucket is longest first
+        hits = _longest(cands)
+        return [self._director(text, h) for h in hits]
+
+    def _fit(self, m: re.Match, unit: str) -> tuple[str | None, int]:
+        """The unit name of a _NAMED match, cut to what the gazetteer knows (or to its first line)."""
+        from vanban.loaders.places import KINDS, fit_name  # places imports nothing from here
+        printed = m.group("name")
+        words = list(re.finditer(r"\S+", printed))
+        kind = KINDS.get(re.sub(r"\s+", " ", unit), "district")
+        fitted = fit_name(kind, " ".join(w.group() for w in words).title() if printed.isupper()
+                          else " ".join(w.group() for w in words), self.province)
+        if fitted:
+            n = len(fitted.split())
+        else:
+            first_line = printed.split("\n", 1)[0]
+            n = len(first_line.split())
+            if n == 0 or "\n" in m.string[m.end("unit"):m.start("name")]:
+                return None, m.end()
+        end = m.start("name") + words[n - 1].end()
+        name = " ".join(w.group() for w in words[:n])
+        return (name.title() if name.isupper() else name), end
+
+    def _director(self, text: str, h: AgencyHit) -> AgencyHit:
+        """Extend a Sở mention preceded by "Giám đốc" into the office-holder."""
+        if h.kind != "so" or h.generic:
+            return h
+        m = _DIRECTOR.search(text, max(0, h.start - 20), h.start)
+        if not m:
+            return h
+        title = re.sub(r"\s+", " ", m.group()).strip()
+        return AgencyHit(m.start(), h.end, (f"{title} {h.name}",), "person_title", h.level, False,
+                         text[m.start():h.end])
+
+
+def _longest(cands: list[AgencyHit]) -> list[AgencyHit]:
+    """Keep the longest of overlapping candidates (earlier wins on ties); return them in text order."""
+    cands.sort(key=lambda h: (-(h.end - h.start), h.start))
+    taken: list[AgencyHit] = []
+    for h in cands:
+        if all(h.end <= t.start or h.start >= t.end for t in taken):
+            taken.append(h)
+    taken.sort(key=lambda h: h.start)
+    return taken
+
+
+@lru_cache(maxsize=64)
+def recogniser(province: str | None = None, extra: str | None = None) -> Recogniser:
+    """Return a cached Recogniser for `province` over the registry (plus $VANBAN_AGENCIES)."""
+    return Recogniser(load_registry(extra), province)

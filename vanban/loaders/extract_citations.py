@@ -1,0 +1,488 @@
+"""Extract citations: every reference to another specific document.
+
+A numbered citation is `<Type> [số] <number> [ngày <date>] [của <issuer>]
+[về (việc) <subject>]`; the type word may be upper case (headings), the number
+may carry stray spaces ("37- CT/TW"), the issuer may be printed before the type
+("của Sở Kế hoạch và Đầu tư tại Báo cáo số …") and the subject may sit in a
+footnote linked to a marker right after the citation. Unnumbered citations are
+laws and similar named acts ("Luật Đầu tư công", "Nghị quyết Đại hội XIII của
+Đảng"). Mentions of one document (same number; unnumbered: same type and name,
+or a party-congress resolution whose numbered twin has that issuer) merge into
+one Citation.
+
+The relation to the citing document comes from the sentence around the mention:
+"Căn cứ" → based_on, "Xét/Theo đề nghị … tại" → proposal, "sửa đổi, bổ sung
+tại" → amended_by, "… ủy quyền" → delegation, "Thực hiện/Triển khai …",
+"theo …", "thực hiện … tại" → implements, "quy định tại" and the rest →
+references; list items (", " "; " "và") share the relation of the item before.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from vanban.loaders import vocab
+from vanban.loaders.numbers import DATE, NUMBER, date_of, normalise_number
+from vanban.model import Citation, Mention, Segmented
+from vanban.text import fold, squash
+
+_UP = vocab.UPPER_VI
+
+
+def _words(name: str) -> str:
+    return r"\s+".join(re.escape(w) for w in name.split())
+
+
+@lru_cache(maxsize=1)
+def _patterns():
+    names = list(vocab.type_names()) + list(vocab.doctypes()["generic_types"])
+    names = sorted(set(names), key=len, reverse=True)
+    types = "|".join(_words(n) for n in names)
+    numbered = re.compile(
+        r"(?<![\w])(?P<type>(?i:" + types + r"))\s*(?:(?i:số)\s*:?\s*)?(?P<num>" + NUMBER.pattern + r")"
+    )
+    short_de_an = re.compile(r"(?<![\w])(?P<type>Đề\s+án)\s+(?:số\s+)?(?P<num>\d{1,3})(?![\w/.\-])(?!\s*[/\-])")
+    law = re.compile(r"(?<![\w])(?<!pháp\s)(?<![Bb]ộ\s)(?P<type>Bộ\s+luật|Luật|Pháp\s+lệnh|Hiến\s+pháp)"
+                     r"(?!\s+(?:sư|pháp|số|này|hiện\s+hành|và|về|chung)\b)(?=\s)")
+    congress = re.compile(r"(?<![\w])(?P<type>Nghị\s+quyết)\s+(?=(?:Đại\s+hội|Hội\s+nghị\s+Trung\s+ương)\b)")
+    return numbered, short_de_an, law, congress
+
+
+# words that end an issuer or a law name (case-insensitive, whole words)
+_STOP = re.compile(
+    r"\s*(?:[()]|[,;:.!?“”\"]|\s(?:về|nhằm|để|đã|được|theo|tại|trong|với|nhiệm\s+kỳ|ban\s+hành|quy\s+định|phê\s+duyệt|"
+    r"hướng\s+dẫn|thông\s+qua|giao|sửa\s+đổi|triển\s+khai|thực\s+hiện|thì|là|có|ngày|năm\s+\d|số\s|đến|cho|từ|"
+    r"và\s+(?:các|những|[a-zđà-ỹ])|hoặc|gồm|đề\s+ra|nêu|vừa|mới|kèm|như|trên\s+địa\s+bàn|đối\s+với|"
+    r"(?-i:VÀ|VỀ)\s|(?-i:và\s+(?=[A-ZĐ][" + _UP + r"]*\s))))", re.I)
+_LAW_STOP = re.compile(
+    r"\s*(?:[()]|[,;:.!?“”\"]|\s(?:của|về|nhằm|để|đã|được|theo|tại|trong|với|ban\s+hành|quy\s+định|hiện\s+hành|"
+    r"sửa\s+đổi|và|hoặc|thì|là|có|ngày|năm|số|đến|cho|từ|do|mà|trên|đối|năm|các|này|gồm|như|nêu|[0-9]))", re.I)
+_VERB_SUBJECT = re.compile(
+    r"\s*(?:ban\s+hành|quy\s+định|phê\s+duyệt|hướng\s+dẫn|sửa\s+đổi|thành\s+lập|giao|triển\s+khai|thực\s+hiện|"
+    r"công\s+bố|kiện\s+toàn|bãi\s+bỏ|(?i:về\s+việc|về|v/v))\s", re.I)
+_SUBJECT_END = re.compile(r";|\.(?=\s|$)|\((?=\s*(?:có|đã|gửi|kèm|sau|gọi|xem|\d))|\((?![^()\n]{0,60}\))|\)|,\s*(?=[" + _UP + r"])|\s(?:đã\s+đề\s+ra|đề\s+ra|đã\s+được|đã\s+ban\s+hành)\b|,\s*(?=(?:và\s+)?(?:các\s+)?[" + _UP + r"][a-zđà-ỹ]+\s+(?:[a-zđà-ỹ]+\s+)?số)"
+                          r"|\s+và\s+(?=[" + _UP + r"][a-zđà-ỹ]+\s+[a-zđà-ỹ]+\s+số)|,\s*(?:theo\s+đó|trong\s+đó|"
+                          r"đồng\s+thời|nhằm|để)\b|\n\s*\n\s*\n")
+_ISSUER_BEFORE = re.compile(
+    r"(?:của|do|được)\s+(?P<iss>[" + _UP + r"][^;.()\n]{1,90}?(?:\n+[^;.()\n]{1,60}?)?)"
+    r"(?:\s+(?:phê\s+duyệt|ban\s+hành|chỉ\s+đạo|kết\s+luận|giao|quyết\s+định))?\s+tại\s*$")
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int  # end of the surface
+    type: str | None
+    number: str | None
+    name: str | None
+    date: str | None
+    issuer: str | None
+    subject: str | None
+    subject_end: int
+    relation: str = "references"
+    issuer_before: bool = False
+    clause: str | None = None
+    in_footnote: int | None = None  # index of the footnote holding the mention
+
+
+def _clause_index(seg: Segmented) -> list[tuple[int, int, str]]:
+    out = []
+    for c in seg.clauses():
+        out.append((c.span.start, c.span.end, c.path))
+    return out
+
+
+def _clause_at(index: list[tuple[int, int, str]], off: int) -> str | None:
+    best = None
+    for a, b, p in index:
+        if a <= off < b:
+            best = p  # deeper clauses come later in depth-first order
+    return best
+
+
+def _cut_issuer(text: str, a: int, limit: int, stops: re.Pattern, refs: list[tuple[int, int]]) -> int:
+    """Return the end offset of a name starting at a (stops at a stop word, a footnote ref or `limit`)."""
+    seg = text[a:min(limit, a + 160)]
+    m = stops.search(seg)
+    end = a + (m.start() if m else len(seg))
+    for ra, rb in refs:
+        if a <= ra < end:
+            end = ra
+    while end > a and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+_NEXT_CITATION = re.compile(r"\s*(?:\w+\s+){1,3}(?i:số)\s*\d|[\s….]*$")
+
+
+def _subject(text: str, a: int, limit: int, in_footnote: bool = False) -> tuple[str | None, int]:
+    """Subject printed after a citation (from `a`): 'về việc …' / 'về …' / 'ban hành …'.
+
+    In a footnote (one document per note) a ';' ends the subject only before the
+    next citation of a list, since titles themselves hold ';'."""
+    m = re.match(r"[\s,]*(?:(?i:khóa|khoá)\s+[IVXLC]+\b[\s,]*)?", text[a:a + 30])
+    b = a + (m.end() if m else 0)
+    vm = _VERB_SUBJECT.match(text, b, min(limit, b + 30))
+    if not vm:
+        return None, a
+    s_start = b + (len(vm.group(0)) - len(vm.group(0).lstrip()))
+    seg = text[s_start:min(limit, s_start + 400)]
+    pos = 0
+    while True:
+        em = _SUBJECT_END.search(seg, pos)
+        if em and in_footnote and em.group(0) == ";" and not _NEXT_CITATION.match(seg, em.end()):
+            pos = em.end()
+            continue
+        if em and em.group(0) == ")" and seg.count("(", 0, em.start()) > seg.count(")", 0, em.start()):
+            pos = em.end()
+            continue
+        break
+    end = s_start + (em.start() if em else len(seg))
+    subj = squash(text[s_start:end]).rstrip(" ,;")
+    return (subj or None), end
+
+
+class _Extractor:
+    def __init__(self, seg: Segmented):
+        self.seg = seg
+        self.text = seg.repaired.text
+        self.clauses = _clause_index(seg)
+        self.refs = [(r.start, r.end) for fn in seg.footnotes for r in fn.ref_spans]
+        self.fn_spans = [(fn.span.start, fn.span.end) for fn in seg.footnotes]
+        self.furn = [(f.start, f.end) for f in seg.repaired.furniture]
+        self.own = normalise_number(seg.header.number).upper() if seg.header.number else None
+        self.regions = self._regions()
+
+    def _regions(self) -> list[tuple[int, int]]:
+        """Where citations are looked for: the title, the body and the footnotes (not Số/Nơi nhận/signature)."""
+        out = []
+        h = self.seg.header
+        if h.title:
+            i = self.text.find(h.title.split()[0], h.span.start if h.span else 0)
+            if h.span and i >= 0:
+                out.append((i, h.span.end))
+        body = list(self.seg.body)
+        if body:
+            out.append((body[0].span.start, body[-1].span.end))
+        out.extend(self.fn_spans)
+        return out
+
+    def _in(self, off: int, spans) -> int | None:
+        for k, (a, b) in enumerate(spans):
+            if a <= off < b:
+                return k
+        return None
+
+    def _limit(self, off: int) -> int:
+        """End of the region (footnote or body) holding `off`, so names do not run into furniture."""
+        k = self._in(off, self.fn_spans)
+        if k is not None:
+            return self.fn_spans[k][1]
+        for a, b in self.furn:
+            if a > off:
+                return a
+        return len(self.text)
+
+    # ---------------------------------------------------------- mentions
+    def mentions(self) -> list[_Mention]:
+        numbered, short_de_an, law, congress = _patterns()
+        found: list[_Mention] = []
+        taken: list[tuple[int, int]] = []
+        for ra, rb in self.regions:
+            for m in numbered.finditer(self.text, ra, rb):
+                if self._in(m.start(), self.furn) is not None and self._in(m.start(), self.fn_spans) is None:
+                    continue
+                if any(a <= m.start() < b for a, b in taken):
+                    continue
+                mm = self._numbered(m)
+                if mm:
+                    found.append(mm)
+                    taken.append((mm.start, mm.end))
+            for m in short_de_an.finditer(self.text, ra, rb):
+                if not any(a <= m.start() < b for a, b in taken):
+                    mm = self._numbered(m, short=True)
+                    if mm:
+                        found.append(mm)
+                        taken.append((mm.start, mm.end))
+            for pat, kind in ((law, "law"), (congress, "congress")):
+                for m in pat.finditer(self.text, ra, rb):
+                    if any(a <= m.start() < b for a, b in taken):
+                        continue
+                    if self._in(m.start(), self.furn) is not None and self._in(m.start(), self.fn_spans) is None:
+                        continue
+                    mm = self._named(m, kind)
+                    if mm:
+                        found.append(mm)
+                        taken.append((mm.start, mm.end))
+        found.sort(key=lambda x: x.start)
+        for mm in found:
+            mm.in_footnote = self._in(mm.start, self.fn_spans)
+            if mm.in_footnote is not None:
+                mm.clause = self.seg.footnotes[mm.in_footnote].clause
+            else:
+                mm.clause = _clause_at(self.clauses, mm.start)
+        self._relations(found)
+        # "Nghị định số 60/2021/NĐ-CP và Nghị định 32/2019/CP của Chính phủ": the issuer is shared
+        for a, b in zip(reversed(found[:-1]), reversed(found[1:])):
+            if a.issuer is None and b.issuer and not b.issuer_before and a.type == b.type \
+                    and re.fullmatch(r"\s*(?:,|và|hoặc)\s*", self.text[a.end:b.start]):
+                a.issuer = b.issuer
+        return found
+
+    def _numbered(self, m: re.Match, short: bool = False) -> _Mention | None:
+        text = self.text
+        printed = squash(m.group("type"))
+        number = normalise_number(m.group("num"))
+        if self.own and number.upper() == self.own:
+            return None
+        typ = vocab.type_from_word(printed)
+        if printed.lower() in ("văn bản", "công văn") or typ is None:
+            typ = vocab.type_from_symbol(number) or "Công văn"
+        end = m.end()
+        limit = self._limit(m.start())
+        date = None
+        dm = DATE.match(text, end + len(re.match(r"[\s,]*", text[end:end + 12]).group(0)))
+        if dm and dm.end() <= limit:
+            date = date_of(dm)
+            end = dm.end()
+        issuer = None
+        im = re.match(r"\s*(?i:của)\s+(?=[" + _UP + r"])", text[end:end + 20])
+        if im and not short or (im and short):
+            a = end + im.end()
+            b = _cut_issuer(text, a, limit, _STOP, self.refs)
+            if b > a:
+                issuer = squash(text[a:b])
+                end = b
+        before = False
+        if issuer is None:
+            issuer = self._issuer_before(m.start())
+            before = issuer is not None
+        subject, s_end = _subject(text, self._skip_ref(end), limit, self._in(m.start(), self.fn_spans) is not None)
+        if subject is None:
+            subject = self._footnote_subject(end)
+        return _Mention(m.start(), end, typ, number, None, date, issuer, subject, max(s_end, end),
+                        issuer_before=before)
+
+    def _named(self, m: re.Match, kind: str) -> _Mention | None:
+        text = self.text
+        limit = self._limit(m.start())
+        a = m.end()
+        while a < len(text) and text[a].isspace():
+            a += 1
+        if kind == "congress":
+            # "Nghị quyết Đại hội XIII của Đảng", "… Đảng bộ tỉnh Kon Tum lần thứ XVI"
+            seg = text[a:min(limit, a + 160)]
+            stop = re.search(r"\s*(?:\(|[,;:.!?“”\"]|\s(?:về|nhằm|để|đã|được|theo|tại|trong|với|nhiệm\s+kỳ|ngày|năm|"
+                             r"và|đề\s+ra|(?-i:của)\s+(?![" + _UP + r"])))", seg, re.I)
+            b = a + (stop.start() if stop else len(seg))
+            while b > a and text[b - 1].isspace():
+                b -= 1
+            name = squash(text[a:b])
+            if len(name.split()) < 2:
+                return None
+            typ = "Nghị quyết"
+            return _Mention(m.start(), b, typ, None, f"Nghị quyết {name}", None, name, None, b)
+        if not text[a:a + 1] or not (text[a].isalpha()):
+            return None
+        b = _cut_issuer(text, a, limit, _LAW_STOP, self.refs)
+        name = squash(text[a:b])
+        words = name.split()
+        if not words or len(words) > 10 or not words[0][0].isalpha():
+            return None
+        typ = vocab.type_from_word(m.group("type")) or squash(m.group("type"))
+        # "Luật Đất đai số 31/2024/QH15": a numbered law
+        nm = re.match(r"\s*(?i:số)\s*(" + NUMBER.pattern + r")", text[b:b + 40])
+        if nm:
+            number = normalise_number(nm.group(1))
+            end = b + nm.end()
+            date = None
+            dm = DATE.match(text, end + len(re.match(r"[\s,]*", text[end:end + 12]).group(0)))
+            if dm and dm.end() <= limit:
+                date, end = date_of(dm), dm.end()
+            return _Mention(m.start(), end, typ, number, f"{typ} {name}", date, None, None, end)
+        if typ == "Hiến pháp":
+            name = ""
+        return _Mention(m.start(), b, typ, None, squash(f"{typ} {name}"), None, None, None, b)
+
+    def _skip_ref(self, off: int) -> int:
+        for a, b in self.refs:
+            if off <= a <= off + 2:
+                return b
+        return off
+
+    def _footnote_subject(self, end: int) -> str | None:
+        for k, fn in enumerate(self.seg.footnotes):
+            for r in fn.ref_spans:
+                if end <= r.start <= end + 2 and re.match(r"(?i)(về|v/v)\s", fn.text):
+                    return fn.text.rstrip(" .;")
+        return None
+
+    def _issuer_before(self, start: int) -> str | None:
+        lead = self.text[max(0, start - 160):start]
+        m = _ISSUER_BEFORE.search(lead)
+        if not m:
+            return None
+        iss = squash(m.group("iss"))
+        iss = re.split(r",", iss)[0].strip()
+        return iss if 1 <= len(iss.split()) <= 14 else None
+
+    # ---------------------------------------------------------- relations
+    def _sentence_start(self, mm: _Mention) -> int:
+        lo = 0
+        if mm.in_footnote is not None:
+            lo = self.fn_spans[mm.in_footnote][0]
+        else:
+            for a, b, _ in self.clauses:
+                if a <= mm.start < b:
+                    lo = max(lo, a)
+        seg = self.text[lo:mm.start]
+        cut = lo
+        for m in re.finditer(r"[.!?](?=\s+[\"“(]?[" + _UP + r"])|:\s", seg):
+            cut = lo + m.end()
+        return cut
+
+    def _relations(self, found: list[_Mention]) -> None:
+        """Set each mention's relation, in text order (a footnote's marker precedes its note)."""
+        done: list[_Mention] = []
+        for mm in found:
+            s0 = self._sentence_start(mm)
+            low = squash(self.text[s0:mm.start]).lower()
+            if mm.in_footnote is not None:
+                low = re.sub(r"^\(?\d{1,3}\)?\s*", "", low)
+            after = self.text[mm.end:self._sentence_end(mm.end)].lower()
+            prev = done[-1] if done else None
+            rel = None
+            if prev is not None and prev.start >= s0:
+                gap = squash(self.text[max(prev.end, prev.subject_end):mm.start]).lower()
+                if re.fullmatch(r"[\s,;]*(?:(?:và|hoặc|cùng)\s*)?(?:các\s+)?[\s,;]*", gap):
+                    rel = prev.relation
+                    if mm.issuer is None and prev.issuer_before:
+                        mm.issuer, mm.issuer_before = prev.issuer, True
+            if rel is None and mm.in_footnote is not None and low == "":
+                rel = self._marker_relation(mm, done)
+            if rel is None:
+                rel = _relation(low, after, mm.in_footnote is not None)
+            if rel == "implements" and mm.type in _LAWS:
+                rel = "references"
+            mm.relation = rel
+            done.append(mm)
+
+    def _marker_relation(self, mm: _Mention, done: list[_Mention]) -> str:
+        """Relation at the body marker of the footnote holding `mm` (a note that only lists documents)."""
+        fn = self.seg.footnotes[mm.in_footnote]
+        if not fn.ref_spans:
+            return "references"
+        r = fn.ref_spans[0]
+        probe = _Mention(r.start, r.end, None, None, None, None, None, None, r.end)
+        s0 = self._sentence_start(probe)
+        before = [x for x in done if x.in_footnote is None and s0 <= x.start and x.end <= r.start]
+        if before:
+            return before[-1].relation
+        return _relation(squash(self.text[s0:r.start]).lower(), "", False)
+
+    def _sentence_end(self, off: int) -> int:
+        m = re.compile(r"\.(?=\s)|;|\n\s*\n\s*\n").search(self.text, off, min(len(self.text), off + 300))
+        return m.start() if m else min(len(self.text), off + 300)
+
+
+_LAWS = {"Luật", "Bộ luật", "Hiến pháp", "Pháp lệnh"}
+_AMEND = re.compile(r"sửa đổi,? bổ sung(?: một số điều)?(?: (?:tại|bởi|theo))?\s*$")
+_DELEGATE_LEAD = re.compile(r"ủy quyền(?: (?:tại|theo))?\s*$|uỷ quyền(?: (?:tại|theo))?\s*$")
+_BASED = re.compile(r"^(?:[-+•]\s*)?căn cứ\b")
+_PROPOSAL = re.compile(r"^(?:[-+•]\s*)?(?:xét|theo|trên cơ sở|căn cứ) (?:đề nghị|đề xuất|tờ trình|báo cáo)\b")
+_IMPL_START = re.compile(r"^(?:[-+•]\s*)?(?:để\s+(?:tiếp tục\s+)?)?(?:triển khai|thực hiện|tiếp tục triển khai|"
+                         r"tiếp tục thực hiện|quán triệt|cụ thể hóa)\b")
+_REF_RULE = re.compile(r"(?:quy định|pháp luật)(?: (?:tại|của|theo))?[^.;]{0,60}$")
+_IMPL_END = re.compile(r"(?:\btheo(?: (?:tinh thần|đúng|nội dung|mục tiêu|yêu cầu))?|thực hiện(?: (?:nghiêm túc|"
+                       r"nghiêm|tốt|có hiệu quả|hiệu quả|đúng))?|(?:chỉ đạo|yêu cầu|kết luận|được giao|nhiệm vụ|"
+                       r"theo)[^.;]{0,90}\btại|mục tiêu)\s*$")
+
+
+def _relation(lead: str, after: str, in_footnote: bool) -> str:
+    """Relation of a mention from the sentence before it (`lead`, lower case) and the text after it."""
+    lead = lead.strip()
+    if _AMEND.search(lead):
+        return "amended_by"
+    if _DELEGATE_LEAD.search(lead) or re.search(r"\b(?:ủy|uỷ) quyền\b", after):
+        return "delegation"
+    if _BASED.search(lead):
+        return "based_on"
+    if _PROPOSAL.search(lead):
+        return "proposal"
+    if re.search(r"(?:quy định|pháp luật)(?: (?:tại|của))?\s*$", lead):
+        return "references"
+    if in_footnote and re.match(r"^(?:theo|tại)\b", lead):
+        return "references"
+    if re.fullmatch(r"theo", lead):
+        return "references"
+    if _IMPL_START.search(lead) and not re.search(r"(?:quy định|pháp luật)[^.;]{0,60}$", lead):
+        return "implements"
+    if _IMPL_END.search(lead) and not re.search(r"(?:quy định|pháp luật)[^.;]{0,60}$", lead):
+        return "implements"
+    return "references"
+
+
+# ---------------------------------------------------------------- merging
+
+
+def _key(mm: _Mention) -> tuple:
+    if mm.number:
+        return ("n", mm.number.upper())
+    return ("u", fold(mm.type), fold(mm.name))
+
+
+def extract_citations(seg: Segmented) -> tuple[Citation, ...]:
+    """Return the citations of `seg`, one per cited document, in order of first mention.
+
+    Each Citation holds every mention (offsets into the repaired text, clause path,
+    raw surface). Never raises on a well-formed Segmented.
+    """
+    ex = _Extractor(seg)
+    found = ex.mentions()
+    rep = seg.repaired
+    groups: dict[tuple, list[_Mention]] = {}
+    order: list[tuple] = []
+    for mm in found:
+        k = _key(mm)
+        if k not in groups:
+            groups[k] = []
+            order.append(k)
+        groups[k].append(mm)
+    # an unnamed congress resolution whose numbered twin names that congress as issuer
+    by_issuer = {}
+    for k in order:
+        if k[0] == "n":
+            for mm in groups[k]:
+                if mm.issuer:
+                    by_issuer.setdefault(fold(mm.issuer), k)
+    for k in list(order):
+        if k[0] == "u" and k[1] == fold("Nghị quyết"):
+            iss = fold(groups[k][0].issuer or "")
+            twin = by_issuer.get(iss)
+            if twin:
+                groups[twin] = sorted(groups[twin] + groups.pop(k), key=lambda x: x.start)
+                order.remove(k)
+    out = []
+    for k in sorted(order, key=lambda k: groups[k][0].start):
+        ms = groups[k]
+        numbered = [x for x in ms if x.number] or ms
+
+        def first(attr, pool=ms):
+            return next((getattr(x, attr) for x in pool if getattr(x, attr)), None)
+
+        relation = next((x.relation for x in ms if x.relation != "references"), "references")
+        mentions = tuple(Mention(x.start, x.end, rep.raw_surface(x.start, x.end), x.clause) for x in ms)
+        out.append(Citation(
+            type=first("type", numbered),
+            number=first("number"),
+            date=first("date"),
+            issuer=first("issuer", numbered),
+            subject=first("subject"),
+            relation=relation,
+            mentions=mentions,
+            name=first("name") if not first("number") else None,
+        ))
+    return tuple(out)

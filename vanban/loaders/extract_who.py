@@ -1,0 +1,131 @@
+"""Who must do what by when: agencies, places, responsibilities and targets of one document.
+
+Entry point `extract_who(seg, meta, citations)`, called by the pipeline after
+metadata and citations. Works on the repaired text with page furniture masked
+out (offsets unchanged), so every fact keeps its clause path, offsets into
+RepairedText.text and printed surface.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from vanban.model import Agency, Citation, DocumentMeta, Mention, Place, Responsibility, Segmented, Target
+from vanban.loaders.agencies import recogniser
+from vanban.loaders.places import extract_places, gazetteer, key, province_of
+from vanban.loaders.responsibilities import extract_responsibilities
+from vanban.loaders.targets import extract_targets
+from vanban.loaders.who_text import NAME, mask
+
+
+@dataclass(frozen=True, slots=True)
+class WhoResult:
+    """The who-does-what sections of one document's extraction."""
+
+    agencies: tuple[Agency, ...] = ()
+    places: tuple[Place, ...] = ()
+    responsibilities: tuple[Responsibility, ...] = ()
+    targets: tuple[Target, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+
+def document_province(seg: Segmented, meta: DocumentMeta, text: str) -> str | None:
+    """Return the province the document belongs to (issuer, header, place of issue, or the most named)."""
+    p = province_of(meta.issuer, seg.header.issuer, seg.header.parent_issuer)
+    if p:
+        return p
+    g = gazetteer()
+    for cand in (meta.place, seg.header.place):
+        if cand and key(cand) in g.provinces:
+            return cand.strip()
+    names = Counter(re.sub(r"\s+", " ", m.group(1)).title() if m.group(1).isupper() else re.sub(r"\s+", " ", m.group(1))
+                    for m in re.finditer(rf"(?i:tỉnh)\s+({NAME})", text))
+    for name, _ in names.most_common():
+        if key(name) in g.provinces:
+            return name
+    return None
+
+
+def issuer_names(meta: DocumentMeta, province: str | None, rec) -> set[str]:
+    """Canonical names that speak for the document (never actors): the issuer and its chair."""
+    names: set[str] = set()
+    issuer = meta.issuer
+    if issuer:
+        names.add(issuer)
+        names.update(h.name for h in rec.find(issuer))
+    if not names or any(n.startswith("Ủy ban nhân dân tỉnh") for n in names):
+        # a provincial People's Committee document unless told otherwise
+        base = "Ủy ban nhân dân tỉnh"
+        names.update({f"{base} {province}" if province else base, base,
+                      f"Chủ tịch {base}", f"Phó Chủ tịch {base}"})
+    return names
+
+
+def _clause_index(seg: Segmented):
+    """Return clause_of(offset) → path of the innermost clause whose head holds the offset."""
+    heads = sorted(((c.head.start, c.head.end, c.path) for c in seg.clauses()), key=lambda x: x[0])
+    starts = [h[0] for h in heads]
+
+    def clause_of(off: int) -> str | None:
+        i = bisect.bisect_right(starts, off) - 1
+        if i >= 0 and heads[i][0] <= off < heads[i][1]:
+            return heads[i][2]
+        return None
+    return clause_of
+
+
+def _agencies(seg: Segmented, text: str, rec, clause_of) -> list[Agency]:
+    rep = seg.repaired
+    regions: list[tuple[str, int, int]] = []
+    if seg.header.span:
+        regions.append(("header", seg.header.span.start, seg.header.span.end))
+    regions += [("kinh_gui", r.span.start, r.span.end) for r in seg.kinh_gui]
+    regions += [("body", c.span.start, c.span.end) for c in seg.body]
+    regions += [("footnote", f.span.start, f.span.end) for f in seg.footnotes]
+    if seg.signature.span:
+        regions.append(("signature", seg.signature.span.start, seg.signature.span.end))
+    regions += [("noi_nhan", r.span.start, r.span.end) for r in seg.noi_nhan]
+    found: dict[str, dict] = {}
+    src = text
+    for where, a, b in regions:
+        if where == "footnote":
+            src = rep.text  # footnotes are furniture in the masked text
+        for h in rec.find(src, a, b):
+            for n in h.names:
+                d = found.setdefault(n, {"aliases": [], "where": [], "mentions": [], "hit": h})
+                surf = re.sub(r"\s+", " ", h.surface).strip()
+                if surf != n and surf not in d["aliases"] and len(h.names) == 1:
+                    d["aliases"].append(surf)
+                if where not in d["where"]:
+                    d["where"].append(where)
+                d["mentions"].append(Mention(h.start, h.end, rep.raw_surface(h.start, h.end),
+                                             clause_of(h.start) if where == "body" else None))
+        src = text
+    return [Agency(name=n, aliases=tuple(d["aliases"]), where=tuple(d["where"]), generic=d["hit"].generic,
+                   kind=d["hit"].kind, level=d["hit"].level, mentions=tuple(d["mentions"]))
+            for n, d in found.items()]
+
+
+def extract_who(seg: Segmented, meta: DocumentMeta, citations: tuple[Citation, ...]) -> WhoResult:
+    """Return the agencies, places (linked to the gazetteer), responsibilities and targets of `seg`.
+
+    Raises InputError when the agency registry or the gazetteer cannot be read.
+    """
+    rep = seg.repaired
+    text = mask(rep.text, rep.furniture)
+    province = document_province(seg, meta, text)
+    rec = recogniser(province)
+    clause_of = _clause_index(seg)
+    warnings: list[str] = []
+    if province is None:
+        warnings.append("province of the document unknown: places linked without a parent province")
+    agencies = _agencies(seg, text, rec, clause_of)
+    places, w = extract_places(rep, text, province, clause_of)
+    warnings += w
+    issuer = issuer_names(meta, province, rec)
+    resps = extract_responsibilities(seg, text, rec, issuer, citations)
+    targets = extract_targets(seg, text, province, clause_of, places)
+    return WhoResult(tuple(agencies), tuple(places), tuple(resps), tuple(targets), tuple(warnings))

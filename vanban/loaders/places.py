@@ -1,0 +1,361 @@
+"""Places: recognise administrative units in text and link them to the gazetteer.
+
+The gazetteer is Vietnam's pre-2025 (63-province) administrative table shipped
+by the `vietnamadminunits` package (province → district → commune, official
+codes). It is read once, lazily, and cached. Units created by the 2025 reform
+(provinces and communes, no districts) are looked up in the package's current
+table when the legacy one has no match.
+
+Linking keeps the printed name when it matches a unit of the expected parent
+(diacritic- and case-insensitively: "Đăk Glei" links to "Đắk Glei"), corrects
+a misspelling by fuzzy match within the parent ("Đăk Chooong" → "Đăk Choong",
+replacing only the syllables that differ), and leaves a name that matches
+nothing unlinked with a warning. Spelling variants a user wants linked are
+listed in vanban/data/places.yaml.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import sqlite3
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from rapidfuzz import fuzz, process
+
+from vanban.model import InputError, Mention, Place, RepairedText
+from vanban.loaders.who_text import NAME, WS
+from vanban.text import fold
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "places.yaml"
+
+KINDS = {
+    "tỉnh": "province", "thành phố": "city", "huyện": "district", "thị xã": "town",
+    "xã": "commune", "phường": "ward", "thị trấn": "town", "thôn": "village",
+}
+ADMIN_WORD = {v: k for k, v in KINDS.items() if k not in ("thị trấn",)}
+DISTRICT_KINDS = ("district", "city", "town")
+COMMUNE_KINDS = ("commune", "ward", "town")
+FUZZY_CUTOFF = 84
+COMPASS = ("Đông", "Tây", "Nam", "Bắc")
+RANK = {"province": 0, "city": 1, "district": 1, "town": 1, "commune": 2, "ward": 2, "village": 3}
+
+
+@lru_cache(maxsize=65536)
+def key(name: str) -> str:
+    """Matching key of a unit name: folded, apostrophes unified, hyphens as spaces."""
+    return fold(name.replace("’", "'").replace("‘", "'").replace("-", " ")).replace("' ", "'")
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """One administrative unit of the gazetteer."""
+
+    kind: str  # province | city | district | town | commune | ward
+    name: str
+    code: str
+    parent_code: str | None = None
+    parent: str | None = None  # "huyện Đắk Tô", "tỉnh Kon Tum"
+
+
+@dataclass
+class Gazetteer:
+    """Units indexed by parent code, then by name key."""
+
+    provinces: dict[str, Unit] = field(default_factory=dict)
+    children: dict[str, dict[str, list[Unit]]] = field(default_factory=dict)  # parent code → key → units
+    # communes by province code (for names printed without their district)
+    communes: dict[str, dict[str, list[Unit]]] = field(default_factory=dict)
+    variants: dict[str, str] = field(default_factory=dict)  # printed key → gazetteer key
+
+    def _add(self, parent: str, u: Unit) -> None:
+        lst = self.children.setdefault(parent, {}).setdefault(key(u.name), [])
+        if all(x.code != u.code for x in lst):
+            lst.append(u)
+
+
+def _unit_kind(type_word: str | None) -> str:
+    return KINDS.get((type_word or "").strip().lower(), "commune")
+
+
+def _query(sql: str) -> list[dict]:
+    """Run `sql` on the package's SQLite table without importing the package (its parser is slow to load)."""
+    spec = importlib.util.find_spec("vietnamadminunits")
+    if spec is None or not spec.submodule_search_locations:
+        raise InputError("the vietnamadminunits package is not installed")
+    db = Path(list(spec.submodule_search_locations)[0]) / "data" / "dataset.db"
+    with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
+        conn.row_factory = sqlite3.Row
+        return [dict(r) for r in conn.execute(sql).fetchall()]
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """Return the cached gazetteer (legacy table, 2025 table as fallback, user variants).
+
+    Raises InputError when the package data or the variants file cannot be read.
+    """
+    try:
+        legacy = _query(
+            "SELECT DISTINCT provinceShort, provinceCode, districtShort, districtType, districtCode,"
+            " wardShort, wardType, wardCode FROM admin_units_legacy"
+        )
+        current = _query(
+            "SELECT DISTINCT provinceShort, provinceCode, wardShort, wardType, wardCode FROM admin_units"
+        )
+    except Exception as e:  # sqlite3 or import errors: the package data is unusable
+        raise InputError(f"cannot read the vietnamadminunits gazetteer: {e}") from e
+    g = Gazetteer()
+    for r in legacy:
+        pcode = "L" + r["provinceCode"]
+        prov = g.provinces.setdefault(key(r["provinceShort"]), Unit("province", r["provinceShort"], r["provinceCode"]))
+        if prov.code != r["provinceCode"]:
+            continue
+        d = Unit(_unit_kind(r["districtType"]), r["districtShort"], r["districtCode"], r["provinceCode"],
+                 f"tỉnh {r['provinceShort']}")
+        g._add(pcode, d)
+        if r["wardCode"]:
+            w = Unit(_unit_kind(r["wardType"]), r["wardShort"], r["wardCode"], r["districtCode"],
+                     f"{ADMIN_WORD.get(d.kind, 'huyện')} {d.name}")
+            g._add("D" + r["districtCode"], w)
+            g.communes.setdefault(pcode, {}).setdefault(key(w.name), []).append(w)
+    for r in current:
+        pk = key(r["provinceShort"])
+        pcode = "N" + r["provinceCode"]
+        if pk not in g.provinces:
+            g.provinces[pk] = Unit("province", r["provinceShort"], r["provinceCode"])
+        w = Unit(_unit_kind(r["wardType"]), r["wardShort"], r["wardCode"], r["provinceCode"],
+                 f"tỉnh {r['provinceShort']}")
+        g.communes.setdefault(pcode, {}).setdefault(key(w.name), []).append(w)
+    g.provinces_current = {key(r["provinceShort"]): r["provinceCode"] for r in current}  # type: ignore[attr-defined]
+    try:
+        data = yaml.safe_load(DATA.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as e:
+        raise InputError(f"cannot read place variants: {e}", str(DATA)) from e
+    g.variants = {key(a): key(b) for a, b in (data.get("variants") or {}).items()}
+    return g
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """Result of linking one printed name."""
+
+    name: str  # the name to report: printed, or corrected
+    unit: Unit | None
+    corrected: bool = False
+
+
+def _merge_name(printed: str, official: str) -> str:
+    """Printed name with only the syllables that differ from `official` replaced."""
+    p, o = printed.split(), official.split()
+    if len(p) != len(o):
+        return official
+    return " ".join(a if key(a) == key(b) else b for a, b in zip(p, o))
+
+
+def _pick(cands: dict[str, list[Unit]], name: str, kinds: tuple[str, ...], g: Gazetteer) -> Link | None:
+    k = key(name)
+    k = g.variants.get(k, k)
+    units = [u for u in cands.get(k, []) if u.kind in kinds]
+    if units:
+        return Link(name, units[0])
+    keys = [kk for kk, us in cands.items() if any(u.kind in kinds for u in us)]
+    best = process.extractOne(k, keys, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+    if best:
+        u = next(u for u in cands[best[0]] if u.kind in kinds)
+        return Link(_merge_name(name, u.name), u, corrected=True)
+    return None
+
+
+def link(kind: str, name: str, province: str | None, parent_kind: str | None = None,
+         parent_name: str | None = None) -> Link:
+    """Link a printed unit to the gazetteer within its province and parent.
+
+    Returns a Link whose unit is None when nothing matches (the caller warns).
+    """
+    g = gazetteer()
+    prov = g.provinces.get(key(province)) if province else None
+    if kind == "province" or (kind == "city" and key(name) in g.provinces and not _district_of(g, prov, name)):
+        u = g.provinces.get(g.variants.get(key(name), key(name)))
+        return Link(name, u)
+    if prov is None:
+        return Link(name, None)
+    lp = "L" + prov.code
+    if kind in DISTRICT_KINDS:
+        return _pick(g.children.get(lp, {}), name, DISTRICT_KINDS, g) or Link(name, None)
+    if kind in COMMUNE_KINDS:
+        if parent_kind in DISTRICT_KINDS and parent_name:
+            d = _pick(g.children.get(lp, {}), parent_name, DISTRICT_KINDS, g)
+            if d and d.unit:
+                hit = _pick(g.children.get("D" + d.unit.code, {}), name, COMMUNE_KINDS, g)
+                if hit:
+                    return hit
+        units = [u for u in g.communes.get(lp, {}).get(key(name), []) if u.kind in COMMUNE_KINDS]
+        if len(units) == 1:
+            return Link(name, units[0])
+        pc = getattr(g, "provinces_current", {}).get(key(province or ""))
+        if pc:
+            units = g.communes.get("N" + pc, {}).get(key(name), [])
+            if len(units) == 1:
+                return Link(name, units[0])
+    return Link(name, None)
+
+
+def fit_name(kind: str, name: str, province: str | None) -> str | None:
+    """Return the longest prefix (in words) of `name` that links as a `kind` unit, or None."""
+    words = name.split()
+    for n in range(len(words), 0, -1):
+        if link(kind, " ".join(words[:n]), province).unit is not None:
+            return " ".join(words[:n])
+    return None
+
+
+def _district_of(g: Gazetteer, prov: Unit | None, name: str) -> bool:
+    return bool(prov and g.children.get("L" + prov.code, {}).get(key(name)))
+
+
+# ---------------------------------------------------------------- recognition
+
+_ADMIN = r"(?i:tỉnh|thành\s+phố|huyện|thị\s+xã|xã|phường|thị\s+trấn|thôn)"
+_ONE = re.compile(rf"(?<!\w)(?P<admin>{_ADMIN})\s+(?P<name>{NAME})")
+_PARENT = re.compile(rf"\s*(?:-|,|–|thuộc|của)\s*(?P<admin>{_ADMIN})\s+(?P<name>{NAME})")
+_LISTED = re.compile(
+    rf"(?:(?<!\w)(?i:các)\s+(?P<admin>{_ADMIN})\s*:?|(?i:gồm)\s*:)\s+"
+    rf"(?P<items>{NAME}(?:\s*,\s*{NAME})*(?:\s*,?\s+và\s+(?:{_ADMIN}\s+)?{NAME})?)"
+)
+_ITEM = re.compile(rf"(?:(?P<admin>{_ADMIN})\s+)?(?P<name>{NAME})")
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceHit:
+    """One printed place: kind, printed name, its span, and the parent printed next to it."""
+
+    kind: str
+    name: str
+    start: int
+    end: int
+    parent_kind: str | None = None
+    parent_name: str | None = None
+
+
+def _kind(admin: str) -> str:
+    return KINDS[WS.sub(" ", admin).lower()]
+
+
+def _clean(name: str) -> str:
+    name = WS.sub(" ", name).strip()
+    return name.title() if name.isupper() else name
+
+
+def find_places(text: str, start: int = 0, end: int | None = None) -> list[PlaceHit]:
+    """Return places printed in text[start:end], in text order (list items each on their own)."""
+    end = len(text) if end is None else end
+    hits: list[PlaceHit] = []
+    seen: set[tuple[int, int]] = set()
+
+    def parent_after(pos: int, child: str | None = None) -> tuple[str | None, str | None, int]:
+        m = _PARENT.match(text, pos, end)
+        if not m:
+            return None, None, pos
+        pk = _kind(m.group("admin"))
+        if child and RANK[pk] >= RANK[child]:
+            return None, None, pos
+        return pk, _clean(m.group("name")), m.end()
+
+    for m in _ONE.finditer(text, start, end):
+        admin = m.group("admin")
+        if admin.isupper() and admin.lower() == "xã":  # "CỘNG HÒA XÃ HỘI CHỦ NGHĨA"
+            continue
+        pk, pn, _ = parent_after(m.end(), _kind(admin))
+        hits.append(PlaceHit(_kind(admin), _clean(m.group("name")), m.start(), m.end(), pk, pn))
+        seen.add((m.start("name"), m.end("name")))
+    for m in _LISTED.finditer(text, start, end):
+        base = _kind(m.group("admin")) if m.group("admin") else None
+        pk, pn, _ = parent_after(m.end())
+        if base is None:
+            if pk not in DISTRICT_KINDS:
+                continue  # "gồm: A, B" names units only when a district follows
+            base = "commune"
+        items_start = m.start("items")
+        for it in _ITEM.finditer(m.group("items")):
+            s, e = items_start + it.start("name"), items_start + it.end("name")
+            if (s, e) in seen or it.group("admin"):
+                continue
+            seen.add((s, e))
+            hits.append(PlaceHit(base, _clean(it.group("name")), s, e, pk, pn))
+    hits.sort(key=lambda h: h.start)
+    return hits
+
+
+def province_of(*texts: str | None) -> str | None:
+    """Return the province named in the first of `texts` that names one ("… tỉnh Kon Tum" → "Kon Tum")."""
+    for t in texts:
+        if not t:
+            continue
+        m = re.search(rf"(?i:tỉnh)\s+(?P<name>{NAME})", t)
+        if m:
+            return _clean(m.group("name"))
+    return None
+
+
+def extract_places(rep: RepairedText, text: str, province: str | None, clause_of) -> tuple[list[Place], list[str]]:
+    """Recognise and link every place of `text` (the masked repaired text).
+
+    `clause_of(offset)` names the clause path of an offset (or None).
+    Returns the merged places (one per kind, name and parent) and warnings.
+    """
+    merged: dict[tuple[str, str], dict] = {}
+    warnings: list[str] = []
+    for h in find_places(text):
+        kind, name = h.kind, h.name
+        if kind == "city":
+            g = gazetteer()
+            prov = g.provinces.get(key(province)) if province else None
+            if not _district_of(g, prov, name) and key(name) in g.provinces:
+                kind = "province"
+        lk = link(kind, name, province, h.parent_kind, h.parent_name)
+        words = name.split()
+        # a name may run on into the next line's capitalised words: keep the longest prefix that links
+        for n in range(len(words) - 1, 0, -1):
+            if lk.unit is not None:
+                break
+            short = link(kind, " ".join(words[:n]), province, h.parent_kind, h.parent_name)
+            if short.unit is not None:
+                raw_words = list(re.finditer(r"\S+", text[h.start:h.end]))
+                cut = raw_words[-(len(words) - n) - 1].end()
+                lk, name = short, " ".join(words[:n])
+                h = PlaceHit(kind, name, h.start, h.start + cut, h.parent_kind, h.parent_name)
+        parent = None
+        if h.parent_name:
+            parent = f"{ADMIN_WORD.get(h.parent_kind or '', '')} {h.parent_name}".strip()
+        elif lk.unit and lk.unit.parent and kind != "province":
+            parent = lk.unit.parent
+            if province and key(parent) == key(f"tỉnh {province}"):
+                parent = f"tỉnh {province}"
+        elif kind in DISTRICT_KINDS and province:
+            parent = f"tỉnh {province}"
+        if lk.unit is None and name.split()[0] in COMPASS:
+            continue  # "các tỉnh Nam Lào", "Đông Bắc Thái Lan": regions, not administrative units
+        k = (kind, key(lk.name))
+        mention = Mention(h.start, h.end, rep.raw_surface(h.start, h.end), clause_of(h.start))
+        if k not in merged:
+            merged[k] = {"kind": kind, "name": lk.name, "parent": parent, "unit": lk.unit, "mentions": [mention]}
+            if lk.unit is None and kind != "village":
+                warnings.append(f"place not in gazetteer, left unlinked: {ADMIN_WORD.get(kind, kind)} {name}"
+                                + (f" ({parent})" if parent else ""))
+            elif lk.corrected:
+                warnings.append(f"place name corrected by gazetteer: {name!r} → {lk.name!r}")
+        else:
+            merged[k]["mentions"].append(mention)
+            if merged[k]["parent"] is None and parent:
+                merged[k]["parent"] = parent
+    places = [
+        Place(kind=v["kind"], name=v["name"], parent=v["parent"] if v["kind"] != "province" else None,
+              code=v["unit"].code if v["unit"] else None, linked=v["unit"] is not None,
+              mentions=tuple(v["mentions"]))
+        for v in merged.values()
+    ]
+    return places, warnings

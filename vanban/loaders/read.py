@@ -1,0 +1,165 @@
+"""Read stage: a file's bytes → RawText (decoded text + sidecar metadata).
+
+`.txt` and `.md` are decoded here (UTF-8, UTF-8 with BOM, UTF-16 with BOM);
+`.pdf` and `.docx` are delegated to `read_pdf` / `read_docx` (imported lazily).
+A sidecar `<file>.meta.json`, `<file>.meta.yaml` or `<stem>.meta.json` beside the
+input supplies metadata that wins over the text (e.g. number and date).
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import importlib
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from vanban.model import InputError, RawText
+
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+TEXT_SUFFIXES = {".txt", ".md", ".text", ""}
+DELEGATED = {".pdf": ("vanban.loaders.read_pdf", "read_pdf"), ".docx": ("vanban.loaders.read_docx", "read_docx")}
+SIDECAR_FIELDS = {
+    "type", "number", "date", "issuer", "signer", "signer_title", "signing_mode", "title", "recipients", "place",
+}
+
+
+def max_bytes() -> int:
+    """Return the size limit in bytes (env VANBAN_MAX_BYTES, default 50 MB). Raises InputError if the env value is bad."""
+    raw = os.environ.get("VANBAN_MAX_BYTES")
+    if not raw:
+        return DEFAULT_MAX_BYTES
+    try:
+        value = int(raw)
+    except ValueError:
+        raise InputError(f"VANBAN_MAX_BYTES must be an integer, got {raw!r}") from None
+    if value <= 0:
+        raise InputError(f"VANBAN_MAX_BYTES must be positive, got {value}")
+    return value
+
+
+def decode_text(data: bytes, source: str) -> tuple[str, str]:
+    """Decode text bytes; return (text, encoding name).
+
+    Accepts UTF-8 (with or without BOM) and UTF-16 with a BOM. Raises InputError
+    naming `source` for binary content (NUL bytes, control characters) or bytes
+    that are not valid in any accepted encoding.
+    """
+    if data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):
+        try:
+            text, enc = data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError as e:
+            raise InputError(f"undecodable UTF-16 text at byte {e.start}", source) from None
+    elif data.startswith(codecs.BOM_UTF8):
+        try:
+            text, enc = data[3:].decode("utf-8"), "utf-8-sig"
+        except UnicodeDecodeError as e:
+            raise InputError(f"undecodable UTF-8 text at byte {e.start + 3}", source) from None
+    else:
+        if b"\x00" in data[:8192]:
+            raise InputError("binary file (NUL bytes), not a text document", source)
+        try:
+            text, enc = data.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError as e:
+            raise InputError(f"not UTF-8 text (invalid byte 0x{data[e.start]:02x} at offset {e.start})", source) from None
+    sample = text[:8192]
+    if sample:
+        bad = sum(1 for c in sample if (ord(c) < 32 and c not in "\n\r\t\f\v") or c == "\ufffd")
+        if bad > max(8, len(sample) // 100):
+            raise InputError("binary or corrupt content (control characters), not a text document", source)
+    return text, enc
+
+
+def sidecar_paths(path: Path) -> list[Path]:
+    """Return the candidate sidecar paths of `path`, in priority order."""
+    return [
+        path.with_name(path.name + ".meta.json"),
+        path.with_name(path.name + ".meta.yaml"),
+        path.with_name(path.name + ".meta.yml"),
+        path.with_name(path.stem + ".meta.json"),
+        path.with_name(path.stem + ".meta.yaml"),
+    ]
+
+
+def load_sidecar(path: Path) -> dict[str, Any]:
+    """Return the metadata of the first sidecar found beside `path` ({} if none).
+
+    Raises InputError naming the sidecar when it is not valid JSON/YAML, is not a
+    mapping, or has unknown fields.
+    """
+    for side in sidecar_paths(path):
+        if not side.is_file() or side == path:
+            continue
+        try:
+            body = side.read_text(encoding="utf-8")
+            data = json.loads(body) if side.suffix == ".json" else yaml.safe_load(body)
+        except (UnicodeDecodeError, json.JSONDecodeError, yaml.YAMLError) as e:
+            raise InputError(f"malformed metadata sidecar: {str(e).splitlines()[0]}", str(side)) from None
+        except OSError as e:
+            raise InputError(f"cannot read metadata sidecar: {e.strerror}", str(side)) from None
+        if data is None:
+            return {}
+        if not isinstance(data, dict):
+            raise InputError("metadata sidecar must be a mapping of field: value", str(side))
+        unknown = sorted(set(data) - SIDECAR_FIELDS)
+        if unknown:
+            raise InputError(f"unknown metadata field(s) {', '.join(unknown)}", str(side))
+        if "recipients" in data and not isinstance(data["recipients"], list):
+            raise InputError("metadata field 'recipients' must be a list", str(side))
+        for k, v in data.items():
+            if k != "recipients" and v is not None and not isinstance(v, (str, int)):
+                raise InputError(f"metadata field {k!r} must be a string", str(side))
+        out = {k: (str(v) if isinstance(v, int) else v) for k, v in data.items()}
+        out["_sidecar"] = str(side)
+        return out
+    return {}
+
+
+def read_file(path: str | os.PathLike) -> RawText:
+    """Read one input file and return its RawText (text, encoding, sha256, sidecar meta).
+
+    Raises InputError (naming the file) when the file is missing, too large, of an
+    unsupported format, binary or undecodable, or when its sidecar is malformed.
+    """
+    source = str(path)
+    p = Path(path)
+    if not p.exists():
+        raise InputError("no such file", source)
+    if not p.is_file():
+        raise InputError("not a regular file", source)
+    limit = max_bytes()
+    size = p.stat().st_size
+    if size > limit:
+        raise InputError(f"file is {size} bytes, over the {limit}-byte limit (VANBAN_MAX_BYTES)", source)
+    suffix = p.suffix.lower()
+    meta = load_sidecar(p)
+    if suffix in DELEGATED:
+        mod_name, fn_name = DELEGATED[suffix]
+        try:
+            mod = importlib.import_module(mod_name)
+        except ModuleNotFoundError:
+            raise InputError(f"unsupported format {suffix} (reader not installed)", source) from None
+        raw = getattr(mod, fn_name)(p)
+        if meta:
+            raw = RawText(raw.source, raw.text, raw.encoding, raw.sha256, {**raw.meta, **meta})
+        return raw
+    if suffix not in TEXT_SUFFIXES:
+        raise InputError(f"unsupported format {suffix or '(none)'}: expected .txt, .md, .pdf or .docx", source)
+    try:
+        data = p.read_bytes()
+    except OSError as e:
+        raise InputError(f"cannot read: {e.strerror}", source) from None
+    text, enc = decode_text(data, source)
+    if not text.strip():
+        raise InputError("empty document", source)
+    return RawText(source=source, text=text, encoding=enc, sha256=hashlib.sha256(data).hexdigest(), meta=meta)
+
+
+def raw_from_string(text: str, source: str = "<text>", meta: dict[str, Any] | None = None) -> RawText:
+    """Wrap an in-memory string as RawText (for tests and the API)."""
+    return RawText(source=source, text=text, encoding="str",
+                   sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(), meta=dict(meta or {}))

@@ -1,0 +1,358 @@
+"""Canonical keys, and citation → known document resolution.
+
+Keys (see vanban/graph/schema.py):
+- Document: "doc:<NUMBER>|<issuer agency key>|<year>" when the text carries a
+  number, else "doc:sha256:<hash of the file>"; a cited document without a
+  number: "doc:name:<folded name or subject>".
+- Agency "agency:<folded name>", Person "person:<folded name>",
+  Place "place:<code>" or "place:<folded parent chain>/<folded kind name>",
+  Task "<document key>#<clause>".
+
+`Catalog` is the resolver's view of the documents in the store (loaded once
+with `Catalog.from_store`, then kept up to date as batches are written).
+`Catalog.resolve(citation)` says which document a citation points at, how
+(`resolved_by` ∈ number_issuer_year | number | title | stub) and with what
+confidence; `Catalog.adoptions(doc)` lists stubs that a newly loaded
+document must absorb (a stub created before the document was known: cited
+without year/issuer, or by a number the document's text does not print).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+from rapidfuzz import fuzz
+
+from vanban.model import Citation, DocumentMeta
+from vanban.text import fold, nfc, squash
+
+#: Title ≈ subject matches below this score (0..1) are not links.
+TITLE_THRESHOLD = 0.86
+
+PLACE_WORDS = {
+    "province": "tỉnh", "city": "thành phố", "district": "huyện", "town": "thị xã",
+    "commune": "xã", "ward": "phường", "village": "thôn",
+}
+_PARENT_RE = re.compile(r"^(tỉnh|thành phố|huyện|thị xã|quận|xã|phường|thị trấn|thôn|làng|bản)\s+(.+)$", re.I)
+_PARENT_KIND = {"tỉnh": "province", "thành phố": "city", "huyện": "district", "quận": "district",
+                "thị xã": "town", "xã": "commune", "phường": "ward", "thị trấn": "town",
+                "thôn": "village", "làng": "village", "bản": "village"}
+_YEAR_IN_NUMBER = re.compile(r"/((?:19|20)\d\d)/")
+_SUBJECT_LEAD = re.compile(r"^(về việc|v/v|về)\s+", re.I)
+
+
+# ---------------------------------------------------------------- keys
+
+
+def norm_number(number: str | None) -> str | None:
+    """Return a document number normalised for keys: NFC, no white space, 'Ð'→'Đ', upper case; None if blank."""
+    if not number:
+        return None
+    n = re.sub(r"\s+", "", nfc(number)).replace("Ð", "Đ").replace("đ", "Đ").upper()
+    return n or None
+
+
+def year_of(date: str | None, number: str | None = None) -> int | None:
+    """Return the year of an ISO date, else the year printed in a number like 53/2023/QĐ-UBND, else None."""
+    if date and re.match(r"^\d{4}", date):
+        return int(date[:4])
+    if number:
+        m = _YEAR_IN_NUMBER.search(number)
+        if m:
+            return int(m.group(1))
+    return None
+
+
+def agency_key(name: str | None) -> str | None:
+    """Return "agency:<folded name>", or None for a blank name."""
+    f = fold(name)
+    return f"agency:{f}" if f else None
+
+
+def person_key(name: str | None) -> str | None:
+    """Return "person:<folded name>", or None for a blank name."""
+    f = fold(name)
+    return f"person:{f}" if f else None
+
+
+def doc_key(number: str | None, issuer: str | None, year: int | None, sha256: str | None = None) -> str:
+    """Return a Document key from number + issuer + year, or from the content hash when there is no number.
+
+    Raises ValueError when there is neither a number nor a hash.
+    """
+    n = norm_number(number)
+    if n:
+        return f"doc:{n}|{agency_key(issuer) or ''}|{year or ''}"
+    if sha256:
+        return f"doc:sha256:{sha256}"
+    raise ValueError("a document key needs a number or a content hash")
+
+
+def name_key(name: str) -> str:
+    """Return the key of a cited document known only by name or subject."""
+    return f"doc:name:{fold(name)}"
+
+
+def task_key(doc: str, clause: str) -> str:
+    """Return the Task key: document key + "#" + clause path."""
+    return f"{doc}#{clause}"
+
+
+def place_label(kind: str | None, name: str) -> str:
+    """Return "<admin word> <name>" (e.g. "huyện Đăk Hà") for a place kind and name."""
+    w = PLACE_WORDS.get(kind or "", "")
+    return f"{w} {name}".strip()
+
+
+def split_parent(parent: str | None) -> tuple[str | None, str | None]:
+    """Split a printed parent ("huyện Đăk Tô") into (kind, name); (None, text) when no admin word."""
+    if not parent:
+        return None, None
+    p = squash(nfc(parent))
+    m = _PARENT_RE.match(p)
+    if not m:
+        return None, p
+    return _PARENT_KIND.get(m.group(1).lower()), m.group(2)
+
+
+def place_key(kind: str | None, name: str, parent_key: str | None = None, parent: str | None = None,
+              code: str | None = None) -> str:
+    """Return a Place key: "place:<code>", else the parent's key path + "/" + folded "<kind word> <name>"."""
+    if code:
+        return f"place:{code}"
+    leaf = fold(place_label(kind, name))
+    if parent_key:
+        return f"{parent_key}/{leaf}"
+    if parent:
+        return f"place:{fold(parent)}/{leaf}"
+    return f"place:{leaf}"
+
+
+# ---------------------------------------------------------------- catalog
+
+
+@dataclass
+class DocInfo:
+    """What the resolver knows of one Document node."""
+
+    key: str
+    number: str | None = None  # normalised
+    issuer: str | None = None  # agency key
+    year: int | None = None
+    type: str | None = None
+    date: str | None = None
+    title: str | None = None  # folded title (full docs) or subject (stubs)
+    stub: bool = True
+    sha256: str | None = None
+    source: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """Where a citation points: target key, how it was resolved, confidence, and whether the target is a stub."""
+
+    key: str
+    resolved_by: str
+    confidence: float
+    stub: bool
+
+
+def _subject(c: Citation) -> str:
+    s = fold(c.subject or c.name or "")
+    return _SUBJECT_LEAD.sub("", s)
+
+
+def _title_score(a: str, b: str) -> float:
+    """Return a 0..1 similarity of two folded titles (order-free in its arguments)."""
+    if not a or not b:
+        return 0.0
+    a, b = _SUBJECT_LEAD.sub("", a), _SUBJECT_LEAD.sub("", b)
+    score = max(fuzz.ratio(a, b), fuzz.token_sort_ratio(a, b))
+    if min(len(a), len(b)) >= 40:
+        # one title wholly inside the other (a subject that ran on into the next citation)
+        score = max(score, 0.95 * fuzz.partial_ratio(a, b))
+    return round(score / 100.0, 3)
+
+
+def issuer_compatible(a: str | None, b: str | None) -> bool:
+    """True when two agency keys may name the same issuer (equal, either unknown, or one a prefix of the other)."""
+    if not a or not b:
+        return True
+    return a == b or a.startswith(b) or b.startswith(a)
+
+
+def _type_ok(a: str | None, b: str | None) -> bool:
+    return not a or not b or fold(a) == fold(b)
+
+
+def _date_ok(a: str | None, b: str | None) -> bool:
+    return not a or not b or a == b
+
+
+@dataclass
+class Catalog:
+    """The documents the resolver knows (store contents plus what this run wrote)."""
+
+    docs: dict[str, DocInfo] = field(default_factory=dict)
+    by_number: dict[str, set[str]] = field(default_factory=dict)
+    by_sha: dict[str, str] = field(default_factory=dict)
+    by_source: dict[str, str] = field(default_factory=dict)
+    unnumbered: set[str] = field(default_factory=set)  # full documents without a number
+    stubs: set[str] = field(default_factory=set)
+
+    CATALOG_QUERY = (
+        "MATCH (d:Document) RETURN d.key AS key, d.number AS number, d.issuer AS issuer, "
+        "d.year AS year, d.type AS type, d.date AS date, d.title AS title, d.stub AS stub, "
+        "d.sha256 AS sha256, d.source AS source, d.identified_from AS identified_from"
+    )
+
+    @classmethod
+    def from_store(cls, store: Any) -> "Catalog":
+        """Return a catalog of every Document in `store` (one read query). Raises StoreError/QueryError."""
+        cat = cls()
+        for r in store.run_read(cls.CATALOG_QUERY):
+            own_number = None if r["identified_from"] else r["number"]  # a number taken from a citation is not the text's
+            cat.add(DocInfo(
+                key=r["key"], number=norm_number(own_number), issuer=agency_key(r["issuer"]),
+                year=r["year"], type=r["type"], date=r["date"], title=fold(r["title"]) or None,
+                stub=bool(r["stub"]), sha256=r["sha256"], source=r["source"],
+            ))
+        return cat
+
+    def add(self, info: DocInfo) -> None:
+        """Record (or replace) what is known of one document; a stub never overwrites a full document."""
+        old = self.docs.get(info.key)
+        if old is not None:
+            if info.stub and not old.stub:
+                return
+            self.remove(info.key)
+        self.docs[info.key] = info
+        if info.number:
+            self.by_number.setdefault(info.number, set()).add(info.key)
+        if info.stub:
+            self.stubs.add(info.key)
+        else:
+            if info.sha256:
+                self.by_sha[info.sha256] = info.key
+            if info.source:
+                self.by_source[info.source] = info.key
+            if not info.number:
+                self.unnumbered.add(info.key)
+
+    def remove(self, key: str) -> None:
+        """Forget a document."""
+        info = self.docs.pop(key, None)
+        if info is None:
+            return
+        if info.number and key in self.by_number.get(info.number, ()):
+            self.by_number[info.number].discard(key)
+        self.stubs.discard(key)
+        self.unnumbered.discard(key)
+        if info.sha256 and self.by_sha.get(info.sha256) == key:
+            del self.by_sha[info.sha256]
+        if info.source and self.by_source.get(info.source) == key:
+            del self.by_source[info.source]
+
+    # ------------------------------------------------------------ documents
+
+    @staticmethod
+    def info_for(meta: DocumentMeta, sha256: str, source: str | None = None) -> DocInfo:
+        """Return the DocInfo (with its key) of a loaded document."""
+        number = norm_number(meta.number)
+        year = year_of(meta.date, meta.number)
+        return DocInfo(
+            key=doc_key(meta.number, meta.issuer, year, sha256), number=number,
+            issuer=agency_key(meta.issuer), year=year, type=meta.type, date=meta.date,
+            title=fold(meta.title) or None, stub=False, sha256=sha256, source=source,
+        )
+
+    def adoptions(self, doc: DocInfo) -> list[Resolution]:
+        """Return the stubs that full document `doc` absorbs, each with how it matched.
+
+        A stub is absorbed when it has the document's number with an unknown or
+        compatible issuer/year (resolved_by "number"), or — for a document whose
+        text prints no number — when its subject matches the document's title
+        (resolved_by "title"), type and date permitting.
+        """
+        out: list[Resolution] = []
+        if doc.number:
+            for k in sorted(self.by_number.get(doc.number, ())):
+                s = self.docs[k]
+                if k == doc.key or not s.stub:
+                    continue
+                if (issuer_compatible(s.issuer, doc.issuer) and (s.year in (None, doc.year))
+                        and (s.issuer is None or s.year is None or s.issuer != doc.issuer)):
+                    out.append(Resolution(k, "number", 0.8, False))
+        elif doc.title:
+            for k in sorted(self.stubs):
+                s = self.docs[k]
+                if not s.title or not _type_ok(s.type, doc.type) or not _date_ok(s.date, doc.date):
+                    continue
+                if not issuer_compatible(s.issuer, doc.issuer):
+                    continue
+                score = _title_score(s.title, doc.title)
+                if score >= TITLE_THRESHOLD:
+                    out.append(Resolution(k, "title", score, False))
+        return out
+
+    # ------------------------------------------------------------ citations
+
+    def resolve(self, c: Citation) -> tuple[Resolution, DocInfo]:
+        """Return where citation `c` points and the DocInfo of a stub to create if the target is unknown.
+
+        Order: exact number+issuer+year key → number with compatible issuer/year
+        (one candidate) → title of a loaded unnumbered document ≈ the subject →
+        a stub keyed by what the citation gives.
+        """
+        number = norm_number(c.number)
+        year = year_of(c.date, c.number)
+        issuer = agency_key(c.issuer)
+        subject = _subject(c) or None
+        if number:
+            key = doc_key(number, c.issuer, year)
+            info = self.docs.get(key)
+            exact = bool(issuer and year)
+            if info is not None and (exact or not info.stub):
+                return Resolution(key, "number_issuer_year", 1.0, info.stub), info
+            cands = [self.docs[k] for k in sorted(self.by_number.get(number, ()))
+                     if not self.docs[k].stub and issuer_compatible(issuer, self.docs[k].issuer)
+                     and (year is None or self.docs[k].year in (None, year))]
+            if len(cands) == 1:
+                return Resolution(cands[0].key, "number", 0.8, False), cands[0]
+        hit = self._by_title(subject, c.type, c.date, issuer)
+        if hit is not None:
+            return hit, self.docs[hit.key]
+        if number:
+            stub = DocInfo(key=doc_key(number, c.issuer, year), number=number, issuer=issuer, year=year,
+                           type=c.type, date=c.date, title=subject, stub=True)
+            how = "number_issuer_year" if issuer and year else "stub"
+            return Resolution(stub.key, how, 1.0 if how == "number_issuer_year" else 0.5, True), stub
+        name = c.name or c.subject or "?"
+        stub = DocInfo(key=name_key(name), issuer=issuer, year=year, type=c.type, date=c.date,
+                       title=subject, stub=True)
+        return Resolution(stub.key, "stub", 0.5, True), stub
+
+    def _by_title(self, subject: str | None, type_: str | None, date: str | None,
+                  issuer: str | None) -> Resolution | None:
+        if not subject:
+            return None
+        best: tuple[float, str] | None = None
+        for k in self.unnumbered:
+            d = self.docs[k]
+            if not d.title or not _type_ok(type_, d.type) or not _date_ok(date, d.date):
+                continue
+            if not issuer_compatible(issuer, d.issuer):
+                continue
+            score = _title_score(subject, d.title)
+            if score >= TITLE_THRESHOLD and (best is None or (score, k) > best):
+                best = (score, k)
+        if best is None:
+            return None
+        return Resolution(best[1], "title", best[0], False)
+
+
+def all_keys(infos: Iterable[DocInfo]) -> list[str]:
+    """Return the keys of `infos`, sorted."""
+    return sorted(i.key for i in infos)

@@ -1,0 +1,442 @@
+"""Responsibilities: who must do what, from the clause tree.
+
+One task per clause item. In each clause head the recogniser's agency mentions
+that stand in subject position (at the start of the item or of a sentence,
+after "Đối với", "Giao", "Đề nghị", "yêu cầu", "Đồng thời"…) form actor
+groups; the text up to the next group is the group's action. The action is cut
+into parts at ";" and "." and each part's role phrases give roles:
+
+  lead        chủ trì, làm (cơ quan) đầu mối
+  coordinate  phối hợp (and the bodies after "chủ trì, phối hợp với …")
+  accountable chịu trách nhiệm (trước X → accountable_to), trách nhiệm giải trình
+  report      báo cáo / gửi / phản ánh … (về) X, X a named body → report_to
+  monitor     theo dõi, đôn đốc, kiểm tra, giám sát, thanh tra
+  advise      tham mưu
+  criticized  "Phê bình X"
+  requested   "Đề nghị X" when X is a Party or Front body
+  execute     a part with no role phrase, or one whose role phrase comes after another action
+
+An item without an actor of its own inherits its parent clause's actors; the
+items under an unnumbered preamble that names addressees ("… yêu cầu các sở,
+ban ngành …: 1. …") inherit those. A clause with sub-items whose head only names
+the actors ("Đối với …:", "Giao …:") passes them down without a task of its own.
+The issuer (and its Chủ tịch) is never an actor.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from vanban.model import Citation, Clause, Responsibility, Segmented, Span
+from vanban.loaders.agencies import AgencyHit, Recogniser
+from vanban.loaders.deadlines import Deadline, find_deadlines, most_specific
+from vanban.loaders.who_text import tidy
+
+REQUESTED_KINDS = ("party", "front")
+_FN = r"(?:\(\d{1,2}\)|\d{1,2}(?=[:,;.]))"
+# Words that may stand before a subject in its sentence.
+_CONNECT = re.compile(
+    r"(?:(?:riêng\s+)?đối\s+với\s[^;.:]{0,200}?\)?,|đồng\s+thời|riêng|giao|đề\s+nghị|yêu\s+cầu|ngoài\s+ra|phê\s+bình|và|đối\s+với|tiếp\s+tục|"
+    r"trên\s+cơ\s+sở\s+đó|sau\s+đó|các\s+cơ\s+quan\s+[^.;:()]{0,60}\(|"
+    r"(?:ngay\s+từ|trong|từ|đến|hằng|hàng|định\s+kỳ)\s[^,.;:]{0,40},|"
+    r"[,()]|" + _FN + r")\s*", re.IGNORECASE)
+_SEP = re.compile(r"^(?:[\s,;()]|và|cùng|" + _FN + r")*$", re.IGNORECASE)
+# Sentence-part starts: after . ; : , before a dash item, and at "yêu cầu"/"đề nghị"/"Giao" (an order starts).
+_BOUNDARY = re.compile(r"[.;:](?=\s)|\n(?=\s*[-+]\s)|(?=(?<!\w)(?:[Yy]êu\s+cầu|[Đđ]ề\s+nghị|Giao)\s)")
+_PART = re.compile(r"[;.](?=\s|$)")
+_HEADING = re.compile(r"\s*(?:đối\s+với|giao|về|chế\s+độ|trách\s+nhiệm|nhiệm\s+vụ|mục\s+tiêu)\b", re.IGNORECASE)
+_LEADING = re.compile(
+    r"(?:\s|,|:|" + _FN + r"|đồng\s+thời|khẩn\s+trương|chủ\s+động|thường\s+xuyên|kịp\s+thời|"
+    r"có\s+trách\s+nhiệm(?!\s+giải)|là\s+người|và\s+tháng\s+cuối\s+(?:quý|năm)|"
+    r"tiếp\s+tục|định\s+kỳ|trực\s+tiếp|giao|tăng\s+cường(?:\s+công\s+tác)?|tổng\s+hợp|"
+    r"trên\s+cơ\s+sở\s+(?:đó|[^;.]{0,80}?(?=\s+tổng\s+hợp))|"
+    r"căn\s+cứ\s[^;.]{0,80}?(?=khẩn\s+trương|thường\s+xuyên|chủ\s+động|kịp\s+thời)|căn\s+cứ\s[^,;.]{0,80},)*",
+    re.IGNORECASE)
+_ROLE = re.compile(
+    r"(?P<lead>chủ\s+trì|(?:là|làm)(?:\s+cơ\s+quan)?\s+đầu\s+mối)"
+    r"|(?P<coordinate>phối\s+hợp)"
+    r"|(?P<accountable>chịu\s+trách\s+nhiệm|(?:có\s+)?trách\s+nhiệm\s+giải\s+trình)"
+    r"|(?P<report>báo\s+cáo|đồng\s+gửi|gửi\s+(?:về|cho|đến)|phản\s+ánh)"
+    r"|(?P<monitor>theo\s+dõi|đôn\s+đốc|kiểm\s+tra|giám\s+sát|thanh\s+tra)"
+    r"|(?P<advise>tham\s+mưu)",
+    re.IGNORECASE)
+# What may stand between the part start (or a previous verb) and a role phrase for it to count.
+_BEFORE_ROLE = re.compile(r"(?:^|,|\bvà|\bhoặc|\bđồng\s+thời|\bcó\s+trách\s+nhiệm|\bkhẩn\s+trương|"
+                          r"\bthường\s+xuyên|\bkịp\s+thời|\bchủ\s+động|\btổng\s+hợp|\blà\s+người)\s*$", re.IGNORECASE)
+# Adverbs only: a role phrase after them still opens the action ("Căn cứ …, khẩn trương phối hợp").
+_ADVERBS = re.compile(r"^(?:căn\s+cứ\s.*?)?(?:\s|,|khẩn\s+trương|thường\s+xuyên|chủ\s+động|kịp\s+thời)*$",
+                      re.IGNORECASE | re.DOTALL)
+MONITOR_REACH = 4  # monitor words ("kiểm tra", "giám sát") are often nouns: count them near the start only
+_OBJ_PREP = re.compile(r"(?:của|tại|theo)\s*$", re.IGNORECASE)
+
+
+@dataclass
+class Group:
+    """Agency mentions that together are the subject of an action."""
+
+    hits: list[AgencyHit]
+    mode: str | None = None  # criticized | requested
+    at_start: bool = False
+
+    @property
+    def start(self) -> int:
+        return self.hits[0].start
+
+    @property
+    def end(self) -> int:
+        return self.hits[-1].end
+
+
+@dataclass
+class Ctx:
+    """Per-document state shared by the clause walk."""
+
+    text: str  # masked repaired text
+    rec: Recogniser
+    issuer: set[str]
+    citations: tuple[Citation, ...]
+    cite_spans: tuple[tuple[int, int], ...] = ()
+    out: list[Responsibility] = field(default_factory=list)
+    hits: list[AgencyHit] = field(default_factory=list)  # every agency mention of the text, found once
+    deadlines: list[Deadline] = field(default_factory=list)
+
+    def hits_in(self, a: int, b: int) -> list[AgencyHit]:
+        return [h for h in self.hits if a <= h.start and h.end <= b]
+
+    def deadlines_in(self, a: int, b: int) -> list[Deadline]:
+        return [d for d in self.deadlines if a <= d.start and d.end <= b]
+
+
+def _body_start(text: str, c: Clause) -> int:
+    s = c.head.start
+    if c.label:
+        i = text.find(c.label, s, c.head.end)
+        if i >= 0:
+            s = i + len(c.label)
+    while s < c.head.end and text[s].isspace():
+        s += 1
+    return s
+
+
+def _prefix_ok(text: str, a: int, b: int, issuer_hits: list[AgencyHit]) -> bool:
+    """True when text[a:b] holds only connectors (and the issuer's own name)."""
+    chunk = list(text[a:b])
+    for h in issuer_hits:
+        for i in range(max(h.start, a), min(h.end, b)):
+            chunk[i - a] = " "
+    s = "".join(chunk).strip()
+    while s:
+        m = _CONNECT.match(s)
+        if not m or m.end() == 0:
+            return False
+        s = s[m.end():].strip()
+    return True
+
+
+def _groups(ctx: Ctx, hits: list[AgencyHit], body_start: int, end: int) -> list[Group]:
+    text = ctx.text
+    issuer_hits = [h for h in hits if h.name in ctx.issuer]
+    groups: list[Group] = []
+    prev: AgencyHit | None = None
+    for h in hits:
+        if h.name in ctx.issuer:
+            prev = None
+            continue
+        if any(a <= h.start < b for a, b in ctx.cite_spans):
+            prev = None
+            continue
+        gap = text[prev.end:h.start] if prev else None
+        if prev is not None and groups and groups[-1].hits[-1] is prev and _SEP.match(gap or ""):
+            if re.search(r"kiêm\s*$", text[max(prev.end, h.start - 8):h.start]):
+                continue  # "Giám đốc Sở …, kiêm Chánh Văn phòng …": one office-holder
+            groups[-1].hits.append(h)
+            prev = h
+            continue
+        if re.search(r",\s*kiêm\s*$", text[max(body_start, h.start - 10):h.start]):
+            continue
+        bounds = [m.end() for m in _BOUNDARY.finditer(text, body_start, h.start)]
+        a = bounds[-1] if bounds else body_start
+        topic = bool(bounds) and bool(_HEADING.match(text, body_start)) and len(bounds) == 1 \
+            and text[bounds[0] - 1] == ":"
+        if _prefix_ok(text, a, h.start, issuer_hits):
+            pre = text[a:h.start].lower()
+            mode = "criticized" if "phê bình" in pre else ("requested" if "đề nghị" in pre else None)
+            groups.append(Group([h], mode, at_start=(a == body_start) or topic))
+            prev = h
+        else:
+            prev = None
+    return groups
+
+
+def _run_after(ctx: Ctx, hits: list[AgencyHit], pos: int) -> list[AgencyHit]:
+    """The first run of agency mentions after `pos` (joined by commas/và), skipping ones after "của"."""
+    run: list[AgencyHit] = []
+    for h in hits:
+        if h.start < pos:
+            continue
+        if run:
+            if _SEP.match(ctx.text[run[-1].end:h.start]):
+                run.append(h)
+                continue
+            break
+        if _OBJ_PREP.search(ctx.text[max(pos, h.start - 8):h.start]):
+            continue
+        if re.search(r"[;.]", ctx.text[pos:h.start]):
+            break
+        run.append(h)
+    return run
+
+
+def _names(hits: list[AgencyHit]) -> list[str]:
+    return [n for h in hits for n in h.names]
+
+
+def _roles(ctx: Ctx, a: int, b: int) -> list[tuple[str, str | None, tuple[str, ...], tuple[str, ...]]]:
+    """Roles of the subject of the action text[a:b].
+
+    Returns (role, other_actor or None, report_to, accountable_to); other_actor is
+    set for roles that fall on another body (coordinate partners, relays, monitors).
+    """
+    text = ctx.text
+    out: list[tuple[str, str | None, tuple[str, ...], tuple[str, ...]]] = []
+    hits = ctx.hits_in(a, b)
+    cuts = [a] + [m.end() for m in _PART.finditer(text, a, b)] + [b]
+    parens = _paren_spans(text, a, b)
+    first_part = True
+    for ps, pe in zip(cuts, cuts[1:]):
+        s = _LEADING.match(text, ps, pe).end()
+        for d in ctx.deadlines_in(s, pe):
+            if d.start <= s + 1:
+                s = _LEADING.match(text, d.end, pe).end()
+        body = text[s:pe].strip(" \n\t.;:,")
+        if len(body.split()) < 2:
+            continue
+        found: list[tuple[str, re.Match]] = []
+        for m in _ROLE.finditer(text, s, pe):
+            role = m.lastgroup
+            before = text[s:m.start()]
+            if any(x < m.start() < y for x, y in parens) and not re.match(r"đồng\s+gửi", m.group(), re.I):
+                continue  # "(phối hợp thực hiện, hướng dẫn … và kiểm tra)": an aside, not an order
+            if re.search(r"biết\s*,\s*$", before):
+                continue  # "báo cáo X biết, theo dõi": X's part
+            near = [h for h in hits if h.end <= m.start() and m.start() - h.end <= 3]
+            helps = bool(near) and bool(re.search(r"giúp", before))  # "giúp X theo dõi": on X's behalf
+            if role == "monitor" and len(before.split()) > MONITOR_REACH and not helps:
+                continue
+            if not before.strip() or _BEFORE_ROLE.search(before) or before.rstrip().endswith("(") \
+                    or helps:
+                found.append((role, m))
+        counted = False
+        for role, m in found:
+            if role == "lead" and re.search(r"cơ\s+quan\s+$", text[max(s, m.start() - 8):m.start()]):
+                continue
+            if role == "report":
+                run = _run_after(ctx, hits, m.end())
+                named = [h for h in run if not h.generic and h.names]
+                if not named:
+                    continue
+                to = tuple(_names(run))
+                out.append(("report", None, to, ()))
+                tail = text[run[-1].end:pe]
+                relay = re.match(r"\s*để\s+tổng\s+hợp,?\s*(?:báo\s+cáo)\s+", tail, re.IGNORECASE)
+                if relay:
+                    run2 = _run_after(ctx, hits, run[-1].end + relay.end())
+                    for n in _names(run):
+                        if n not in ctx.issuer and run2:
+                            out.append(("report", n, tuple(_names(run2)), ()))
+                if re.match(r"\s*để\s+theo\s+dõi", tail, re.IGNORECASE):
+                    for n in _names(run):
+                        if n not in ctx.issuer:
+                            out.append(("monitor", n, (), ()))
+            elif role == "accountable":
+                after = re.match(r"\s*(?:chính\s+|toàn\s+diện\s+|cụ\s+thể\s+)?trước\s+", text[m.end():pe], re.IGNORECASE)
+                to = tuple(_names(_run_after(ctx, hits, m.end() + after.end()))) if after else ()
+                out.append(("accountable", None, (), to))
+            elif role == "coordinate":
+                if any(r == "lead" for r, _ in found):
+                    w = re.match(r"\s*(?:chặt\s+chẽ\s+)?với\s+", text[m.end():pe], re.IGNORECASE)
+                    if w:
+                        for n in _names(_run_after(ctx, hits, m.end() + w.end())):
+                            if n not in ctx.issuer:
+                                out.append(("coordinate", n, (), ()))
+                else:
+                    out.append(("coordinate", None, (), ()))
+            else:
+                out.append((role, None, (), ()))
+            if not counted:
+                counted = True
+                if first_part and not _ADVERBS.match(text[s:m.start()]):
+                    out.append(("execute", None, (), ()))
+        if not counted and first_part:
+            out.append(("execute", None, (), ()))
+        first_part = False
+    return out
+
+
+def _paren_spans(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    spans, stack = [], []
+    for i in range(a, b):
+        if text[i] == "(":
+            stack.append(i)
+        elif text[i] == ")" and stack:
+            spans.append((stack.pop(), i + 1))
+    return spans
+
+
+def _under(ctx: Ctx, a: int, b: int) -> str | None:
+    """Number of the first document the action text[a:b] is expressly carried out under ("theo …")."""
+    best: tuple[int, str] | None = None
+    for c in ctx.citations:
+        if not c.number:
+            continue
+        for m in c.mentions:
+            if a <= m.start < b:
+                before = ctx.text[max(a, m.start - 90):m.start]
+                seg = re.split(r"[;.]\s", before)[-1]
+                if re.search(r"\btheo\b", seg, re.IGNORECASE) and not re.search(r"xác\s+định\s+tại", seg):
+                    if best is None or m.start < best[0]:
+                        best = (m.start, c.number)
+    return best[1] if best else None
+
+
+def _action(text: str, a: int, b: int, words: int = 15) -> str:
+    s = tidy(text[a:b]).lstrip(":,;.- ")
+    return " ".join(s.split()[:words])
+
+
+def _emit(ctx: Ctx, c: Clause, actors: list[tuple[str, AgencyHit | None]], a: int, b: int,
+          inherited_from: str | None, mode: str | None, deadline, kinds: dict[str, str | None]) -> None:
+    roles = _roles(ctx, a, b)
+    under = _under(ctx, c.head.start, c.head.end)
+    action = _action(ctx.text, a, b)
+    span = Span(c.head.start, c.head.end)
+    for name, hit in actors:
+        surface = hit.surface if hit else None
+        if mode == "criticized":
+            own = [("criticized", None, (), ())]
+        elif mode == "requested" and kinds.get(name) in REQUESTED_KINDS:
+            own = [("requested", None, (), ())]
+        else:
+            own = [r for r in roles if r[1] is None]
+        for role, _, rep, acc in own:
+            ctx.out.append(Responsibility(
+                clause=c.path, actor=name, role=role, action=action,
+                deadline=deadline.value if deadline else None, deadline_text=deadline.text if deadline else None,
+                under=under, report_to=rep, accountable_to=acc, inherited_from=inherited_from,
+                span=span, surface=surface))
+    for role, other, rep, acc in roles:
+        if other is not None and mode is None:
+            ctx.out.append(Responsibility(
+                clause=c.path, actor=other, role=role, action=action,
+                deadline=deadline.value if deadline else None, deadline_text=deadline.text if deadline else None,
+                under=under, report_to=rep, accountable_to=acc, span=span))
+
+
+def extract_responsibilities(seg: Segmented, text: str, rec: Recogniser, issuer: set[str],
+                             citations: tuple[Citation, ...]) -> list[Responsibility]:
+    """Return one Responsibility per (clause, actor, role) of the body, in document order.
+
+    `text` is the repaired text with furniture masked (same offsets); `issuer`
+    the canonical names that speak for the document and are never actors.
+    """
+    ctx = Ctx(text, rec, issuer, citations,
+              tuple((m.start, m.end) for c in citations for m in c.mentions))
+    body = [c.span for c in seg.body]
+    if body:
+        a, b = min(s.start for s in body), max(s.end for s in body)
+        ctx.hits = rec.find(text, a, b)
+        ctx.deadlines = find_deadlines(text, a, b, ctx.cite_spans)
+    kinds: dict[str, str | None] = {}
+    preamble_actors: list[tuple[str, AgencyHit | None]] = []
+
+    def walk(c: Clause, inherited: list[tuple[str, AgencyHit | None]], source: str | None) -> None:
+        body_start = _body_start(text, c)
+        end = c.head.end
+        hits = ctx.hits_in(c.head.start, end)
+        for h in hits:
+            for n in h.names:
+                kinds[n] = h.kind
+        groups = _groups(ctx, hits, body_start, end)
+        deadline = most_specific(ctx.deadlines_in(c.head.start, end))
+        own_start = bool(groups) and groups[0].at_start
+        pass_down: list[tuple[str, AgencyHit | None]] = inherited
+        down_source = source
+        lead_in = groups[0] if own_start else (_addressees(text, groups, end) if c.children else None)
+        if c.children and not groups and (_HEADING.match(text, body_start)
+                                          or len(tidy(text[body_start:end]).split()) <= 8):
+            # a title ("Về …", "Chế độ báo cáo … của X:"): names the actors, assigns nothing itself
+            named = [(n, h) for h in hits if h.name not in issuer
+                     and not any(a <= h.start < b for a, b in ctx.cite_spans) for n in h.names]
+            if named and _HEADING.match(text, body_start):
+                pass_down, down_source = named, c.path
+        else:
+            if own_start:
+                g0 = groups[0]
+                action_end = groups[1].start if len(groups) > 1 else end
+                if not (c.children and _trivial(text, g0.end, action_end, hits)):
+                    _emit(ctx, c, _actors(g0), g0.end, action_end, None, g0.mode, deadline, kinds)
+                rest = groups[1:]
+            else:
+                first = groups[0].start if groups else end
+                if inherited and lead_in is None:
+                    _emit(ctx, c, inherited, body_start, first, source, None, deadline, kinds)
+                rest = groups
+            for i, g in enumerate(rest):
+                nxt = rest[i + 1].start if i + 1 < len(rest) else end
+                _emit(ctx, c, _actors(g), g.end, nxt, None, g.mode, deadline, kinds)
+            if lead_in is not None:
+                pass_down, down_source = _actors(lead_in), c.path
+            if c.path == "preamble" and groups and not preamble_actors:
+                g = _addressees(text, groups, end)
+                if g:
+                    preamble_actors.extend(_actors(g))
+        for ch in c.children:
+            walk(ch, pass_down, down_source)
+
+    for top in seg.body:
+        if top.path == "closing":
+            walk(top, [], None)
+        elif top.path == "preamble":
+            walk(top, [], None)
+        else:
+            walk(top, list(preamble_actors), "preamble" if preamble_actors else None)
+    return _dedupe(ctx.out)
+
+
+def _actors(g: Group) -> list[tuple[str, AgencyHit | None]]:
+    return [(n, h) for h in g.hits for n in h.names]
+
+
+def _trivial(text: str, a: int, b: int, hits: list[AgencyHit]) -> bool:
+    """True when text[a:b], agency names and "kiêm" removed, holds at most two words (a bare title)."""
+    chars = list(text[a:b])
+    for h in hits:
+        for i in range(max(h.start, a), min(h.end, b)):
+            chars[i - a] = " "
+    rest = re.sub(r"\bkiêm\b", " ", "".join(chars))
+    return len(tidy(rest).strip(" :;,.").split()) <= 2
+
+
+def _addressees(text: str, groups: list[Group], end: int) -> Group | None:
+    """The preamble group whose sentence leads into the numbered items (ends with ':')."""
+    for g in groups:
+        m = re.search(r"[.:]", text[g.end:end])
+        if m and m.group() == ":":
+            return g
+    return None
+
+
+def _dedupe(rs: list[Responsibility]) -> list[Responsibility]:
+    seen: dict[tuple[str, str, str], int] = {}
+    out: list[Responsibility] = []
+    for r in rs:
+        k = (r.clause, r.actor.casefold(), r.role)
+        if k in seen:
+            old = out[seen[k]]
+            if r.report_to and not old.report_to or r.accountable_to and not old.accountable_to:
+                out[seen[k]] = r
+            continue
+        seen[k] = len(out)
+        out.append(r)
+    return out

@@ -1,0 +1,173 @@
+"""Targets: commitments about named places ("Phấn đấu có thêm 07 xã, gồm: Xã A - huyện B, …
+đạt chuẩn xã nông thôn mới" → one target per commune).
+
+In a clause that speaks of a goal (phấn đấu, mục tiêu, đạt chuẩn, duy trì), each
+named commune/district/city gets the target phrase that governs it:
+  1. a label before a list: "(Xã nông thôn mới: xã A và xã B; xã nông thôn mới nâng cao: xã C …)"
+  2. "… đạt chuẩn <xã|huyện nông thôn mới [nâng cao|kiểu mẫu]>" after the places
+  3. "duy trì đạt chuẩn" → "duy trì đạt chuẩn xã nông thôn mới"
+  4. "(xây dựng|mục tiêu) huyện nông thôn mới[/thành phố hoàn thành nhiệm vụ …]" for districts (and the city)
+  5. "<district> … có ít nhất N xã đạt chuẩn nông thôn mới" for that district
+Places named as exceptions ("(ngoài danh sách …)") and parents of other places
+("xã A - huyện B": B) are not targets. The year is the nearest "năm YYYY" of the
+sentence part, else the clause's deadline, else a parent heading's year, else the
+document's year.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from vanban.model import Clause, Place, Segmented, Span, Target
+from vanban.loaders.deadlines import first_deadline
+from vanban.loaders.places import RANK, find_places
+from vanban.loaders.who_text import WS
+
+_CUE = re.compile(r"phấn\s+đấu|mục\s+tiêu|đạt\s+chuẩn|duy\s+trì", re.IGNORECASE)
+_NTM = r"(?:xã|huyện)\s+nông\s+thôn\s+mới(?:\s+nâng\s+cao|\s+kiểu\s+mẫu)?"
+_LABEL = re.compile(rf"(?P<t>{_NTM})\s*:", re.IGNORECASE)
+_REACH = re.compile(rf"đạt\s+chuẩn\s+(?P<t>{_NTM})", re.IGNORECASE)
+_KEEP = re.compile(r"duy\s+trì\s+đạt\s+chuẩn", re.IGNORECASE)
+_DISTRICT_GOAL = re.compile(
+    r"(?:xây\s+dựng|mục\s+tiêu)\s+(?P<d>huyện\s+nông\s+thôn\s+mới)"
+    r"(?:\s*/\s*(?P<c>thành\s+phố\s+hoàn\s+thành\s+nhiệm\s+vụ\s+xây\s+dựng\s+nông\s+thôn\s+mới))?", re.IGNORECASE)
+_AT_LEAST = re.compile(r"(?P<t>ít\s+nhất\s+\d+\s+xã\s+đạt\s+chuẩn\s+nông\s+thôn\s+mới)", re.IGNORECASE)
+_COUNT_PAREN = re.compile(rf"\d+\s+(?P<t>{_NTM})\s*\(\s*$", re.IGNORECASE)
+_YEAR = re.compile(r"năm\s+(\d{4})(?!\s*[-–]\s*\d)", re.IGNORECASE)
+_PARENT_GAP = re.compile(r"^\s*(?:-|–|,|thuộc|của)\s*$")
+TARGET_KINDS = ("commune", "ward", "town", "district", "city")
+
+
+def _norm(s: str) -> str:
+    s = WS.sub(" ", s).strip()
+    return s[0].lower() + s[1:] if s else s
+
+
+def _paren_spans(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    spans, stack = [], []
+    for i in range(a, b):
+        if text[i] == "(":
+            stack.append(i)
+        elif text[i] == ")" and stack:
+            spans.append((stack.pop(), i + 1))
+    spans += [(s, b) for s in stack]
+    return spans
+
+
+def _parts(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    cuts = [a] + [m.end() for m in re.finditer(r"[;.](?=\s)", text[a:b])] + [b - a]
+    return [(a + x, a + y) for x, y in zip(cuts, cuts[1:]) if y > x]
+
+
+def _clause_year(text: str, c: Clause, ancestors: list[Clause], doc_year: int | None) -> int | None:
+    d = first_deadline(text, c.head.start, c.head.end)
+    if d:
+        m = re.search(r"\d{4}", d.value)
+        if m:
+            return int(m.group())
+    for anc in reversed(ancestors):
+        m = _YEAR.search(text, anc.head.start, anc.head.end)
+        if m:
+            return int(m.group(1))
+    return doc_year
+
+
+def extract_targets(seg: Segmented, text: str, province: str | None,
+                    clause_of: Callable[[int], str | None], places: list[Place] | tuple[Place, ...],
+                    doc_year: int | None = None) -> list[Target]:
+    """Return the place targets of the body, one per (place, target, year), in document order.
+
+    `text` is the masked repaired text; `places` the linked places (their
+    mentions give canonical names and parents for the printed names).
+    """
+    by_start = {m.start: p for p in places for m in p.mentions}
+    out: list[Target] = []
+    seen: set[tuple[str, str, int | None]] = set()
+
+    def visit(c: Clause, ancestors: list[Clause]) -> None:
+        a, b = c.head.start, c.head.end
+        if _CUE.search(text, a, b):
+            _clause_targets(c, ancestors, a, b)
+        for ch in c.children:
+            visit(ch, ancestors + [c])
+
+    def _clause_targets(c: Clause, ancestors: list[Clause], a: int, b: int) -> None:
+        hits = [h for h in find_places(text, a, b) if h.kind in TARGET_KINDS]
+        if not hits:
+            return
+        excluded = [(s, e) for s, e in _paren_spans(text, a, b)
+                    if re.match(r"\(\s*ngoài\b", text[s:e], re.IGNORECASE)]
+        keep = []
+        for i, h in enumerate(hits):
+            if any(s <= h.start < e for s, e in excluded):
+                continue
+            if i and _PARENT_GAP.match(text[hits[i - 1].end:h.start]) and RANK[h.kind] < RANK[hits[i - 1].kind]:
+                continue  # "xã A - huyện B": B is A's parent
+            if re.search(r"(?:thuộc|của)\s*$", text[max(a, h.start - 8):h.start]):
+                continue
+            keep.append(h)
+        year0 = _clause_year(text, c, ancestors, doc_year)
+        parts = _parts(text, a, b)
+        labels = list(_LABEL.finditer(text, a, b))
+        for h in keep:
+            ps, pe = next(((s, e) for s, e in parts if s <= h.start < e), (a, b))
+            target = None
+            labelled = False
+            anchor = h.start
+            lab = [m for m in labels if m.end() <= h.start]
+            if lab and not re.search(r"[()]", text[lab[-1].end():h.start].replace("(", "", 0)) \
+                    and _inside_same_paren(text, lab[-1].start(), h.start, a):
+                target, anchor, labelled = _norm(lab[-1].group("t")), lab[-1].start(), True
+            if target is None:
+                m = _COUNT_PAREN.search(text, max(a, h.start - 60), h.start)
+                m = m if m and text[m.end():h.start].strip().lower() in ("xã", "huyện", "") else None
+                if m:
+                    target, anchor = _norm(m.group("t")), m.start()
+            if target is None:
+                m = _REACH.search(text, h.end, pe)
+                if m:
+                    target = _norm(m.group("t"))
+            if target is None and h.kind in ("district", "city", "town"):
+                m = _DISTRICT_GOAL.search(text, h.end, pe)
+                if m:
+                    if h.kind == "city":
+                        target = _norm(m.group("c")) if m.group("c") else None
+                    else:
+                        target = _norm(m.group("d"))
+                if target is None:
+                    m = _AT_LEAST.search(text, h.end, b)
+                    if m:
+                        target, anchor = _norm(m.group("t")), m.start()
+            if target is None and h.kind in ("commune", "ward") and _KEEP.search(text, h.end, b):
+                target = "duy trì đạt chuẩn xã nông thôn mới"
+            if target is None:
+                continue
+            years = [m for m in _YEAR.finditer(text, ps, pe)]
+            before = [m for m in years if m.start() < anchor]
+            after = [m for m in years if m.start() >= anchor]
+            if before:
+                year = int(before[-1].group(1))
+            elif after and not labelled:
+                year = int(after[0].group(1))
+            else:
+                year = year0
+            p = by_start.get(h.start)
+            name = p.name if p else h.name
+            parent = p.parent if p else None
+            k = (name.casefold(), target.casefold(), year)
+            if k in seen:
+                continue
+            seen.add(k)
+            out.append(Target(place=name, target=target, year=year, place_kind=h.kind, parent=parent,
+                              clause=c.path, span=Span(h.start, h.end),
+                              surface=seg.repaired.raw_surface(h.start, h.end)))
+
+    for top in seg.body:
+        visit(top, [])
+    return out
+
+
+def _inside_same_paren(text: str, label_pos: int, pos: int, a: int) -> bool:
+    """True when a label at label_pos still governs pos: no closing bracket between them."""
+    return ")" not in text[label_pos:pos]

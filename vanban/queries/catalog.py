@@ -1,0 +1,85 @@
+"""Browsing: list/get documents, list agencies, search, and read-only ad-hoc Cypher."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from vanban.graph.store import GraphStore
+from vanban.model import NotFound, QueryError
+from vanban.queries._load import run
+from vanban.queries.duties import words_of
+from vanban.queries.refs import resolve_document
+from vanban.text import fold
+
+MAX_LIMIT = 1000
+_PARAM = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
+def _page(skip: int, limit: int) -> None:
+    if skip < 0 or not 1 <= limit <= MAX_LIMIT:
+        raise QueryError(f"skip must be >= 0 and limit 1..{MAX_LIMIT}")
+
+
+def list_documents(store: GraphStore, type: str | None = None, year: int | None = None,
+                   issuer: str | None = None, skip: int = 0, limit: int = 100) -> list[dict[str, Any]]:
+    """Return documents newest first, filtered by exact type, year and issuer words (folded contains).
+
+    Each row: key, type, number, date, year, issuer, title, stub. Raises QueryError (bad paging).
+    """
+    _page(skip, limit)
+    return run(store, "documents", type=type or None, year=year,
+               issuer=fold(issuer) or None, skip=skip, limit=limit)
+
+
+def get_document(store: GraphStore, ref: str) -> dict[str, Any]:
+    """Return one document (by key or number as people write it) with neighbourhood counts.
+
+    Keys: key, type, number, date, year, issuer, title, signer, source, stub,
+    issued_by (names), cites, cited_by, tasks (counts).
+    Raises NotFound / AmbiguousRef.
+    """
+    rows = run(store, "document_by_key", key=resolve_document(store, ref))
+    if not rows:
+        raise NotFound(f"no document matches {ref!r}")
+    return rows[0]
+
+
+def list_agencies(store: GraphStore, q: str | None = None, skip: int = 0, limit: int = 100) -> list[dict[str, Any]]:
+    """Return agencies with their task counts, busiest first; `q` filters by folded name/alias.
+
+    Each row: key, name, kind, level, aliases, tasks. Raises QueryError (bad paging).
+    """
+    _page(skip, limit)
+    return run(store, "agencies", q=fold(q) or None, skip=skip, limit=limit)
+
+
+def search(store: GraphStore, q: str, limit: int = 20) -> list[dict[str, Any]]:
+    """Return documents, agencies, places and tasks whose folded text has every word of `q`.
+
+    Diacritics optional ("dak ha" finds "Đăk Hà"). Each row: kind
+    (document|agency|place|task), key, label, detail; at most `limit` per kind.
+    Raises QueryError (no words, bad limit).
+    """
+    words = words_of(q)
+    if not words:
+        raise QueryError("empty search")
+    if not 1 <= limit <= MAX_LIMIT:
+        raise QueryError(f"limit must be 1..{MAX_LIMIT}")
+    return run(store, "search", words=words, limit=limit)
+
+
+def run_cypher(store: GraphStore, query: str, params: dict[str, Any] | None = None,
+               limit: int = 1000, timeout_ms: int = 5000) -> list[dict[str, Any]]:
+    """Run an analyst's Cypher on the store's read-only path; return at most `limit` rows.
+
+    Writes (CREATE/MERGE/SET/DELETE, write procedures) are refused by the store
+    and raise QueryError, as do syntax errors, time-outs and parameter names
+    that are not identifiers.
+    """
+    if not query or not query.strip():
+        raise QueryError("empty query")
+    for name in params or {}:
+        if not _PARAM.match(name):
+            raise QueryError(f"bad parameter name {name!r}: use letters, digits and _")
+    return store.run_read(query, params or {}, timeout_ms=timeout_ms, limit=limit)

@@ -1,0 +1,9 @@
+// Criticisms (phê bình): which document criticised which agency, optionally
+// only documents of year $year. Newest first.
+// Parameters: $year (integer or null).
+MATCH (d:Document)-[c:CRITICIZES]->(a:Agency)
+WHERE $year IS NULL OR d.year = $year
+RETURN a.key AS agency_key, a.name AS agency, d.key AS doc_key, d.type AS doc_type,
+       d.number AS doc_number, d.date AS doc_date, d.year AS year, c.clause AS clause,
+       c.surface AS surface
+ORDER BY doc_date DESC, agency

@@ -1,0 +1,29 @@
+// Tasks of one agency (role on ASSIGNED_TO, deadline, clause, document, the
+// document it is carried out under, places), plus the criticisms addressed to it
+// (role "criticized"), which have no deadline and appear only without a window.
+// Parameters: $agency (Agency.key), $role (null or a role), $from, $to (ISO dates or null).
+MATCH (t:Task)-[a:ASSIGNED_TO]->(ag:Agency {key: $agency})
+WHERE ($role IS NULL OR a.role = $role)
+  AND ($from IS NULL OR (t.deadline_date IS NOT NULL AND t.deadline_date >= $from)
+       OR t.recurrence IS NOT NULL)
+  AND ($to IS NULL OR (t.deadline_date IS NOT NULL AND t.deadline_date <= $to)
+       OR t.recurrence IS NOT NULL)
+OPTIONAL MATCH (d:Document)-[:CONTAINS]->(t)
+OPTIONAL MATCH (t)-[:UNDER]->(u:Document)
+OPTIONAL MATCH (t)-[:CONCERNS]->(p:Place)
+RETURN ag.key AS agency_key, ag.name AS agency, a.role AS role,
+       t.key AS task_key, t.clause AS clause, t.action AS action, t.text AS text,
+       t.deadline AS deadline, t.deadline_text AS deadline_text, t.deadline_date AS deadline_date,
+       t.recurrence AS recurrence, a.surface AS surface,
+       d.key AS doc_key, d.type AS doc_type, d.number AS doc_number, d.date AS doc_date, d.title AS doc_title,
+       d.source AS doc_file, collect(DISTINCT u.number) AS under, collect(DISTINCT p.name) AS places
+UNION ALL
+MATCH (d:Document)-[c:CRITICIZES]->(ag:Agency {key: $agency})
+WHERE ($role IS NULL OR $role = 'criticized') AND $from IS NULL AND $to IS NULL
+OPTIONAL MATCH (ag)-[:GOVERNS]->(p:Place)
+RETURN ag.key AS agency_key, ag.name AS agency, 'criticized' AS role,
+       null AS task_key, c.clause AS clause, c.surface AS action, c.surface AS text,
+       null AS deadline, null AS deadline_text, null AS deadline_date,
+       null AS recurrence, c.surface AS surface,
+       d.key AS doc_key, d.type AS doc_type, d.number AS doc_number, d.date AS doc_date, d.title AS doc_title,
+       d.source AS doc_file, [] AS under, collect(DISTINCT p.name) AS places

@@ -1,0 +1,109 @@
+"""Who must do what: duties of an agency, responsibilities under a document or for a topic, coordination."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+from vanban.graph.schema import ROLES
+from vanban.graph.store import GraphStore
+from vanban.model import QueryError
+from vanban.queries._load import run
+from vanban.queries.refs import resolve_agency, resolve_document
+from vanban.text import fold
+
+#: Roles a duties query may filter on (ASSIGNED_TO roles plus criticisms).
+DUTY_ROLES = tuple(ROLES) + ("criticized",)
+_ROLE_ORDER = {r: i for i, r in enumerate(("lead", "coordinate", "execute", "accountable", "advise",
+                                            "monitor", "report", "requested", "criticized"))}
+
+
+def check_date(value: str | date | None, name: str) -> str | None:
+    """Return `value` as an ISO date string (None stays None). Raises QueryError if not a date."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, date):
+        return value.isoformat()
+    try:
+        return date.fromisoformat(str(value)).isoformat()
+    except ValueError as e:
+        raise QueryError(f"{name} must be a date YYYY-MM-DD, not {value!r}") from e
+
+
+def duties(
+    store: GraphStore,
+    agency: str,
+    role: str | None = None,
+    date_from: str | date | None = None,
+    date_to: str | date | None = None,
+) -> list[dict[str, Any]]:
+    """Return the tasks of `agency` (name, alias or key; diacritics optional), one dict per assignment.
+
+    Each row: agency_key, agency, role, task_key, clause, action, text, deadline,
+    deadline_text, deadline_date, recurrence, surface, doc_key, doc_type,
+    doc_number, doc_date, doc_title, doc_file, under (numbers of the documents the task is
+    carried out under), places (names). Criticisms of the agency come as rows
+    with role "criticized" and task_key None (only when no date window is given).
+    With a window, tasks due inside it and recurring tasks are kept.
+    Ordered by deadline (undated last), then role.
+
+    Raises NotFound / AmbiguousRef (agency), QueryError (unknown role, bad date).
+    """
+    if role is not None and role not in DUTY_ROLES:
+        raise QueryError(f"role must be one of {', '.join(DUTY_ROLES)}, not {role!r}")
+    key = resolve_agency(store, agency)
+    rows = run(store, "duties", agency=key, role=role,
+               **{"from": check_date(date_from, "from"), "to": check_date(date_to, "to")})
+    rows.sort(key=lambda r: (r.get("deadline_date") or "9999", _ROLE_ORDER.get(r["role"], 99),
+                             r.get("doc_key") or "", r.get("clause") or ""))
+    return rows
+
+
+def responsible_for(store: GraphStore, text: str | None = None, document: str | None = None,
+                    limit: int = 200) -> list[dict[str, Any]]:
+    """Return who leads / coordinates / executes what, one dict per (task, agency).
+
+    Give `document` (a ref) for every assignment under that document, or `text`
+    for tasks containing every word of it (diacritics optional). Each row:
+    doc_key, doc_number, doc_title, task_key, clause, action, text, deadline,
+    deadline_date, role, agency_key, agency, surface; ordered by document,
+    clause, role (lead first).
+
+    Raises QueryError (neither or both given, no words), NotFound / AmbiguousRef (document).
+    """
+    if (text is None) == (document is None):
+        raise QueryError("give either a text or a document")
+    if document is not None:
+        rows = run(store, "responsible_for_document", key=resolve_document(store, document))
+    else:
+        words = words_of(text)
+        if not words:
+            raise QueryError("no words to search for")
+        rows = run(store, "responsible_for_text", words=words, limit=limit)
+    rows.sort(key=lambda r: (r.get("doc_key") or "", _clause_key(r.get("clause")),
+                             _ROLE_ORDER.get(r["role"], 99), r.get("agency") or ""))
+    return rows
+
+
+def coordination(store: GraphStore, agency: str) -> list[dict[str, Any]]:
+    """Return the agencies sharing tasks with `agency`, most shared first.
+
+    Each row: agency_key, agency, tasks (number shared), own_roles, their_roles.
+    Raises NotFound / AmbiguousRef.
+    """
+    return run(store, "coordination", key=resolve_agency(store, agency))
+
+
+def words_of(text: str | None) -> list[str]:
+    """Return the folded words of `text` (punctuation dropped), in order, without repeats."""
+    out: list[str] = []
+    for w in re.findall(r"[\w&/-]+", fold(text or "")):
+        if w not in out:
+            out.append(w)
+    return out
+
+
+def _clause_key(clause: str | None) -> tuple:
+    parts = (clause or "").split(".")
+    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in parts)

@@ -1,0 +1,38 @@
+// Everything concerning a place and the places inside it (PART_OF, up to 3
+// levels: province > district > commune > village): targets set for it, tasks
+// concerning it (one row per assigned agency), criticisms of the agency that
+// governs it, and documents mentioning it. Column `kind` says which.
+// Parameters: $key (Place.key).
+MATCH (root:Place {key: $key})
+MATCH (p:Place)-[:PART_OF*0..3]->(root)
+MATCH (d:Document)-[s:SETS_TARGET]->(p)
+RETURN 'target' AS kind, p.key AS place_key, p.name AS place, p.kind AS place_kind,
+       d.key AS doc_key, d.number AS doc_number, d.title AS doc_title, s.clause AS clause,
+       s.target AS text, s.year AS year, null AS deadline, null AS agency, null AS role,
+       s.surface AS surface
+UNION ALL
+MATCH (root:Place {key: $key})
+MATCH (p:Place)-[:PART_OF*0..3]->(root)
+MATCH (t:Task)-[c:CONCERNS]->(p)
+OPTIONAL MATCH (d:Document)-[:CONTAINS]->(t)
+OPTIONAL MATCH (t)-[a:ASSIGNED_TO]->(ag:Agency)
+RETURN 'task' AS kind, p.key AS place_key, p.name AS place, p.kind AS place_kind,
+       d.key AS doc_key, d.number AS doc_number, d.title AS doc_title, t.clause AS clause,
+       t.action AS text, null AS year, t.deadline AS deadline, ag.name AS agency, a.role AS role,
+       c.surface AS surface
+UNION ALL
+MATCH (root:Place {key: $key})
+MATCH (p:Place)-[:PART_OF*0..3]->(root)
+MATCH (d:Document)-[c:CRITICIZES]->(ag:Agency)-[:GOVERNS]->(p)
+RETURN 'criticism' AS kind, p.key AS place_key, p.name AS place, p.kind AS place_kind,
+       d.key AS doc_key, d.number AS doc_number, d.title AS doc_title, c.clause AS clause,
+       c.surface AS text, d.year AS year, null AS deadline, ag.name AS agency, 'criticized' AS role,
+       c.surface AS surface
+UNION ALL
+MATCH (root:Place {key: $key})
+MATCH (p:Place)-[:PART_OF*0..3]->(root)
+MATCH (d:Document)-[m:MENTIONS]->(p)
+RETURN 'document' AS kind, p.key AS place_key, p.name AS place, p.kind AS place_kind,
+       d.key AS doc_key, d.number AS doc_number, d.title AS doc_title, m.clause AS clause,
+       d.type AS text, d.year AS year, null AS deadline, null AS agency, null AS role,
+       m.surface AS surface
