@@ -170,6 +170,25 @@ def test_deadlines_by_agency(store):
         Q.deadlines(store, "2024-12-31", "2024-01-01")
 
 
+def test_recurring_duty_ends_with_its_documents_year(store):
+    rows = Q.deadlines(store, "2024-12-01", "2025-02-28", as_of="2024-12-01")
+    assert [(r["due"], r["clause"]) for r in rows] == [("2024-12-15", "3"), ("2024-12-31", "2")]
+
+
+def test_duties_paging(store):
+    all_rows = Q.duties(store, "UBND huyện Đăk Tô")
+    first = Q.duties(store, "UBND huyện Đăk Tô", limit=1)
+    second = Q.duties(store, "UBND huyện Đăk Tô", skip=1, limit=1)
+    # one task and one criticism per page (tasks and criticisms are paged separately)
+    assert [r["clause"] for r in first if r["task_key"]] == ["3"]
+    assert [r["clause"] for r in second if r["task_key"]] == ["2.a"]
+    assert len([r for r in all_rows if r["task_key"]]) == 2
+    with pytest.raises(QueryError):
+        Q.duties(store, "UBND huyện Đăk Tô", limit=0)
+    # pages follow the answer's order: deadline, then lead before coordinate
+    assert [r["role"] for r in Q.duties(store, "Sở Kế hoạch và Đầu tư", limit=1)] == ["lead"]
+
+
 def test_occurrences_forms():
     from datetime import date
 

@@ -83,3 +83,22 @@ def test_malformed_sidecar_is_an_input_error_naming_the_sidecar(tmp_path, body, 
     with pytest.raises(InputError) as err:
         read_file(tmp_path / "doc.txt")
     assert str(side) in str(err.value) and message in str(err.value)
+
+
+def test_one_bad_file_does_not_stop_the_others(tmp_path):
+    from click.testing import CliRunner
+
+    from tests.conftest import SEEDS
+    from vanban.cli import main
+    from vanban.loaders.pipeline import extract_many
+    from vanban.model import Extraction
+
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\x00\x00binary")
+    good = SEEDS / "003_33fcdae276d93d12.txt"
+    results = list(extract_many([bad, good]))
+    assert isinstance(results[0][1], InputError) and isinstance(results[1][1], Extraction)
+    res = CliRunner().invoke(main, ["extract", "--format", "json", str(bad), str(good)])
+    assert res.exit_code == 1
+    assert f"vanban: error: {bad}: binary file" in res.stderr
+    assert '"source": "' + str(good) in res.stdout

@@ -138,3 +138,22 @@ def test_cli_stats_on_empty_store_is_prompt(db):
     assert out.returncode == 0, out.stderr
     assert '"total_nodes": 0' in out.stdout
     print(f"vanban stats on an empty store: {took:.2f} s")
+
+
+TRICKY = ['a"b', "back\\slash", "line\nbreak\ttab\r", "Đăk Hà “quotes” ’", "\x01control", 'x\\"y',
+          '{"end":1}', ',"end":', "😀", "\\", "", "it's", "\\u0041"]
+
+
+def test_write_batch_parameters_round_trip(db):
+    """The fast parameter header (and its fallback) keeps every string exactly."""
+    s = open_store(str(db))
+    try:
+        rows = [{"key": f"k{i}", "v": v, "end": i, "none": None, "flag": True, "l": [v, "x"]}
+                for i, v in enumerate(TRICKY)]
+        s.write_batch("UNWIND $rows AS r CREATE (:Person {key: r.key, v: r.v, end: r.end, l: r.l})", {"rows": rows})
+        got = {r["k"]: (r["v"], r["e"], r["l"]) for r in
+               s.run_read("MATCH (p:Person) RETURN p.key AS k, p.v AS v, p.end AS e, p.l AS l")}
+        for i, v in enumerate(TRICKY):
+            assert got[f"k{i}"] == (v, i, [v, "x"]), v
+    finally:
+        s.close()

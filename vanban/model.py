@@ -176,10 +176,18 @@ class Segmented:
     signature: Signature
     noi_nhan: tuple[Recipient, ...]
     luu: str | None = None  # "VT, NNTN.NVH"
+    # attachments printed after the signed block (the plan/rules a Quyết định issues, Phụ lục):
+    # one Clause per annex, path "PL1", "PL2", …, children's paths prefixed ("PL1.I.2.-1")
+    annexes: tuple[Clause, ...] = ()
 
     def clauses(self):
         """Every clause of the body, depth first, in document order."""
         for c in self.body:
+            yield from c.walk()
+
+    def annex_clauses(self):
+        """Every clause of the annexes, depth first, in document order."""
+        for c in self.annexes:
             yield from c.walk()
 
 

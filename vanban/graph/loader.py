@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import time
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
@@ -188,28 +189,57 @@ def load_extractions(store: Any, items: Iterable[tuple[str, Extraction | VanbanE
 
 def _load(store: Any, catalog: Catalog, items: Iterator[tuple[str, Any]], tally: _Tally,
           batch_rows: int, batch_docs: int) -> None:
+    """Batch the items; build batch N+1 while a writer thread sends batch N (the store works meanwhile)."""
     pending: list[Extraction] = []
     est = 0
-    for path, res in items:
-        if isinstance(res, VanbanError):
-            tally.failures.append((path, str(res)))
-            continue
-        if not isinstance(res, Extraction):
-            tally.failures.append((path, f"extractor returned {type(res).__name__}, not an Extraction"))
-            continue
-        tally.warnings.extend(w if w.startswith(path) else f"{path}: {w}" for w in res.warnings)
-        pending.append(res)
-        est += 1 + len(res.citations) * 2 + len(res.agencies) * 2 + len(res.places) * 2 \
-            + len(res.responsibilities) * 2 + len(res.targets)
-        if est >= batch_rows or len(pending) >= batch_docs:
-            _flush(store, catalog, pending, tally)
-            pending, est = [], 0
-    if pending:
-        _flush(store, catalog, pending, tally)
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="vanban-writer") as pool:
+        inflight: Future | None = None
+
+        def flush() -> None:
+            nonlocal inflight
+            prepared = _prepare(catalog, pending, tally)
+            if inflight is not None:
+                _collect(catalog, tally, inflight.result())
+                inflight = None
+            if prepared is not None:
+                inflight = pool.submit(_commit, store, prepared)
+
+        for path, res in items:
+            if isinstance(res, VanbanError):
+                tally.failures.append((path, str(res)))
+                continue
+            if not isinstance(res, Extraction):
+                tally.failures.append((path, f"extractor returned {type(res).__name__}, not an Extraction"))
+                continue
+            tally.warnings.extend(w if w.startswith(path) else f"{path}: {w}" for w in res.warnings)
+            pending.append(res)
+            est += 1 + len(res.citations) * 2 + len(res.agencies) * 2 + len(res.places) * 2 \
+                + len(res.responsibilities) * 2 + len(res.targets)
+            if est >= batch_rows or len(pending) >= batch_docs:
+                flush()
+                pending, est = [], 0
+        if pending:
+            flush()
+        if inflight is not None:
+            _collect(catalog, tally, inflight.result())
 
 
-def _flush(store: Any, catalog: Catalog, batch: list[Extraction], tally: _Tally) -> None:
-    """Resolve and write one batch; on refusal retry document by document."""
+@dataclass
+class _Prepared:
+    rows: list[DocRows]
+    before: dict[str, DocInfo | None]
+
+
+@dataclass
+class _Committed:
+    prepared: _Prepared
+    written: list[tuple[DocRows, int]]  # (rows, nodes written)
+    failed: list[tuple[DocRows, str]]
+
+
+def _prepare(catalog: Catalog, batch: list[Extraction], tally: _Tally) -> _Prepared | None:
+    """Key, register and resolve one batch (main thread). The catalog is updated optimistically
+    (as if the batch will be written); `_collect` undoes it for documents whose write failed."""
     # one document per key: a second file with the same number/issuer/year is reported, not merged
     chosen: dict[str, tuple[Extraction, DocInfo]] = {}
     for ex in batch:
@@ -226,7 +256,7 @@ def _flush(store: Any, catalog: Catalog, batch: list[Extraction], tally: _Tally)
             continue
         chosen[info.key] = (ex, info)
     if not chosen:
-        return
+        return None
     previous = {k: catalog.by_source.get(ex.source) for k, (ex, _) in chosen.items()}
     before = {k: catalog.docs.get(k) for k in chosen}
     for ex, info in chosen.values():
@@ -241,24 +271,40 @@ def _flush(store: Any, catalog: Catalog, batch: list[Extraction], tally: _Tally)
         except (ValueError, TypeError, AttributeError, KeyError) as e:  # malformed record: this file fails
             tally.failures.append((ex.source, f"malformed extraction ({type(e).__name__}: {e})"))
             _restore(catalog, k, before[k])
+    _apply(catalog, rows)
+    return _Prepared(rows, before)
+
+
+def _commit(store: Any, prep: _Prepared) -> _Committed:
+    """Write a prepared batch in one transaction; if refused, one document at a time (writer thread)."""
+    rows = prep.rows
+    if not rows:
+        return _Committed(prep, [], [])
     try:
         res = write_rows(store, rows)
-        _after(catalog, rows, tally)
-        tally.nodes += res.nodes
-        return
+        return _Committed(prep, [(r, 0) for r in rows[:-1]] + [(rows[-1], res.nodes)], [])
     except VanbanError as e:
         if len(rows) == 1:
-            tally.failures.append((rows[0].doc["props"].get("source", rows[0].key), f"write failed: {e}"))
-            _restore(catalog, rows[0].key, before[rows[0].key])
-            return
+            return _Committed(prep, [], [(rows[0], f"write failed: {e}")])
+    written, failed = [], []
     for r in rows:
         try:
-            res = write_rows(store, [r])
-            _after(catalog, [r], tally)
-            tally.nodes += res.nodes
+            written.append((r, write_rows(store, [r]).nodes))
         except VanbanError as e:
-            tally.failures.append((r.doc["props"].get("source", r.key), f"write failed: {e}"))
-            _restore(catalog, r.key, before[r.key])
+            failed.append((r, f"write failed: {e}"))
+    return _Committed(prep, written, failed)
+
+
+def _collect(catalog: Catalog, tally: _Tally, done: _Committed) -> None:
+    """Count a committed batch; forget documents whose write failed (main thread)."""
+    for r, nodes in done.written:
+        tally.documents += 1
+        tally.facts += r.facts
+        tally.nodes += nodes
+        tally.warnings.extend(r.warnings)
+    for r, err in done.failed:
+        tally.failures.append((r.doc["props"].get("source", r.key), err))
+        _restore(catalog, r.key, done.prepared.before.get(r.key))
 
 
 def _restore(catalog: Catalog, key: str, old: DocInfo | None) -> None:
@@ -267,12 +313,9 @@ def _restore(catalog: Catalog, key: str, old: DocInfo | None) -> None:
         catalog.add(old)
 
 
-def _after(catalog: Catalog, rows: list[DocRows], tally: _Tally) -> None:
-    """Update the catalog and tally after `rows` were written."""
+def _apply(catalog: Catalog, rows: list[DocRows]) -> None:
+    """Update the catalog for `rows` as written: their stubs, absorbed stubs, demoted old versions."""
     for r in rows:
-        tally.documents += 1
-        tally.facts += r.facts
-        tally.warnings.extend(r.warnings)
         for s in r.stub_infos:
             if s.key not in catalog.docs:
                 catalog.add(s)

@@ -6,11 +6,17 @@ name/text plus aliases, so diacritic-free CONTAINS search works on both stores):
 - Document {key, type, number, date, year, issuer, title, signer, signer_title,
             signing_mode, source, sha256, stub, search}
     key: "doc:" + number (normalised) + "|" + issuer key + "|" + year, or
-    "doc:sha256:<hash>" when the text carries no number. stub=true for documents
-    known only because something cites them. date is an ISO string.
+    "doc:sha256:<hash>" when the text carries no number ("doc:name:<folded name>"
+    for a stub cited by name only). stub=true for documents known only because
+    something cites them. date is an ISO string. facts/tasks: number of
+    relationships/tasks written for the document (completeness check).
+    identified_from: for a document whose text prints no number, the key of the
+    document whose title-resolved citation gave it `number`.
 - Agency {key, name, kind, level, aliases, generic, search}   key: "agency:<folded name>"
 - Person {key, name, search}                                   key: "person:<folded name>"
 - Place {key, name, kind, code, parent, search}                key: "place:<code>" or "place:<folded parent>/<folded name>"
+    (without a code: parent chain of folded "<admin word> <name>", e.g.
+    "place:tinh kon tum/huyen dak ha")
 - Task {key, doc, clause, text, action, deadline, deadline_text, deadline_date,
         recurrence, start, end, search}                        key: document key + "#" + clause
     deadline: as in gold ("2024-10-10", "monthly:15", "quarter:2024-Q1", "month:2019-07", "year:2024");
@@ -19,8 +25,9 @@ name/text plus aliases, so diacritic-free CONTAINS search works on both stores):
 - Program {key, name, search}
 
 Relationships (extracted ones carry provenance: doc, clause, start, end, surface):
-- (Document)-[:CITES {relation, resolved_by, confidence, …provenance}]->(Document)
-    resolved_by ∈ number_issuer_year | number | title | stub
+- (Document)-[:CITES {relation, resolved_by, confidence, number, cited_date, subject, mentions, …provenance}]->(Document)
+    resolved_by ∈ number_issuer_year | number | title | stub; number/cited_date/subject
+    as the citation prints them; mentions = how many times it is cited
 - (Document)-[:ISSUED_BY]->(Agency)
 - (Document)-[:SIGNED_BY {title, mode}]->(Person)
 - (Document)-[:ADDRESSED_TO {…provenance}]->(Agency)        Kính gửi

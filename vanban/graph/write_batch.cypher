@@ -12,26 +12,27 @@
 //            so load order never changes the result
 //   $tasks   [{key, doc, props, prov}]
 //   $adopt   [{stub, doc, resolved_by, confidence}] stubs a new document absorbs
-//   one list per relationship type: [{src, dst, p}] (p = properties incl. provenance)
+//   one list per relationship type: [{src, dst, p}] (p = properties incl.
+//            provenance, and `doc` is filled in here from the document / task)
 
 // ---- clear the documents' own facts
 UNWIND $clear AS k
-MATCH (:Document {key: k})-[:CITES]->(t:Document)
+MATCH (d:Document {key: k})
+WITH d
+MATCH (d)-[c:CITES]->(t)
+WHERE t.stub = true OR c.resolved_by = 'title'
+SET t.gc = true, t.reident = CASE WHEN c.resolved_by = 'title' THEN true ELSE t.reident END
+WITH count(*) AS _
+UNWIND $clear AS k
+MATCH (task:Task {doc: k})
+WITH task
+MATCH (task)-[:UNDER]->(t)
 WHERE t.stub = true
 SET t.gc = true
 WITH count(*) AS _
 UNWIND $clear AS k
-MATCH (:Document {key: k})-[c:CITES]->(t:Document)
-WHERE c.resolved_by = 'title'
-SET t.reident = true
-WITH count(*) AS _
-UNWIND $clear AS k
-MATCH (:Task {doc: k})-[:UNDER]->(t:Document)
-WHERE t.stub = true
-SET t.gc = true
-WITH count(*) AS _
-UNWIND $clear AS k
-MATCH (:Document {key: k})-[r]->()
+MATCH (d:Document {key: k})
+MATCH (d)-[r]->()
 DELETE r
 WITH count(*) AS _
 UNWIND $clear AS k
@@ -119,80 +120,94 @@ UNWIND $tasks AS r
 MATCH (d:Document {key: r.doc})
 MERGE (t:Task {key: r.key})
 SET t = r.props
+SET t.key = r.key, t.doc = r.doc
 CREATE (d)-[c:CONTAINS]->(t)
 SET c = r.prov
+SET c.doc = r.doc
 WITH count(*) AS _
 UNWIND $CITES AS r
 MATCH (a:Document {key: r.src})
 MATCH (b:Document {key: r.dst})
 CREATE (a)-[e:CITES]->(b)
 SET e = r.p
+SET e.doc = r.src
 WITH count(*) AS _
 UNWIND $ISSUED_BY AS r
 MATCH (a:Document {key: r.src})
 MATCH (b:Agency {key: r.dst})
 CREATE (a)-[e:ISSUED_BY]->(b)
 SET e = r.p
+SET e.doc = r.src
 WITH count(*) AS _
 UNWIND $SIGNED_BY AS r
 MATCH (a:Document {key: r.src})
 MATCH (b:Person {key: r.dst})
 CREATE (a)-[e:SIGNED_BY]->(b)
 SET e = r.p
+SET e.doc = r.src
 WITH count(*) AS _
 UNWIND $ADDRESSED_TO AS r
 MATCH (a:Document {key: r.src})
 MATCH (b:Agency {key: r.dst})
 CREATE (a)-[e:ADDRESSED_TO]->(b)
 SET e = r.p
+SET e.doc = r.src
 WITH count(*) AS _
 UNWIND $COPIED_TO AS r
 MATCH (a:Document {key: r.src})
 MATCH (b:Agency {key: r.dst})
 CREATE (a)-[e:COPIED_TO]->(b)
 SET e = r.p
+SET e.doc = r.src
 WITH count(*) AS _
 UNWIND $CRITICIZES AS r
 MATCH (a:Document {key: r.src})
 MATCH (b:Agency {key: r.dst})
 CREATE (a)-[e:CRITICIZES]->(b)
 SET e = r.p
+SET e.doc = r.src
 WITH count(*) AS _
 UNWIND $SETS_TARGET AS r
 MATCH (a:Document {key: r.src})
 MATCH (b:Place {key: r.dst})
 CREATE (a)-[e:SETS_TARGET]->(b)
 SET e = r.p
+SET e.doc = r.src
 WITH count(*) AS _
 UNWIND $MENTIONS AS r
 MATCH (a:Document {key: r.src})
 MATCH (b:Place {key: r.dst})
 CREATE (a)-[e:MENTIONS]->(b)
 SET e = r.p
+SET e.doc = r.src
 WITH count(*) AS _
 UNWIND $ASSIGNED_TO AS r
 MATCH (a:Task {key: r.src})
 MATCH (b:Agency {key: r.dst})
 CREATE (a)-[e:ASSIGNED_TO]->(b)
 SET e = r.p
+SET e.doc = a.doc
 WITH count(*) AS _
 UNWIND $REPORTS_TO AS r
 MATCH (a:Task {key: r.src})
 MATCH (b:Agency {key: r.dst})
 CREATE (a)-[e:REPORTS_TO]->(b)
 SET e = r.p
+SET e.doc = a.doc
 WITH count(*) AS _
 UNWIND $UNDER AS r
 MATCH (a:Task {key: r.src})
 MATCH (b:Document {key: r.dst})
 CREATE (a)-[e:UNDER]->(b)
 SET e = r.p
+SET e.doc = a.doc
 WITH count(*) AS _
 UNWIND $CONCERNS AS r
 MATCH (a:Task {key: r.src})
 MATCH (b:Place {key: r.dst})
 CREATE (a)-[e:CONCERNS]->(b)
 SET e = r.p
+SET e.doc = a.doc
 WITH count(*) AS _
 
 // ---- shared relationships: merged, and the provenance of the smallest document key wins
@@ -214,7 +229,7 @@ SET e = r.p
 WITH count(*) AS _
 
 // ---- a document whose text prints no number takes the number it is cited
-// with by the documents that cite it by title (smallest, if several);
+// with by the documents that cite it by title (smallest, if several),
 // identified_from names the citing document. Recomputed whenever the document
 // or one of those citing documents is rewritten.
 UNWIND $identify AS k

@@ -22,11 +22,11 @@ from importlib import resources
 from typing import Any
 
 from vanban.loaders.resolve import (
-    Catalog, DocInfo, agency_key, doc_key, norm_number, person_key, place_key, place_label,
+    Catalog, DocInfo, agency_key, doc_key, fold, norm_number, person_key, place_key, place_label,
     split_parent, task_key, year_of,
 )
 from vanban.model import Citation, Extraction, Mention
-from vanban.text import fold, nfc, squash
+from vanban.text import nfc, squash
 
 #: Relationship types written per document (deleted and rewritten on reload).
 OWN_RELS = ("CITES", "ISSUED_BY", "SIGNED_BY", "ADDRESSED_TO", "COPIED_TO", "CRITICIZES",
@@ -351,7 +351,7 @@ def build_rows(ex: Extraction, catalog: Catalog, info: DocInfo | None = None,
                      "search": fold(body or r.action)}
             tasks[tk] = {"key": tk, "doc": key, "props": {k: v for k, v in props.items() if v is not None},
                          "prov": _prov(key, r.clause, span.start if span else None,
-                                       span.end if span else None, (body or r.action or "")[:200])}
+                                       span.end if span else None, (body or r.action or "")[:80])}
         start, end = (span.start, span.end) if span else (None, None)
         if r.role == "criticized":
             ak = b.agency(r.actor)
@@ -460,12 +460,15 @@ def batch_params(batch: list[DocRows]) -> dict[str, Any]:
         "agencies": _merge_node_rows([r for d in batch for r in d.nodes["agencies"]], ("aliases", "folded")),
         "persons": _merge_node_rows([r for d in batch for r in d.nodes["persons"]]),
         "places": _merge_node_rows([r for d in batch for r in d.nodes["places"]]),
-        "tasks": [t for d in batch for t in d.tasks],
+        "tasks": [{"key": t["key"], "doc": t["doc"],
+                   "props": {k: v for k, v in t["props"].items() if k not in ("key", "doc")},
+                   "prov": {k: v for k, v in t["prov"].items() if k != "doc"}} for d in batch for t in d.tasks],
         "adopt": [a for d in batch for a in d.adopt],
         "identify": sorted({k for d in batch for k in d.identify}),
     }
-    for t in OWN_RELS:
-        p[t] = [r for d in batch for r in d.rels.get(t, ())]
+    for t in OWN_RELS:  # `doc` is set by the query from the document key / the task's doc
+        p[t] = [{"src": r["src"], "dst": r["dst"], "p": {k: v for k, v in r["p"].items() if k != "doc"}}
+                for d in batch for r in d.rels.get(t, ())]
     for t in SHARED_RELS:  # one row per edge: the smallest document key's provenance
         best: dict[tuple[str, str], dict[str, Any]] = {}
         for d in batch:

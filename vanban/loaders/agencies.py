@@ -19,7 +19,7 @@ from pathlib import Path
 import yaml
 
 from vanban.model import InputError
-from vanban.loaders.who_text import NAME, flex
+from vanban.loaders.who_text import NAME, flex, lower_same_length
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "agencies.yaml"
 
@@ -76,14 +76,17 @@ def _load_yaml(path: Path) -> dict:
     return data
 
 
-@lru_cache(maxsize=4)
 def load_registry(extra: str | None = None) -> Registry:
     """Return the built-in registry merged with the YAML file `extra` (default: $VANBAN_AGENCIES).
 
     Raises InputError when a registry file is unreadable or malformed.
     """
+    return _load_registry(extra if extra is not None else os.environ.get("VANBAN_AGENCIES") or "")
+
+
+@lru_cache(maxsize=4)
+def _load_registry(extra: str) -> Registry:
     files = [DATA]
-    extra = extra if extra is not None else os.environ.get("VANBAN_AGENCIES")
     if extra:
         files.append(Path(extra))
     entries: dict[str, AgencyInfo] = {}
@@ -107,6 +110,21 @@ def load_registry(extra: str | None = None) -> Registry:
 def rx_source_alias(rx: str) -> str:
     """The regex source of an alias (kept as is; first words are read from it)."""
     return rx
+
+
+_NEXT_WORD = re.compile(r"\s+(\S+)")
+
+
+def _word_key(w: str) -> str:
+    return w.replace("\\", "").rstrip(",.;:()\"'“”")
+
+
+def _two_words(rx: str) -> tuple[str, str] | None:
+    """The two literal first words of an alias regex, or None when either is a group."""
+    toks = rx.split(r"\s+")
+    if len(toks) < 2 or any(c in toks[0] + toks[1] for c in "(|)?"):
+        return None
+    return toks[0].replace("\\", ""), _word_key(toks[1])
 
 
 def _first_words(rx: str) -> list[str]:
@@ -166,6 +184,9 @@ _LOCAL_LIST = re.compile(
     rf"(?P<items>{NAME}(?:\s*,\s*{NAME})*(?:\s*,?\s+và\s+(?:(?:huyện|thành phố|thị xã|xã)\s+)?{NAME}))\s*\)"
 )
 _ITEM = re.compile(rf"(?:(?P<unit>huyện|thành phố|thị xã|xã)\s+)?(?P<name>{NAME})")
+_ORG_ANCHOR = re.compile(r"(?<!\w)(?:ủy\s+ban\s+nhân\s+dân|uỷ\s+ban\s+nhân\s+dân|ubnd|hội\s+đồng\s+nhân\s+dân|hđnd)")
+_TITLE_BEFORE = re.compile(r"(?:phó\s+)?chủ\s+tịch\s+$")
+_LOCAL_ANCHOR = re.compile(r"các\s+địa\s+phương\s*\(")
 _DIRECTOR = re.compile(r"(?:Giám\s+đốc|Thủ\s+trưởng|Phó\s+Giám\s+đốc)\s+$")
 
 
@@ -200,52 +221,74 @@ class Recogniser:
         parts.sort(key=lambda p: -p[0])
         # aliases bucketed by their first word, so a text is scanned once for first words only
         self._buckets: dict[str, list[tuple[re.Pattern, AgencyInfo, str]]] = {}
+        self._buckets2: dict[tuple[str, str], list[tuple[re.Pattern, AgencyInfo, str]]] = {}
         for _, rx, info, name in parts:
-            compiled = re.compile(rx + r"(?!\w)", re.IGNORECASE)
+            compiled = re.compile(rx.lower() + r"(?!\w)")  # matched on the lower-cased text
+            two = _two_words(rx.lower())
+            if two:
+                self._buckets2.setdefault(two, []).append((compiled, info, name))
+                self._buckets.setdefault(two[0], [])
+                continue
             for w in _first_words(rx_source_alias(rx)):
                 self._buckets.setdefault(w, []).append((compiled, info, name))
+        # the trigger finds first words; the next word then picks the bucket of two-word aliases
         words = sorted(self._buckets, key=len, reverse=True)
-        self._trigger = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)",
-                                   re.IGNORECASE) if words else None
+        self._trigger = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)") \
+            if words else None
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[AgencyHit]:
         """Return agency mentions in text[start:end], longest first on overlaps, in text order."""
         end = len(text) if end is None else end
         cands: list[AgencyHit] = []
-        for m in _LIST.finditer(text, start, end):
-            names = []
-            for it in _ITEM.finditer(m.group("items")):
-                if it.group("name") in ("và",):
-                    continue
-                unit = (it.group("unit") or m.group("unit")).lower()
-                names.append(canonical_unit_name(m.group("title"), m.group("org"), unit, it.group("name")))
-            cands.append(AgencyHit(m.start(), m.end(), tuple(names), "ubnd", "district", False, m.group()))
-        for m in _LOCAL_LIST.finditer(text, start, end):
-            names = tuple(canonical_unit_name(None, "UBND", (it.group("unit") or m.group("unit")).lower(), it.group("name"))
-                          for it in _ITEM.finditer(m.group("items")))
-            cands.append(AgencyHit(m.start(), m.end(), names, "ubnd", "district", False, m.group()))
-        for m in _NAMED.finditer(text, start, end):
-            unit = m.group("unit").lower()
-            name, name_end = self._fit(m, unit)
-            if not name:
-                continue
-            if unit == "tỉnh" and self.province and name.casefold() == self.province.casefold():
-                continue  # the registry names the document's own province
-            level = {"tỉnh": "province", "xã": "commune", "phường": "commune", "thị trấn": "commune"}.get(unit, "district")
-            kind = "person_title" if m.group("title") else ("hdnd" if "h" in m.group("org")[:1].lower() else "ubnd")
-            cands.append(AgencyHit(m.start(), name_end,
-                                   (canonical_unit_name(m.group("title"), m.group("org"), unit, name),),
-                                   kind, level, False, text[m.start():name_end]))
+        low = lower_same_length(text)
+        for o in _ORG_ANCHOR.finditer(low, start, end):
+            t = _TITLE_BEFORE.search(low, max(start, o.start() - 25), o.start())
+            q = t.start() if t else o.start()
+            m = _LIST.match(text, q, end)
+            if m:
+                names = []
+                for it in _ITEM.finditer(m.group("items")):
+                    unit = (it.group("unit") or m.group("unit")).lower()
+                    names.append(canonical_unit_name(m.group("title"), m.group("org"), unit, it.group("name")))
+                cands.append(AgencyHit(m.start(), m.end(), tuple(names), "ubnd", "district", False, m.group()))
+            m = _NAMED.match(text, q, end)
+            if m:
+                hit = self._named(text, m)
+                if hit:
+                    cands.append(hit)
+        for o in _LOCAL_ANCHOR.finditer(low, start, end):
+            m = _LOCAL_LIST.match(text, o.start(), end)
+            if m:
+                names = tuple(canonical_unit_name(None, "UBND", (it.group("unit") or m.group("unit")).lower(),
+                                                  it.group("name")) for it in _ITEM.finditer(m.group("items")))
+                cands.append(AgencyHit(m.start(), m.end(), names, "ubnd", "district", False, m.group()))
         if self._trigger is not None:
-            for t in self._trigger.finditer(text, start, end):
-                for rx, info, name in self._buckets.get(t.group().casefold(), ()):
-                    m = rx.match(text, t.start(), end)
-                    if m:
-                        cands.append(AgencyHit(m.start(), m.end(), (name,), info.kind, info.level, info.generic,
-                                               m.group()))
-                        break  # bucket is longest first
+            for t in self._trigger.finditer(low, start, end):
+                w1 = t.group()
+                nxt = _NEXT_WORD.match(low, t.end(), end)
+                buckets = (self._buckets2.get((w1, _word_key(nxt.group(1))), ()) if nxt else (),
+                           self._buckets.get(w1, ()))
+                for bucket in buckets:
+                    for rx, info, name in bucket:
+                        m = rx.match(low, t.start(), end)
+                        if m:
+                            cands.append(AgencyHit(m.start(), m.end(), (name,), info.kind, info.level,
+                                                   info.generic, text[m.start():m.end()]))
+                            break  # a bucket is sorted longest first
         hits = _longest(cands)
         return [self._director(text, h) for h in hits]
+
+    def _named(self, text: str, m: re.Match) -> AgencyHit | None:
+        unit = m.group("unit").lower()
+        name, name_end = self._fit(m, unit)
+        if not name:
+            return None
+        if unit == "tỉnh" and self.province and name.casefold() == self.province.casefold():
+            return None  # the registry names the document's own province
+        level = {"tỉnh": "province", "xã": "commune", "phường": "commune", "thị trấn": "commune"}.get(unit, "district")
+        kind = "person_title" if m.group("title") else ("hdnd" if "h" in m.group("org")[:1].lower() else "ubnd")
+        return AgencyHit(m.start(), name_end, (canonical_unit_name(m.group("title"), m.group("org"), unit, name),),
+                         kind, level, False, text[m.start():name_end])
 
     def _fit(self, m: re.Match, unit: str) -> tuple[str | None, int]:
         """The unit name of a _NAMED match, cut to what the gazetteer knows (or to its first line)."""
@@ -280,16 +323,25 @@ class Recogniser:
 
 def _longest(cands: list[AgencyHit]) -> list[AgencyHit]:
     """Keep the longest of overlapping candidates (earlier wins on ties); return them in text order."""
-    cands.sort(key=lambda h: (-(h.end - h.start), h.start))
+    cands.sort(key=lambda h: (h.start, -(h.end - h.start)))
     taken: list[AgencyHit] = []
     for h in cands:
-        if all(h.end <= t.start or h.start >= t.end for t in taken):
-            taken.append(h)
-    taken.sort(key=lambda h: h.start)
+        if taken and h.start < taken[-1].end:
+            if h.end - h.start > taken[-1].end - taken[-1].start:
+                taken[-1] = h
+            continue
+        taken.append(h)
     return taken
 
 
-@lru_cache(maxsize=64)
 def recogniser(province: str | None = None, extra: str | None = None) -> Recogniser:
-    """Return a cached Recogniser for `province` over the registry (plus $VANBAN_AGENCIES)."""
+    """Return a cached Recogniser for `province` over the registry (plus `extra` or $VANBAN_AGENCIES).
+
+    Raises InputError when a registry file is unreadable or malformed.
+    """
+    return _recogniser(province, extra if extra is not None else os.environ.get("VANBAN_AGENCIES") or "")
+
+
+@lru_cache(maxsize=64)
+def _recogniser(province: str | None, extra: str) -> Recogniser:
     return Recogniser(load_registry(extra), province)

@@ -32,30 +32,32 @@ class Deadline:
 
 
 _S = r"\s+"
-_LEAD = r"(?:(?i:hoàn\s+thành|xong|báo\s+cáo)\s+)?"
-_HANG = r"(?i:hằng|hàng)"
-_PATTERNS: list[tuple[str, re.Pattern]] = [
-    ("monthly_day", re.compile(
-        rf"(?i:trước|chậm\s+nhất|đến)\s+(?i:ngày){_S}(?P<d>\d{{1,2}}){_S}{_HANG}{_S}(?i:tháng)")),
-    ("date", re.compile(
-        rf"{_LEAD}(?i:trước|chậm\s+nhất(?:\s+là)?|đến\s+hết|đến|hạn\s+chót|xong\s+trước|trong)"
-        rf"(?:{_S}(?i:ngày))?{_S}(?P<d>\d{{1,2}})(?:{_S}(?i:tháng){_S}|/)(?P<m>\d{{1,2}})"
-        rf"(?:{_S}(?i:năm){_S}|/)(?P<y>\d{{4}})")),
-    ("quarter", re.compile(
-        rf"{_LEAD}(?i:trong|đến\s+hết|hết|trước|cuối|ngay\s+trong|vào)?\s*(?i:quý){_S}"
-        rf"(?P<q>IV|I{{1,3}}|[1-4])(?:{_S}(?i:năm){_S}|/)(?P<y>\d{{4}})")),
-    ("month", re.compile(
-        rf"{_LEAD}(?i:trong|đến\s+hết|hết|trước|cuối|ngay\s+trong|vào)\s+(?i:tháng){_S}"
-        rf"(?P<m>\d{{1,2}})(?:{_S}(?i:năm){_S}|/)(?P<y>\d{{4}})")),
-    ("monthly", re.compile(rf"(?:(?i:định\s+kỳ)\s+)?{_HANG}{_S}(?i:tháng)")),
-    ("quarterly", re.compile(rf"(?:(?i:định\s+kỳ)\s+)?{_HANG}{_S}(?i:quý)")),
+_LEAD = r"(?:(?:hoàn\s+thành|xong)\s+)?"
+_HANG = r"(?:hằng|hàng)"
+_PERIOD_CUE = r"(?:trong|đến\s+hết|hết|trước|cuối|ngay\s+trong|vào)"
+# Each pattern is (kind, prefix, core): the core starts with a fixed word, so scanning is fast; the
+# prefix (a regex ending at the core, or None) is looked for in the 60 characters before it.
+# Patterns run on the lower-cased text; a prefix marked required must be present.
+_PATTERNS: list[tuple[str, re.Pattern | None, bool, re.Pattern]] = [
+    ("monthly_day", None, False, re.compile(
+        rf"(?:trước|chậm\s+nhất|đến)\s+ngày{_S}(?P<d>\d{{1,2}}){_S}{_HANG}{_S}tháng")),
+    ("date", re.compile(rf"{_LEAD}$"), False, re.compile(
+        rf"(?:trước|chậm\s+nhất(?:\s+là)?|đến\s+hết|đến|hạn\s+chót|xong\s+trước|trong)"
+        rf"(?:{_S}ngày)?{_S}(?P<d>\d{{1,2}})(?:{_S}tháng{_S}|/)(?P<m>\d{{1,2}})(?:{_S}năm{_S}|/)(?P<y>\d{{4}})")),
+    ("quarter", re.compile(rf"{_LEAD}{_PERIOD_CUE}\s+$"), False, re.compile(
+        rf"quý{_S}(?P<q>iv|i{{1,3}}|[1-4])(?:{_S}năm{_S}|/)(?P<y>\d{{4}})")),
+    ("month", re.compile(rf"{_LEAD}$"), False, re.compile(
+        rf"{_PERIOD_CUE}\s+tháng{_S}(?P<m>\d{{1,2}})(?:{_S}năm{_S}|/)(?P<y>\d{{4}})")),
+    ("monthly", re.compile(r"định\s+kỳ\s+$"), False, re.compile(rf"{_HANG}{_S}tháng")),
+    ("quarterly", re.compile(r"định\s+kỳ\s+$"), False, re.compile(rf"{_HANG}{_S}quý")),
     ("year", re.compile(
-        rf"(?:(?i:hoàn\s+thành|phấn\s+đấu|đạt\s+chuẩn)\s+)?(?:(?i:còn\s+lại\s+của|ngay\s+trong|trong|đến\s+hết|"
-        rf"đến\s+cuối|cuối|vào\s+cuối|vào|hết|đến|trước)\s+)(?i:năm){_S}(?P<y>\d{{4}})(?!\s*[-–]\s*\d)")),
-    ("year_head", re.compile(rf"(?:^|(?<=[.;:]\s))(?:Năm|NĂM){_S}(?P<y>\d{{4}})(?!\s*[-–]\s*\d)")),
-    ("after", re.compile(r"(?i:ngay\s+sau\s+khi)\s+[^,;.:()]{3,60}")),
+        r"(?:(?:hoàn\s+thành|phấn\s+đấu|đạt\s+chuẩn)\s+)?(?:còn\s+lại\s+của|ngay\s+trong|trong|đến\s+hết|"
+        r"đến\s+cuối|vào\s+cuối|cuối|vào|hết|đến|trước)\s+$"), True,
+        re.compile(rf"năm{_S}(?P<y>\d{{4}})(?!\s*[-–]\s*\d)")),
+    ("year_head", re.compile(r"(?:^|[.;:]\s+)$"), True, re.compile(rf"năm{_S}(?P<y>\d{{4}})(?!\s*[-–]\s*\d)")),
+    ("after", None, False, re.compile(r"ngay\s+sau\s+khi\s+[^,;.:()]{3,60}")),
 ]
-_PRIORITY = {name: i for i, (name, _) in enumerate(_PATTERNS)}
+_PRIORITY = {name: i for i, (name, *_) in enumerate(_PATTERNS)}
 
 
 def _value(kind: str, m: re.Match) -> str | None:
@@ -88,14 +90,29 @@ def find_deadlines(text: str, start: int = 0, end: int | None = None,
     `exclude` are spans (e.g. citation mentions) in which no deadline may start.
     """
     end = len(text) if end is None else end
+    low = text.lower()
+    if len(low) != len(text):  # a character whose lower case is longer: match case-insensitively
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
     found: list[tuple[int, Deadline]] = []
-    for kind, rx in _PATTERNS:
-        for m in rx.finditer(text, start, end):
-            if any(a <= m.start() < b for a, b in exclude):
+    for kind, prefix, required, core in _PATTERNS:
+        for m in core.finditer(low, start, end):
+            s = m.start()
+            if prefix is not None:
+                w0 = max(start, s - 60)
+                pm = prefix.search(low, w0, s)
+                if pm and pm.end() == s:
+                    s = pm.start() if kind != "year_head" else s
+                elif required:
+                    continue
+            if kind == "year" and re.search(r"tính\s+đến\s+$", low[max(start, m.start() - 20):m.start()]):
+                continue  # "giai đoạn 2016-2020, có tính đến năm 2025": a horizon, not a deadline
+            if kind == "year_head" and not text[m.start()].isupper():
+                continue  # "Năm 2024 phấn đấu …" opens a sentence
+            if any(a <= s < b for a, b in exclude):
                 continue
-            v = _value(kind, m)
+            v = _value(kind, m) if kind != "after" else re.sub(r"\s+", " ", text[m.start():m.end()]).strip()
             if v:
-                found.append((_PRIORITY[kind], Deadline(v, re.sub(r"\s+", " ", m.group()).strip(), m.start(), m.end())))
+                found.append((_PRIORITY[kind], Deadline(v, re.sub(r"\s+", " ", text[s:m.end()]).strip(), s, m.end())))
     found.sort(key=lambda x: (x[0], x[1].start))
     taken: list[Deadline] = []
     for _, d in found:

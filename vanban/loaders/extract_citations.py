@@ -40,25 +40,30 @@ def _patterns():
     names = list(vocab.type_names()) + list(vocab.doctypes()["generic_types"])
     names = sorted(set(names), key=len, reverse=True)
     types = "|".join(_words(n) for n in names)
-    numbered = re.compile(
-        r"(?<![\w])(?P<type>(?i:" + types + r"))\s*(?:(?i:số)\s*:?\s*)?(?P<num>" + NUMBER.pattern + r")"
-    )
-    short_de_an = re.compile(r"(?<![\w])(?P<type>Đề\s+án)\s+(?:số\s+)?(?P<num>\d{1,3})(?![\w/.\-])(?!\s*[/\-])")
-    law = re.compile(r"(?<![\w])(?<!pháp\s)(?<![Bb]ộ\s)(?P<type>Bộ\s+luật|Luật|Pháp\s+lệnh|Hiến\s+pháp)"
-                     r"(?!\s+(?:sư|pháp|số|này|hiện\s+hành|và|về|chung)\b)(?=\s)")
-    congress = re.compile(r"(?<![\w])(?P<type>Nghị\s+quyết)\s+(?=(?:Đại\s+hội|Hội\s+nghị\s+Trung\s+ương)\b)")
+    # a type word right before a number (the number is found first: far fewer candidates)
+    firsts = "".join(sorted({c for n in names for c in (n[0].lower(), n[0].upper())}))
+    numbered = re.compile(r"(?<![\w])(?=[" + firsts + r"])(?P<type>(?i:" + types + r"))\s*(?:(?i:số)\s*:?\s*)?$")
+    short_de_an = re.compile(r"(?=Đ)(?<![\w])(?P<type>Đề\s+án)\s+(?:số\s+)?(?P<num>\d{1,3})(?![\w/.\-])(?!\s*[/\-])")
+    law = re.compile(r"(?=[BLPH])(?<![\w])(?<!pháp\s)(?<![Bb]ộ\s)(?P<type>Bộ\s+luật|Luật|Pháp\s+lệnh|Hiến\s+pháp)"
+                     r"(?!\s+(?i:sư|pháp|số|này|hiện\s+hành|và|về|chung|hoặc|học|ở|của|trong|sửa\s+đổi|mới|cũ|"
+                     r"định|lệ|có|do|đã|được|thì|là|nêu|trên|quy\s+định)\b)(?=\s)")
+    congress = re.compile(r"(?=N)(?<![\w])(?P<type>Nghị\s+quyết)\s+(?=(?:Đại\s+hội|Hội\s+nghị\s+Trung\s+ương)\b)")
     return numbered, short_de_an, law, congress
 
 
 # words that end an issuer or a law name (case-insensitive, whole words)
+_LOWER_NEXT = r"(?![" + _UP + r"0-9])"  # the next word starts in lower case
 _STOP = re.compile(
-    r"\s*(?:[()]|[,;:.!?“”\"]|\s(?:về|nhằm|để|đã|được|theo|tại|trong|với|nhiệm\s+kỳ|ban\s+hành|quy\s+định|phê\s+duyệt|"
-    r"hướng\s+dẫn|thông\s+qua|giao|sửa\s+đổi|triển\s+khai|thực\s+hiện|thì|là|có|ngày|năm\s+\d|số\s|đến|cho|từ|"
-    r"và\s+(?:các|những|[a-zđà-ỹ])|hoặc|gồm|đề\s+ra|nêu|vừa|mới|kèm|như|trên\s+địa\s+bàn|đối\s+với|"
-    r"(?-i:VÀ|VỀ)\s|(?-i:và\s+(?=[A-ZĐ][" + _UP + r"]*\s))))", re.I)
+    r"\s*(?:\n\s*(?:\d{1,2}\.|[a-zđ]\)|[-+•])\s|[()]|[,;:.!?“”\"]|\s(?:(?:về|nhằm|để|đã|được|theo|tại|trong|với|"
+    r"nhiệm\s+kỳ|ban\s+hành|quy\s+định|phê\s+duyệt|hướng\s+dẫn|thông\s+qua|giao|sửa\s+đổi|triển\s+khai|thực\s+hiện|"
+    r"thì|là|có|ngày|năm\s+\d|số|đến|cho|từ|hoặc|gồm|đề\s+ra|nêu|vừa|mới|kèm|như|trên\s+địa\s+bàn|đối\s+với)(?!\w)"
+    r"|(?-i:và\s+" + _LOWER_NEXT + r")|(?-i:và\s+(?=(?:Quyết|Nghị|Chỉ|Thông|Công|Kế|Báo|Văn|Luật|Hướng|Tờ|"
+    r"Chương|Kết|Đề|Phương|Quy)\s+\w+\s+(?i:số)?\s*\d))|(?-i:VÀ|VỀ)\s|(?-i:và\s+(?=[A-ZĐ][" + _UP + r"]*\s))))", re.I)
+# law names run on over "Phòng, chống", "Thi đua, khen thưởng", "Quản lý, sử dụng …"
 _LAW_STOP = re.compile(
-    r"\s*(?:[()]|[,;:.!?“”\"]|\s(?:của|về|nhằm|để|đã|được|theo|tại|trong|với|ban\s+hành|quy\s+định|hiện\s+hành|"
-    r"sửa\s+đổi|và|hoặc|thì|là|có|ngày|năm|số|đến|cho|từ|do|mà|trên|đối|năm|các|này|gồm|như|nêu|[0-9]))", re.I)
+    r"\s*(?:\n\s*(?:\d{1,2}\.|[a-zđ]\)|[-+•])\s|[()]|,(?!\s*(?:chống|khen\s+thưởng|sử\s+dụng|kiểm\s+soát)\b)"
+    r"|[;:.!?“”\"]|\s(?:của|về|nhằm|để|đã|được|theo|tại|trong|với|quy\s+định|hiện\s+hành|sửa\s+đổi|và|hoặc|thì|là|"
+    r"có|ngày|năm|số|đến|cho|từ|do|mà|trên|đối|các|này|gồm|như|nêu|[0-9])(?!\w))", re.I)
 _VERB_SUBJECT = re.compile(
     r"\s*(?:ban\s+hành|quy\s+định|phê\s+duyệt|hướng\s+dẫn|sửa\s+đổi|thành\s+lập|giao|triển\s+khai|thực\s+hiện|"
     r"công\s+bố|kiện\s+toàn|bãi\s+bỏ|(?i:về\s+việc|về|v/v))\s", re.I)
@@ -68,6 +73,27 @@ _SUBJECT_END = re.compile(r";|\.(?=\s|$)|\((?=\s*(?:có|đã|gửi|kèm|sau|gọ
 _ISSUER_BEFORE = re.compile(
     r"(?:của|do|được)\s+(?P<iss>[" + _UP + r"][^;.()\n]{1,90}?(?:\n+[^;.()\n]{1,60}?)?)"
     r"(?:\s+(?:phê\s+duyệt|ban\s+hành|chỉ\s+đạo|kết\s+luận|giao|quyết\s+định))?\s+tại\s*$")
+
+
+class _Match:
+    """The parts of a numbered-citation match: start, end, printed type word, printed number."""
+
+    __slots__ = ("_start", "_end", "_groups")
+
+    def __init__(self, start: int, end: int, typ: str, num: str):
+        self._start, self._end, self._groups = start, end, {"type": typ, "num": num}
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+    def group(self, name: str) -> str:
+        return self._groups[name]
+
+
+_BARE_SO = re.compile(r"(?<!\w)(?i:số)\s*:?\s*$")
 
 
 @dataclass
@@ -90,6 +116,8 @@ class _Mention:
 def _clause_index(seg: Segmented) -> list[tuple[int, int, str]]:
     out = []
     for c in seg.clauses():
+        out.append((c.span.start, c.span.end, c.path))
+    for c in seg.annex_clauses():
         out.append((c.span.start, c.span.end, c.path))
     return out
 
@@ -157,7 +185,7 @@ class _Extractor:
         self.regions = self._regions()
 
     def _regions(self) -> list[tuple[int, int]]:
-        """Where citations are looked for: the title, the body and the footnotes (not Số/Nơi nhận/signature)."""
+        """Where citations are looked for: title, body, annexes and footnotes (not Số/Nơi nhận/signature)."""
         out = []
         h = self.seg.header
         if h.title:
@@ -167,6 +195,7 @@ class _Extractor:
         body = list(self.seg.body)
         if body:
             out.append((body[0].span.start, body[-1].span.end))
+        out.extend((a.span.start, a.span.end) for a in self.seg.annexes)
         out.extend(self.fn_spans)
         return out
 
@@ -177,14 +206,19 @@ class _Extractor:
         return None
 
     def _limit(self, off: int) -> int:
-        """End of the region (footnote or body) holding `off`, so names do not run into furniture."""
+        """End of the region (footnote, title or body) holding `off`, so names do not run into furniture."""
         k = self._in(off, self.fn_spans)
         if k is not None:
             return self.fn_spans[k][1]
+        end = len(self.text)
+        for a, b in self.regions:
+            if a <= off < b:
+                end = min(end, b)
+                break
         for a, b in self.furn:
             if a > off:
-                return a
-        return len(self.text)
+                return min(a, end)
+        return end
 
     # ---------------------------------------------------------- mentions
     def mentions(self) -> list[_Mention]:
@@ -192,7 +226,16 @@ class _Extractor:
         found: list[_Mention] = []
         taken: list[tuple[int, int]] = []
         for ra, rb in self.regions:
-            for m in numbered.finditer(self.text, ra, rb):
+            for n in NUMBER.finditer(self.text, ra, rb):
+                lo = max(ra, n.start() - 48)
+                t = numbered.search(self.text[lo:n.start()])
+                if t is not None:
+                    m = _Match(lo + t.start("type"), n.end(), t.group("type"), n.group(0))
+                elif _BARE_SO.search(self.text[lo:n.start()]) and vocab.type_from_symbol(n.group(0)):
+                    # "các Nghị định của Chính phủ: số 63/2010/NĐ-CP …; số 48/2013/NĐ-CP": type from the symbol
+                    m = _Match(n.start(), n.end(), "", n.group(0))
+                else:
+                    continue
                 if self._in(m.start(), self.furn) is not None and self._in(m.start(), self.fn_spans) is None:
                     continue
                 if any(a <= m.start() < b for a, b in taken):
@@ -201,9 +244,9 @@ class _Extractor:
                 if mm:
                     found.append(mm)
                     taken.append((mm.start, mm.end))
-            for m in short_de_an.finditer(self.text, ra, rb):
-                if not any(a <= m.start() < b for a, b in taken):
-                    mm = self._numbered(m, short=True)
+            for sm in short_de_an.finditer(self.text, ra, rb):
+                if not any(a <= sm.start() < b for a, b in taken):
+                    mm = self._numbered(_Match(sm.start(), sm.end(), sm.group("type"), sm.group("num")), short=True)
                     if mm:
                         found.append(mm)
                         taken.append((mm.start, mm.end))
@@ -217,7 +260,16 @@ class _Extractor:
                     if mm:
                         found.append(mm)
                         taken.append((mm.start, mm.end))
-        found.sort(key=lambda x: x.start)
+        found.sort(key=lambda x: (x.start, -x.end))
+        # overlapping matches ("Luật … số 72/2025/QH15" and its bare "số 72/2025/QH15"): keep the longer
+        kept: list[_Mention] = []
+        for mm in found:
+            if kept and mm.start < kept[-1].end:
+                if mm.end - mm.start > kept[-1].end - kept[-1].start:
+                    kept[-1] = mm
+                continue
+            kept.append(mm)
+        found = kept
         for mm in found:
             mm.in_footnote = self._in(mm.start, self.fn_spans)
             if mm.in_footnote is not None:
@@ -238,7 +290,7 @@ class _Extractor:
         number = normalise_number(m.group("num"))
         if self.own and number.upper() == self.own:
             return None
-        typ = vocab.type_from_word(printed)
+        typ = vocab.type_from_word(printed) if printed else None
         if printed.lower() in ("văn bản", "công văn") or typ is None:
             typ = vocab.type_from_symbol(number) or "Công văn"
         end = m.end()
@@ -330,7 +382,7 @@ class _Extractor:
         return iss if 1 <= len(iss.split()) <= 14 else None
 
     # ---------------------------------------------------------- relations
-    def _sentence_start(self, mm: _Mention) -> int:
+    def _sentence_start(self, mm: _Mention, colon: bool = True) -> int:
         lo = 0
         if mm.in_footnote is not None:
             lo = self.fn_spans[mm.in_footnote][0]
@@ -340,7 +392,7 @@ class _Extractor:
                     lo = max(lo, a)
         seg = self.text[lo:mm.start]
         cut = lo
-        for m in re.finditer(r"[.!?](?=\s+[\"“(]?[" + _UP + r"])|:\s", seg):
+        for m in re.finditer(r"[.!?](?=\s+[\"“(]?[" + _UP + r"])" + (r"|:\s" if colon else ""), seg):
             cut = lo + m.end()
         return cut
 
@@ -352,12 +404,15 @@ class _Extractor:
             low = squash(self.text[s0:mm.start]).lower()
             if mm.in_footnote is not None:
                 low = re.sub(r"^\(?\d{1,3}\)?\s*", "", low)
+            elif re.fullmatch(r"(?:số\s*)?", low):  # "Căn cứ các Nghị định của Chính phủ: số …"
+                s0 = self._sentence_start(mm, colon=False)
+                low = squash(self.text[s0:mm.start]).lower()
             after = self.text[mm.end:self._sentence_end(mm.end)].lower()
             prev = done[-1] if done else None
             rel = None
             if prev is not None and prev.start >= s0:
                 gap = squash(self.text[max(prev.end, prev.subject_end):mm.start]).lower()
-                if re.fullmatch(r"[\s,;]*(?:(?:và|hoặc|cùng)\s*)?(?:các\s+)?[\s,;]*", gap):
+                if re.fullmatch(r"[\s,;]*(?:(?:và|hoặc|cùng)\s*)?(?:các\s+)?(?:số\s*)?[\s,;]*", gap):
                     rel = prev.relation
                     if mm.issuer is None and prev.issuer_before:
                         mm.issuer, mm.issuer_before = prev.issuer, True

@@ -16,7 +16,7 @@ from vanban.model import DocumentMeta, InputError, Segmented
 from vanban.text import squash
 
 _ADMIN = re.compile(r"\b(tỉnh|huyện|thành phố|thị xã|quận|xã|phường|thị trấn)\s+(.+)$")
-_PROVINCE = re.compile(r"\btỉnh\s+((?:[A-ZĐ][a-zđà-ỹ'’]*)(?:\s+[A-ZĐ][a-zđà-ỹ'’]*){0,3})")
+_PROVINCE = re.compile(r"tỉnh\s+((?:[A-ZĐ][a-zđà-ỹ'’]*)(?:\s+[A-ZĐ][a-zđà-ỹ'’]*){0,3})")
 _ORGAN_LEVEL = re.compile(r"(Ủy ban nhân dân|UBND|Hội đồng nhân dân|HĐND)\s+(tỉnh|huyện|thành phố|xã)\b")
 
 

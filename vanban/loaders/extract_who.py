@@ -50,14 +50,20 @@ def document_province(seg: Segmented, meta: DocumentMeta, text: str) -> str | No
 
 
 def issuer_names(meta: DocumentMeta, province: str | None, rec) -> set[str]:
-    """Canonical names that speak for the document (never actors): the issuer and its chair."""
+    """Canonical names that speak for the document (never actors): the issuer and its chair.
+
+    Unless the issuer is recognised as another kind of body (a Party committee,
+    a department…), the document is taken to speak for the provincial People's
+    Committee, whose chair signs it.
+    """
     names: set[str] = set()
-    issuer = meta.issuer
-    if issuer:
-        names.add(issuer)
-        names.update(h.name for h in rec.find(issuer))
-    if not names or any(n.startswith("Ủy ban nhân dân tỉnh") for n in names):
-        # a provincial People's Committee document unless told otherwise
+    other_body = False
+    if meta.issuer:
+        names.add(meta.issuer)
+        for h in rec.find(meta.issuer):
+            names.update(h.names)
+            other_body = other_body or h.kind not in ("ubnd", "person_title", None)
+    if not other_body:
         base = "Ủy ban nhân dân tỉnh"
         names.update({f"{base} {province}" if province else base, base,
                       f"Chủ tịch {base}", f"Phó Chủ tịch {base}"})
@@ -77,7 +83,7 @@ def _clause_index(seg: Segmented):
     return clause_of
 
 
-def _agencies(seg: Segmented, text: str, rec, clause_of) -> list[Agency]:
+def _agencies(seg: Segmented, text: str, rec, clause_of, body_hits) -> list[Agency]:
     rep = seg.repaired
     regions: list[tuple[str, int, int]] = []
     if seg.header.span:
@@ -89,21 +95,23 @@ def _agencies(seg: Segmented, text: str, rec, clause_of) -> list[Agency]:
         regions.append(("signature", seg.signature.span.start, seg.signature.span.end))
     regions += [("noi_nhan", r.span.start, r.span.end) for r in seg.noi_nhan]
     found: dict[str, dict] = {}
-    src = text
-    for where, a, b in regions:
-        if where == "footnote":
-            src = rep.text  # footnotes are furniture in the masked text
-        for h in rec.find(src, a, b):
-            for n in h.names:
-                d = found.setdefault(n, {"aliases": [], "where": [], "mentions": [], "hit": h})
-                surf = re.sub(r"\s+", " ", h.surface).strip()
-                if surf != n and surf not in d["aliases"] and len(h.names) == 1:
-                    d["aliases"].append(surf)
-                if where not in d["where"]:
-                    d["where"].append(where)
-                d["mentions"].append(Mention(h.start, h.end, rep.raw_surface(h.start, h.end),
-                                             clause_of(h.start) if where == "body" else None))
-        src = text
+    fn_hits = [h for f in seg.footnotes for h in rec.find(rep.text, f.span.start, f.span.end)]
+    regions.sort(key=lambda r: r[1])
+    starts = [r[1] for r in regions]
+    for h in sorted(body_hits + fn_hits, key=lambda h: h.start):
+        i = bisect.bisect_right(starts, h.start) - 1
+        if i < 0 or not (regions[i][1] <= h.start < regions[i][2]):
+            continue
+        where = regions[i][0]
+        for n in h.names:
+            d = found.setdefault(n, {"aliases": [], "where": [], "mentions": [], "hit": h})
+            surf = re.sub(r"\s+", " ", h.surface).strip()
+            if surf != n and surf not in d["aliases"] and len(h.names) == 1:
+                d["aliases"].append(surf)
+            if where not in d["where"]:
+                d["where"].append(where)
+            d["mentions"].append(Mention(h.start, h.end, rep.raw_surface(h.start, h.end),
+                                         clause_of(h.start) if where == "body" else None))
     return [Agency(name=n, aliases=tuple(d["aliases"]), where=tuple(d["where"]), generic=d["hit"].generic,
                    kind=d["hit"].kind, level=d["hit"].level, mentions=tuple(d["mentions"]))
             for n, d in found.items()]
@@ -122,10 +130,11 @@ def extract_who(seg: Segmented, meta: DocumentMeta, citations: tuple[Citation, .
     warnings: list[str] = []
     if province is None:
         warnings.append("province of the document unknown: places linked without a parent province")
-    agencies = _agencies(seg, text, rec, clause_of)
+    hits = rec.find(text)  # one pass over the whole (masked) text, shared by agencies and tasks
+    agencies = _agencies(seg, text, rec, clause_of, hits)
     places, w = extract_places(rep, text, province, clause_of)
     warnings += w
     issuer = issuer_names(meta, province, rec)
-    resps = extract_responsibilities(seg, text, rec, issuer, citations)
+    resps = extract_responsibilities(seg, text, rec, issuer, citations, hits)
     targets = extract_targets(seg, text, province, clause_of, places)
     return WhoResult(tuple(agencies), tuple(places), tuple(resps), tuple(targets), tuple(warnings))

@@ -27,7 +27,7 @@ import yaml
 from rapidfuzz import fuzz, process
 
 from vanban.model import InputError, Mention, Place, RepairedText
-from vanban.loaders.who_text import NAME, WS
+from vanban.loaders.who_text import NAME, WS, lower_same_length
 from vanban.text import fold
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "places.yaml"
@@ -46,8 +46,12 @@ RANK = {"province": 0, "city": 1, "district": 1, "town": 1, "commune": 2, "ward"
 
 @lru_cache(maxsize=65536)
 def key(name: str) -> str:
-    """Matching key of a unit name: folded, apostrophes unified, hyphens as spaces."""
-    return fold(name.replace("’", "'").replace("‘", "'").replace("-", " ")).replace("' ", "'")
+    """Matching key of a unit name: folded, apostrophes unified, hyphens as spaces.
+
+    A syllable-final k counts as c: Central Highlands names are written both ways ("Ngọk Tụ", "Ngọc Tụ").
+    """
+    k = fold(name.replace("’", "'").replace("‘", "'").replace("-", " ")).replace("' ", "'")
+    return re.sub(r"(?<=[aeiouy])k\b", "c", k)
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,6 +231,9 @@ _LISTED = re.compile(
     rf"(?P<items>{NAME}(?:\s*,\s*{NAME})*(?:\s*,?\s+và\s+(?:{_ADMIN}\s+)?{NAME})?)"
 )
 _ITEM = re.compile(rf"(?:(?P<admin>{_ADMIN})\s+)?(?P<name>{NAME})")
+# Fast anchors on the lower-cased text; the full patterns are then matched at each anchor.
+_ONE_ANCHOR = re.compile(r"(?<!\w)(?:tỉnh|thành\s+phố|huyện|thị\s+xã|xã|phường|thị\s+trấn|thôn)\s")
+_LISTED_ANCHOR = re.compile(r"(?<!\w)(?:các|gồm)\s*[\s:]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,6 +246,7 @@ class PlaceHit:
     end: int
     parent_kind: str | None = None
     parent_name: str | None = None
+    loose: bool = False  # name on the line after its admin word, or both in capitals (a title?)
 
 
 def _kind(admin: str) -> str:
@@ -265,14 +273,22 @@ def find_places(text: str, start: int = 0, end: int | None = None) -> list[Place
             return None, None, pos
         return pk, _clean(m.group("name")), m.end()
 
-    for m in _ONE.finditer(text, start, end):
+    low = lower_same_length(text)
+    for o in _ONE_ANCHOR.finditer(low, start, end):
+        m = _ONE.match(text, o.start(), end)
+        if not m:
+            continue
         admin = m.group("admin")
         if admin.isupper() and admin.lower() == "xã":  # "CỘNG HÒA XÃ HỘI CHỦ NGHĨA"
             continue
         pk, pn, _ = parent_after(m.end(), _kind(admin))
-        hits.append(PlaceHit(_kind(admin), _clean(m.group("name")), m.start(), m.end(), pk, pn))
+        loose = "\n" in text[m.end("admin"):m.start("name")] or (admin.isupper() and m.group("name").isupper())
+        hits.append(PlaceHit(_kind(admin), _clean(m.group("name")), m.start(), m.end(), pk, pn, loose))
         seen.add((m.start("name"), m.end("name")))
-    for m in _LISTED.finditer(text, start, end):
+    for o in _LISTED_ANCHOR.finditer(low, start, end):
+        m = _LISTED.match(text, o.start(), end)
+        if not m:
+            continue
         base = _kind(m.group("admin")) if m.group("admin") else None
         pk, pn, _ = parent_after(m.end())
         if base is None:
@@ -287,6 +303,12 @@ def find_places(text: str, start: int = 0, end: int | None = None) -> list[Place
             seen.add((s, e))
             hits.append(PlaceHit(base, _clean(it.group("name")), s, e, pk, pn))
     hits.sort(key=lambda h: h.start)
+    # "xã A và xã B thuộc huyện C": the parent printed after the last item is every item's parent
+    for i in range(len(hits) - 2, -1, -1):
+        h, nxt = hits[i], hits[i + 1]
+        if h.parent_name is None and nxt.parent_name and h.kind == nxt.kind \
+                and re.fullmatch(r"\s*(?:,|và|,\s*và)\s*", text[h.end:nxt.start]):
+            hits[i] = PlaceHit(h.kind, h.name, h.start, h.end, nxt.parent_kind, nxt.parent_name, h.loose)
     return hits
 
 
@@ -322,12 +344,12 @@ def extract_places(rep: RepairedText, text: str, province: str | None, clause_of
         for n in range(len(words) - 1, 0, -1):
             if lk.unit is not None:
                 break
-            short = link(kind, " ".join(words[:n]), province, h.parent_kind, h.parent_name)
+            short = link(kind, _clean(" ".join(words[:n])), province, h.parent_kind, h.parent_name)
             if short.unit is not None:
                 raw_words = list(re.finditer(r"\S+", text[h.start:h.end]))
                 cut = raw_words[-(len(words) - n) - 1].end()
-                lk, name = short, " ".join(words[:n])
-                h = PlaceHit(kind, name, h.start, h.start + cut, h.parent_kind, h.parent_name)
+                lk, name = short, _clean(" ".join(words[:n]))
+                h = PlaceHit(kind, name, h.start, h.start + cut, h.parent_kind, h.parent_name, h.loose)
         parent = None
         if h.parent_name:
             parent = f"{ADMIN_WORD.get(h.parent_kind or '', '')} {h.parent_name}".strip()
@@ -339,6 +361,8 @@ def extract_places(rep: RepairedText, text: str, province: str | None, clause_of
             parent = f"tỉnh {province}"
         if lk.unit is None and name.split()[0] in COMPASS:
             continue  # "các tỉnh Nam Lào", "Đông Bắc Thái Lan": regions, not administrative units
+        if lk.unit is None and h.loose:
+            continue  # "… tỉnh\nCăn cứ …", "… CỦA UBND TỈNH TRÊN ĐỊA BÀN": words that only look like a name
         k = (kind, key(lk.name))
         mention = Mention(h.start, h.end, rep.raw_surface(h.start, h.end), clause_of(h.start))
         if k not in merged:
@@ -352,6 +376,15 @@ def extract_places(rep: RepairedText, text: str, province: str | None, clause_of
             merged[k]["mentions"].append(mention)
             if merged[k]["parent"] is None and parent:
                 merged[k]["parent"] = parent
+    printed = {key(v["name"]): v["name"] for v in merged.values() if v["kind"] in DISTRICT_KINDS + ("province",)}
+    for v in merged.values():  # parents from the gazetteer spelled as the document spells them
+        if v["parent"]:
+            word, _, pname = v["parent"].partition(" ")
+            if word in ("thành", "thị"):
+                w2, _, pname = pname.partition(" ")
+                word = f"{word} {w2}"
+            if key(pname) in printed:
+                v["parent"] = f"{word} {printed[key(pname)]}"
     places = [
         Place(kind=v["kind"], name=v["name"], parent=v["parent"] if v["kind"] != "province" else None,
               code=v["unit"].code if v["unit"] else None, linked=v["unit"] is not None,

@@ -13,6 +13,7 @@ Char-for-char repairs keep offsets aligned with the raw text; the others fill
 
 from __future__ import annotations
 
+import bisect
 import importlib
 import re
 import unicodedata
@@ -28,7 +29,7 @@ DATA = Path(__file__).resolve().parent.parent / "data"
 # Code points that never occur in Vietnamese prose but stand for letters in the broken font.
 _BROKEN_CHARS = "ĀāÿþÞ"
 _BROKEN_RE = re.compile(f"[{_BROKEN_CHARS}]")
-_WORD_WITH_Y = re.compile(r"\w*ÿ\w*")
+_WORD_WITH_Y = re.compile(r"(?<!\w)(?=\w*ÿ)\w+")
 _OPEN_QUOTE = re.compile(r"<(?=\S)")
 _CLOSE_QUOTE = re.compile(r"(?<=\S)=")
 _STOP_FINAL = re.compile(r"(?:p|t|c|ch)$")
@@ -75,7 +76,8 @@ def fix_broken_font(text: str) -> str:
     Ā þ → Ủ, ā → ủ, ÿ → ụ or ủ (by which reading is a real syllable), `<…=` → “…”.
     """
     tab = _mojibake_table()
-    text = _WORD_WITH_Y.sub(lambda m: _choose_u(m.group(0)), text)
+    if "ÿ" in text:
+        text = _WORD_WITH_Y.sub(lambda m: _choose_u(m.group(0)), text)
     text = text.translate(str.maketrans(tab["fixed"]))
     text = _OPEN_QUOTE.sub("“", text)
     return _CLOSE_QUOTE.sub("”", text)
@@ -142,12 +144,13 @@ def mask_markdown(text: str) -> str:
 _LINE = re.compile(r"[^\n]*\n?")
 _SEPARATOR = re.compile(r"[ \t\u00a0]{10,}\s*")  # PDF footnote rule rendered as spaces
 _FN_START = re.compile(r"[ \t]?(?:\((\d{1,3})\)|(\d{1,3}))[ \t]+\S")
-_PAGE_NO = re.compile(r"[ \t]*\d{1,3}[ \t]*")
+_PAGE_NO_ML = re.compile(r"(?m)^[ \t]*\d{1,3}[ \t]*$")
+_SEPARATOR_ML = re.compile(r"(?m)^[ \t\u00a0]{10,}$")
 _PAGE_RESUME = re.compile(r" \S")  # first line of a new page starts with one space
 _TAIL_START = re.compile(r"\s*(?:Nơi nhận|TM\.|KT\.|Q\.|TL\.|TUQ\.)")
 _WEB_FURNITURE = re.compile(
     r"has the copyright|Bản dịch này thuộc quyền|THƯ VIỆN PHÁP LUẬT|ThuVienPhapLuat|Click vào phần|Đang tải văn bản"
-    r"|vi phạm pháp luật về Sở hữu trí tuệ|Law on Intellectual Property", re.I)
+    r"|vi phạm pháp luật về Sở hữu trí tuệ|Law on Intellectual Property")
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -171,50 +174,64 @@ def find_furniture(text: str, paged: bool = True) -> tuple[Span, ...]:
     False (markdown pages) page numbers are not looked for.
     """
     lines = _lines(text)
+    starts = [a for a, _ in lines]
+    n = len(lines)
+
+    def line_no(off: int) -> int:
+        return bisect.bisect_right(starts, off) - 1
+
+    # candidate lines from whole-text scans (no per-line regex over every line)
+    cands: dict[int, str] = {}
+    if paged:
+        for m in _PAGE_NO_ML.finditer(text):
+            cands[line_no(m.start())] = "page"
+        for m in _SEPARATOR_ML.finditer(text):
+            cands[line_no(m.start())] = "rule"
+    if not paged:  # website boilerplate only occurs in saved web pages
+        for m in _WEB_FURNITURE.finditer(text):
+            cands[line_no(m.start())] = "web"
     spans: list[Span] = []
     expected = 1
     style: str | None = None
-    i, n = 0, len(lines)
-    while i < n:
-        a, b = lines[i]
-        line = text[a:b]
-        if _WEB_FURNITURE.search(line):
-            spans.append(Span(a, b))
-            i += 1
+    consumed = -1
+    for i in sorted(cands):
+        if i <= consumed:
             continue
-        if _SEPARATOR.fullmatch(line) and paged:
+        kind = cands[i]
+        a, b = lines[i]
+        if kind == "web":
+            spans.append(Span(a, b))
+        elif kind == "rule":
             j = i + 1
             while j < n and not text[lines[j][0]:lines[j][1]].strip():
                 j += 1
             m = _FN_START.match(text, lines[j][0], lines[j][1]) if j < n else None
             num = m and int(m.group(1) or m.group(2))
             this_style = m and ("paren" if m.group(1) else "bare")
-            if m and num == expected and (style is None or style == this_style):
-                style = this_style
-                k = j + 1
-                last = j
-                while k < n:
-                    ka, kb = lines[k]
-                    kline = text[ka:kb]
-                    if not kline.strip():
-                        k += 1
-                        continue
-                    if _SEPARATOR.fullmatch(kline) or _PAGE_RESUME.match(kline) or _TAIL_START.match(kline):
-                        break
-                    last = k
-                    k += 1
-                block_text = text[lines[j][0]:lines[last][1]]
-                expected += len(_count_footnotes(block_text, expected, style))
-                spans.append(Span(a, lines[last][1]))
-                i = last + 1
+            if not (m and num == expected and (style is None or style == this_style)):
                 continue
-        if paged and _PAGE_NO.fullmatch(line) and line.strip():
-            prev = next((text[x:y] for x, y in reversed(lines[:i]) if text[x:y].strip()), "")
-            nxt = next((text[x:y] for x, y in lines[i + 1:] if text[x:y].strip()), "")
+            style = this_style
+            k, last = j + 1, j
+            while k < n:
+                ka, kb = lines[k]
+                kline = text[ka:kb]
+                if not kline.strip():
+                    k += 1
+                    continue
+                if _SEPARATOR.fullmatch(kline) or _PAGE_RESUME.match(kline) or _TAIL_START.match(kline):
+                    break
+                last = k
+                k += 1
+            block_text = text[lines[j][0]:lines[last][1]]
+            expected += len(_count_footnotes(block_text, expected, style))
+            spans.append(Span(a, lines[last][1]))
+            consumed = last
+        elif kind == "page":
+            prev = next((text[x:y] for x, y in reversed(lines[max(0, i - 6):i]) if text[x:y].strip()), "")
+            nxt = next((text[x:y] for x, y in lines[i + 1:i + 7] if text[x:y].strip()), "")
             # a bare number between two halves of a sentence is a page number
-            if prev and nxt and not prev.rstrip().endswith((":",)) and nxt.lstrip()[:1].islower():
+            if prev and nxt and not prev.rstrip().endswith(":") and nxt.lstrip()[:1].islower():
                 spans.append(Span(a, b))
-        i += 1
     return tuple(spans)
 
 

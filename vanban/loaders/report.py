@@ -36,7 +36,9 @@ def metadata_table(ex: Extraction) -> Table:
 def citations_table(ex: Extraction) -> Table:
     """Return a table with one row per cited document."""
     t = Table(title=f"Citations ({len(ex.citations)})", title_justify="left")
-    for col in ("relation", "type", "number / name", "date", "issuer", "subject", "mentions"):
+    for col in ("relation", "type", "number / name", "date"):
+        t.add_column(col, no_wrap=True)
+    for col in ("issuer", "subject", "mentions"):
         t.add_column(col, overflow="fold")
     for c in ex.citations:
         subj = c.subject if not c.subject or len(c.subject) < 70 else c.subject[:67] + "…"
@@ -51,6 +53,8 @@ def render_table(extractions: Iterable[Extraction], console: Console) -> None:
     for ex in extractions:
         console.print(metadata_table(ex))
         console.print(citations_table(ex))
+        from vanban.loaders.who_report import render_who  # who does what by when (extract_who's section)
+        render_who(ex, console)
         for w in ex.warnings:
             console.print(f"[yellow]warning:[/yellow] {w}")
         console.print()

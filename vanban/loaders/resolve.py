@@ -20,13 +20,38 @@ without year/issuer, or by a number the document's text does not print).
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
 from rapidfuzz import fuzz
 
 from vanban.model import Citation, DocumentMeta
-from vanban.text import fold, nfc, squash
+from vanban.text import fold as _slow_fold
+from vanban.text import nfc, squash
+
+
+class _FoldTable(dict):
+    """str.translate table computing vanban.text.fold per character on first use."""
+
+    def __missing__(self, cp: int) -> str:
+        ch = chr(cp)
+        v = "" if unicodedata.combining(ch) else _slow_fold(ch) if not ch.isspace() else " "
+        if not v and not unicodedata.combining(ch) and not ch.isspace():
+            v = ch  # fold() never drops a non-combining, non-space character
+        self[cp] = v
+        return v
+
+
+_FOLD = _FoldTable()
+_WS = re.compile(r"\s+")
+
+
+def fold(s: str | None) -> str:
+    """Return vanban.text.fold(s) (same result, per-character table: several times faster)."""
+    if not s:
+        return ""
+    return _WS.sub(" ", s.translate(_FOLD)).strip()
 
 #: Title ≈ subject matches below this score (0..1) are not links.
 TITLE_THRESHOLD = 0.86

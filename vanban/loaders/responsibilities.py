@@ -334,18 +334,20 @@ def _emit(ctx: Ctx, c: Clause, actors: list[tuple[str, AgencyHit | None]], a: in
 
 
 def extract_responsibilities(seg: Segmented, text: str, rec: Recogniser, issuer: set[str],
-                             citations: tuple[Citation, ...]) -> list[Responsibility]:
+                             citations: tuple[Citation, ...],
+                             hits: list[AgencyHit] | None = None) -> list[Responsibility]:
     """Return one Responsibility per (clause, actor, role) of the body, in document order.
 
     `text` is the repaired text with furniture masked (same offsets); `issuer`
-    the canonical names that speak for the document and are never actors.
+    the canonical names that speak for the document and are never actors;
+    `hits` the recogniser's mentions in `text` when already computed.
     """
     ctx = Ctx(text, rec, issuer, citations,
               tuple((m.start, m.end) for c in citations for m in c.mentions))
     body = [c.span for c in seg.body]
     if body:
         a, b = min(s.start for s in body), max(s.end for s in body)
-        ctx.hits = rec.find(text, a, b)
+        ctx.hits = [h for h in hits if a <= h.start and h.end <= b] if hits is not None else rec.find(text, a, b)
         ctx.deadlines = find_deadlines(text, a, b, ctx.cite_spans)
     kinds: dict[str, str | None] = {}
     preamble_actors: list[tuple[str, AgencyHit | None]] = []

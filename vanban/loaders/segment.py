@@ -39,7 +39,7 @@ _QUOC_HIEU = re.compile(r"C[ỘO]NG\s+H(?:ÒA|OÀ|OA|ÓA)(?!\w)|ĐẢNG\s+CỘNG
 _MOTTO = re.compile(r"Độc\s+lập\s*-\s*Tự\s+do|CHỦ\s+NGHĨA\s+VIỆT\s+NAM|^\s*-{3,}\s*$", re.I)
 _SO = re.compile(r"(?<!\w)Số\s*:\s*(?:(\d[\w./\-–&Đđ]*)|(/[\w./\-–&Đđ]+))?")
 _DATE = re.compile(
-    r"(?P<place>[^\n,|:;]{2,40}?(?:\n[^\n,|:;]{1,30}?)?)\s*,\s*ngày(?:\s*(?P<d>\d{1,2}))?\s*tháng(?:\s*(?P<m>\d{1,2}))?\s*năm(?:\s*(?P<y>\d{4}))?", re.I)
+    r",\s*ngày(?:\s*(?P<d>\d{1,2}))?\s*tháng(?:\s*(?P<m>\d{1,2}))?\s*năm(?:\s*(?P<y>\d{4}))?", re.I)
 _KINH_GUI = re.compile(r"\s*Kính\s+gửi\s*:?", re.I)
 _VV = re.compile(r"\s*(?:V/v|V/V|Về việc)\s", re.I)
 _NOI_NHAN = re.compile(r"\s*Nơi\s+nhận\s*:?", re.I)
@@ -50,24 +50,24 @@ _PURPOSE = re.compile(r"\((b/c|t/h|đ/b|p/h|đ/t|đ\s*/\s*b|để\s+biết|đưa
 _PURPOSE_CANON = {"để biết": "đ/b", "báo cáo": "b/c", "thực hiện": "t/h", "phối hợp": "p/h"}
 _PREAMBLE_START = re.compile(r"\s*(Căn\s+cứ|Thực\s+hiện|Xét\s+đề\s+nghị|Theo\s+đề\s+nghị|Kính\s+gửi|Để\s)")
 _NAME_WORD = re.compile(r"[" + vocab.UPPER_VI + r"][^\W\d_]*")
+_BARE_MARKER = re.compile(r"(?:\d{1,2}(?:\.\d{1,2})*\.|[a-zđ]\)|[IVX]{1,4}\.)")
+_ANNEX_HEAD = re.compile(r"(?:PHỤ\s+LỤC|KẾ\s+HOẠCH|QUY\s+CHẾ|QUY\s+ĐỊNH|CHƯƠNG\s+TRÌNH|ĐỀ\s+ÁN|PHƯƠNG\s+ÁN|"
+                         r"DANH\s+MỤC|HƯỚNG\s+DẪN|ĐIỀU\s+LỆ)(?:\s+[IVX\d]+)?\s*:?")
+_AUTHORITY = re.compile(r"(?:CHỦ\s+TỊCH|[ỦU][YỶ]\s+BAN\s+NHÂN\s+DÂN|HỘI\s+ĐỒNG\s+NHÂN\s+DÂN|BỘ\s+TRƯỞNG|GIÁM\s+ĐỐC|"
+                        r"THỦ\s+TƯỚNG|BAN\s+THƯỜNG\s+VỤ|BAN\s+CHẤP\s+HÀNH)\b")
 _TERMINAL = re.compile(r"[.:;!?…][\"”’)]*\s*$")
 
 
-@dataclass
 class _Line:
-    start: int
-    end: int
-    text: str  # raw line text without newline
-    furn: bool
+    """One line of the text: offsets, its text, stripped text, first non-space offset, furniture flag."""
 
-    @property
-    def s(self) -> str:
-        return self.text.strip()
+    __slots__ = ("start", "end", "text", "furn", "s", "lead", "content")
 
-    @property
-    def lead(self) -> int:
-        """Offset of the first non-space character."""
-        return self.start + (len(self.text) - len(self.text.lstrip()))
+    def __init__(self, start: int, end: int, text: str, furn: bool):
+        self.start, self.end, self.text, self.furn = start, end, text, furn
+        self.s = text.strip()
+        self.lead = start + (len(text) - len(text.lstrip()))
+        self.content = bool(self.s) and not furn
 
 
 @dataclass
@@ -110,8 +110,7 @@ class _Segmenter:
 
     # -------------------------------------------------------------- helpers
     def content(self, i: int) -> bool:
-        ln = self.lines[i]
-        return not ln.furn and bool(ln.s)
+        return self.lines[i].content
 
     def next_content(self, i: int, stop: int | None = None) -> int | None:
         stop = len(self.lines) if stop is None else stop
@@ -154,7 +153,10 @@ class _Segmenter:
         lines = self.lines
         n = len(lines)
         scan = min(n, 160)
-        qh = next((i for i in range(scan) if self.content(i) and _QUOC_HIEU.search(lines[i].text)), None)
+        qh = next((i for i in range(scan) if self.content(i) and (
+            _QUOC_HIEU.search(lines[i].text) or (  # "CỘNG" / "HÒA XÃ HỘI …" split over two lines
+                lines[i].s.endswith("CỘNG") and _QUOC_HIEU.search(lines[i].s + " " + lines[self.next_content(
+                    i + 1) or i].s)))), None)
         first = self.next_content(0) or 0
         issuer_lines: list[int] = []
         if qh is not None:
@@ -192,7 +194,7 @@ class _Segmenter:
             h["issuer"] = squash(" ".join(names))
             sub = next((k for k in range(1, len(names))
                         if re.match(r"(SỞ|BAN|VĂN PHÒNG|PHÒNG|CỤC|CHI CỤC|TRUNG TÂM|THANH TRA)\b", names[k])), None)
-            if sub is not None:
+            if sub is not None and len(" ".join(names[:sub]).split()) >= 3:
                 h["parent_issuer"] = squash(" ".join(names[:sub]))
                 h["issuer"] = squash(" ".join(names[sub:]))
             end = max(end, issuer_lines[-1] + 1)
@@ -209,8 +211,13 @@ class _Segmenter:
             end = max(end, self._line_of(m.end()) + 1)
         d = _DATE.search(self.text, region_start, region_text_end)
         if d and (type_line is None or d.start() < lines[type_line].start):
-            place = squash(d.group("place")).strip("*_ ")
-            place = re.split(r"\s{2,}|\S*/\S*\s", d.group("place").strip())[-1]
+            li = self._line_of(d.start())
+            before = self.text[lines[li].start:d.start()]
+            prev = lines[li - 1].s if li > 0 else ""
+            if (len(before.strip()) < 12 or before.strip()[:1].islower()) and prev and not prev.endswith(":") \
+                    and prev != prev.upper():
+                before = lines[li - 1].text + " " + before  # "Thành phố Hồ\nChí Minh, ngày"
+            place = re.split(r"\s{2,}|\S*/\S*\s|:", before.strip())[-1]
             place = squash(place).strip("*_ ")
             if place and len(place) < 40:
                 h["place"] = place
@@ -219,10 +226,10 @@ class _Segmenter:
             end = max(end, self._line_of(d.end()) + 1)
         title_lines: list[int] = []
         if type_line is not None:
-            h["type_word"] = lines[type_line].s.rstrip(":").strip()
-            end = max(end, type_line + 1)
-            title_lines = self._title_after(type_line + 1)
-        vv = next((i for i in range(end if qh is not None else first, region_end)
+            h["type_word"], type_end = self._type_word_at(type_line)
+            end = max(end, type_end + 1)
+            title_lines = self._title_after(type_end + 1)
+        vv = next((i for i in range(first, region_end)
                    if self.content(i) and re.match(r"\s*V/v\b", lines[i].text, re.I)), None)
         if not title_lines and vv is not None:
             title_lines = [vv] + self._title_after(vv + 1)
@@ -251,18 +258,32 @@ class _Segmenter:
                 return None
             if s.endswith(":"):
                 continue
-            if s == s.upper() and vocab.type_from_word(s):
+            if s == s.upper() and self._type_word_at(i)[0]:
                 return i
         return None
 
+    def _type_word_at(self, i: int) -> tuple[str | None, int]:
+        """The type word printed on line i, or on lines i and the next ("QUYẾT" / "ĐỊNH"); and its last line."""
+        s = self.lines[i].s
+        if vocab.type_from_word(s):
+            return s, i
+        nxt = self.next_content(i + 1, min(len(self.lines), i + 3))
+        if nxt is not None:
+            joined = f"{s} {self.lines[nxt].s}"
+            if vocab.type_from_word(joined):
+                return joined, nxt
+        return None, i
+
     def _double_spaced(self) -> bool:
-        blank_between = total = 0
-        for i in range(1, len(self.lines) - 1):
-            if self.content(i):
+        """True when most text lines are followed by one blank line (PDF text with blank lines between lines)."""
+        lines = self.lines
+        total = spaced = 0
+        for k in range(len(lines) - 2):
+            if lines[k].content:
                 total += 1
-                if not self.lines[i + 1].s and self.content(i + 1 + 1 if i + 2 < len(self.lines) else i):
-                    blank_between += 1
-        return total > 0 and blank_between / total > 0.4
+                if not lines[k + 1].s and lines[k + 2].content:
+                    spaced += 1
+        return total > 0 and spaced / total > 0.4
 
     def _title_after(self, i: int) -> list[int]:
         """Title (trích yếu) lines starting at line i: until a blank run, a preamble keyword or Kính gửi."""
@@ -277,20 +298,17 @@ class _Segmenter:
             if not ln.s:
                 if out:
                     blanks += 1
-                    if blanks >= gap_limit and (gap_limit > 1 or ln.text == "" or True):
-                        if blanks >= gap_limit:
-                            break
+                    if blanks >= gap_limit:
+                        break
                 i += 1
                 continue
-            if not ln.s.strip():
-                break
             s = ln.s
             if _KINH_GUI.match(s) or _QUOC_HIEU.search(s) or re.match(r"Căn\s+cứ", s):
                 break
             if out and _PREAMBLE_START.match(s):
                 break
-            if out and blanks == 0 and False:
-                break
+            if out and (_AUTHORITY.match(s) or (self.is_md and self.rep.raw.text[ln.lead:ln.lead + 2] == "**")):
+                break  # the enacting authority line of a Quyết định ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …")
             if out and s == s.upper() and self.lines[out[-1]].s != self.lines[out[-1]].s.upper():
                 break
             if out and _TERMINAL.search(self.lines[out[-1]].text) and not self.lines[out[-1]].s.endswith(";"):
@@ -298,9 +316,6 @@ class _Segmenter:
             out.append(i)
             blanks = 0
             i += 1
-            if self.is_md and s.upper() != s and False:
-                break
-        # a run of whitespace-only lines (" ") also ends a title in PDF text
         return out
 
     # -------------------------------------------------------------- Kính gửi
@@ -366,7 +381,10 @@ class _Segmenter:
                 return i
         return n
 
-    def tail(self, start: int) -> tuple[Signature, tuple[Recipient, ...], str | None]:
+    def tail(self, start: int) -> tuple[Signature, tuple[Recipient, ...], str | None, int]:
+        """Parse Nơi nhận (with purposes), the Lưu line and the signature block from line `start` on.
+
+        Returns (signature, Nơi nhận recipients, Lưu, index of the first line after the block)."""
         lines = self.lines
         n = len(lines)
         noi: list[Recipient] = []
@@ -378,15 +396,18 @@ class _Segmenter:
         in_noi = False
         cur: list[int] | None = None
         title_done = False
+        end = n
         while i < n:
             if not self.content(i):
                 i += 1
                 continue
             ln = lines[i]
             s = ln.s
+            if signer is not None and not in_noi and not _NOI_NHAN.match(s) and (noi or luu or not self._noi_ahead(i)):
+                end = i  # what follows the signed block is an annex
+                break
             if _NOI_NHAN.match(s):
                 in_noi = True
-                rest = s[_NOI_NHAN.match(s).end():].strip()
                 i += 1
                 continue
             if in_noi:
@@ -441,15 +462,30 @@ class _Segmenter:
             elif signer is None and (modes or title) and self._is_name(s):
                 signer = squash(s)
                 sig_b = ln.end
+            elif signer is None and (modes or title) and _NAME_WORD.fullmatch(s) and s != s.upper():
+                # a name broken after the family name ("Bùi" / "Xuân Cường")
+                nxt = self.next_content(i + 1)
+                if nxt is not None and self._is_name(f"{s} {lines[nxt].s}"):
+                    signer = squash(f"{s} {lines[nxt].s}")
+                    sig_b = lines[nxt].end
+                    i = nxt
             i += 1
         if cur:
             noi.append(self._recipient(*cur))
-        if title is None and modes:
-            # "KT. CHỦ TỊCH" without a separate title line: the last mode names the title
-            pass
         sig = Signature(mode="; ".join(modes) or None, title=title, signer=signer,
                         span=Span(sig_a, sig_b) if sig_a is not None else None)
-        return sig, tuple(r for r in noi if r.text), luu
+        return sig, tuple(r for r in noi if r.text), luu, end
+
+    def _noi_ahead(self, i: int) -> bool:
+        """True when a Nơi nhận line comes within the next few lines (it may follow the signature)."""
+        k = i
+        for _ in range(4):
+            if k is None or k >= len(self.lines):
+                return False
+            if _NOI_NHAN.match(self.lines[k].s):
+                return True
+            k = self.next_content(k + 1)
+        return False
 
     @staticmethod
     def _is_name(s: str) -> bool:
@@ -465,12 +501,11 @@ class _Segmenter:
         stack = [root]
         markers: list[_Node] = []
         first_marker_line = None
-        counts: dict[int, dict[str, int]] = {}
         for i in range(start, stop):
             if not self.content(i):
                 continue
             ln = self.lines[i]
-            node = self._marker(ln, stack, counts)
+            node = self._marker(ln, stack, self._joined(i, stop))
             if node is None:
                 continue
             markers.append(node)
@@ -518,8 +553,19 @@ class _Segmenter:
         if node.kind != "root":
             node.end = self.trim(node.start, end)[1]
 
-    def _marker(self, ln: _Line, stack: list[_Node], counts) -> _Node | None:
-        s = ln.text.lstrip()
+    def _joined(self, i: int, stop: int) -> str | None:
+        """Line i joined with the next one when line i is a bare marker ("Điều", "2.", "a)")."""
+        s = self.lines[i].s
+        if s == "Điều" or _BARE_MARKER.fullmatch(s):
+            nxt = self.next_content(i + 1, stop)
+            if nxt is not None:
+                return f"{s} {self.lines[nxt].s}"
+        return None
+
+    def _marker(self, ln: _Line, stack: list[_Node], joined: str | None = None) -> _Node | None:
+        """If line `ln` (or `joined`, it and the next line) opens a clause continuing its level's
+        sequence, attach a new node under the right parent in `stack` and return it; else None."""
+        s = joined or ln.text.lstrip()
         lead = ln.lead
         cand = None
         if (m := _M_DIEU.match(s)):
@@ -641,6 +687,38 @@ class _Segmenter:
             return paras[-1], b
         return None
 
+    # -------------------------------------------------------------- annexes
+    def annexes(self, start: int) -> list[_Node]:
+        """Attachments printed after the signed block (the plan or rules a Quyết định issues, a Phụ lục).
+
+        Each becomes a node "PL1", "PL2", … whose label is its heading and whose
+        children are its clause tree, paths prefixed ("PL1.I.2.-1"). Short
+        leftovers (under 300 characters of text) are not annexes."""
+        lines = self.lines
+        n = len(lines)
+        idx = [i for i in range(start, n) if lines[i].content]
+        if not idx or len(squash(" ".join(lines[i].s for i in idx))) < 300:
+            return []
+        heads = [idx[0]] + [i for i in idx[1:] if _ANNEX_HEAD.fullmatch(lines[i].s)
+                            and not lines[self.next_content(i + 1) or i].s.startswith(("|", "-"))]
+        out = []
+        for k, h in enumerate(heads):
+            stop = heads[k + 1] if k + 1 < len(heads) else n
+            tail = self.tail_start(h + 1)
+            stop = min(stop, tail) if tail < stop else stop
+            nodes = self.body(h, stop)
+            if not nodes:
+                continue
+            tag = f"PL{len(out) + 1}"
+            for nd in self._walk(nodes):
+                nd.path = f"{tag}.{nd.path}"
+            a = lines[h].lead
+            b = nodes[-1].end
+            annex = _Node("annex", -1, tag, lines[h].s[:80], a, end=b)
+            annex.children = nodes
+            out.append(annex)
+        return out
+
     # -------------------------------------------------------------- footnotes
     def footnotes(self) -> list[Footnote]:
         out: list[tuple[str, int, int, str]] = []
@@ -729,6 +807,7 @@ def segment(rep: RepairedText) -> Segmented:
     clauses = tuple(_to_clause(nd, seg, drops) for nd in nodes)
     notes = [Footnote(fn.marker, fn.text, fn.span, fn.ref_spans,
                       _clause_at(clauses, fn.ref_spans[0].start) if fn.ref_spans else None) for fn in notes]
-    sig, noi, luu = seg.tail(tail_at) if tail_at < n else (Signature(), (), None)
+    sig, noi, luu, tail_end = seg.tail(tail_at) if tail_at < n else (Signature(), (), None, n)
+    annexes = tuple(_to_clause(nd, seg, drops) for nd in seg.annexes(tail_end))
     return Segmented(repaired=rep, header=header, kinh_gui=kg, body=clauses, footnotes=tuple(notes),
-                     signature=sig, noi_nhan=noi, luu=luu)
+                     signature=sig, noi_nhan=noi, luu=luu, annexes=annexes)

@@ -15,7 +15,9 @@ UPPER = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀ�
 # One capitalised syllable of a proper name: "Đăk", "H’Drai", "Ắt-ta-pư", "Pờ".
 NAME_WORD = rf"[{UPPER}][^\W\d_]*(?:[’'][{UPPER}]?[^\W\d_]+)*(?:-[^\W\d_]+)*"
 # A proper name: up to four capitalised syllables separated by white space.
-NAME = rf"{NAME_WORD}(?:[ \t]*(?:\n[ \t]*){{0,2}}{NAME_WORD}){{0,3}}"
+# An administrative word never continues a name ("thôn Mới Xã Đại Sơn" is two places).
+_NOT_ADMIN = r"(?!(?:Xã|XÃ|Huyện|HUYỆN|Tỉnh|TỈNH|Thôn|THÔN|Phường|PHƯỜNG|Thị\s+trấn|Thành\s+phố|THÀNH\s+PHỐ)(?!\w))"
+NAME = rf"{NAME_WORD}(?:[ \t]*(?:\n[ \t]*){{0,2}}{_NOT_ADMIN}{NAME_WORD}){{0,3}}"
 
 WS = re.compile(r"\s+")
 
@@ -44,3 +46,20 @@ def tidy(s: str) -> str:
     """Return `s` with white space folded and stray footnote markers "(1)" removed."""
     s = re.sub(r"\(\d{1,2}\)", "", s)
     return WS.sub(" ", s).strip()
+
+
+_LAST_LOWER: list[str] = ["", ""]
+
+
+def lower_same_length(text: str) -> str:
+    """Return `text` lower-cased character by character (same length, so offsets carry over).
+
+    The last result is cached: extractors lower the same document many times.
+    """
+    if _LAST_LOWER[0] is text:
+        return _LAST_LOWER[1]
+    low = text.lower()
+    if len(low) != len(text):
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    _LAST_LOWER[0], _LAST_LOWER[1] = text, low
+    return low

@@ -1,16 +1,30 @@
-// Tasks due in the window [$from, $to] (deadline_date, ISO strings) plus every
-// recurring task (recurrence not null: the caller expands its occurrences),
-// optionally only those assigned to agency $agency. One row per task, with
-// the assigned agencies and roles as parallel lists.
-// Parameters: $from, $to (ISO dates), $agency (Agency.key or null).
-MATCH (t:Task)-[a:ASSIGNED_TO]->(ag:Agency)
-WHERE ((t.deadline_date >= $from AND t.deadline_date <= $to) OR t.recurrence IS NOT NULL)
-  AND ($agency IS NULL OR ag.key = $agency)
-OPTIONAL MATCH (d:Document)-[:CONTAINS]->(t)
+// Tasks due in the window [$from, $to] (deadline_date, ISO strings) plus the
+// recurring tasks (recurrence not null) of documents dated from year $from_year
+// to the window's end (a recurring duty runs until the end of its document's
+// year; the caller expands its occurrences). One row per task, with the
+// assigned agencies and roles as parallel lists. The first part is a range on
+// Task.deadline_date (an index on it makes it proportional to the window).
+// For one agency use deadlines_of_agency.cypher.
+// Parameters: $from, $to (ISO dates), $from_year (integer).
+MATCH (t:Task)
+WHERE t.deadline_date >= $from AND t.deadline_date <= $to AND t.recurrence IS NULL
+MATCH (d:Document)-[:CONTAINS]->(t)
+MATCH (t)-[a:ASSIGNED_TO]->(ag:Agency)
 RETURN t.key AS task_key, t.clause AS clause, t.action AS action, t.text AS text,
        t.deadline AS deadline, t.deadline_text AS deadline_text,
        t.deadline_date AS deadline_date, t.recurrence AS recurrence,
        d.key AS doc_key, d.type AS doc_type, d.number AS doc_number, d.date AS doc_date,
-       d.title AS doc_title, d.source AS doc_file,
+       d.year AS doc_year, d.title AS doc_title, d.source AS doc_file,
        collect(ag.name) AS agencies, collect(a.role) AS roles
-ORDER BY deadline_date, task_key
+UNION ALL
+MATCH (t:Task)
+WHERE t.recurrence IS NOT NULL
+MATCH (d:Document)-[:CONTAINS]->(t)
+WHERE d.year IS NULL OR (d.year >= $from_year AND (d.date IS NULL OR d.date <= $to))
+MATCH (t)-[a:ASSIGNED_TO]->(ag:Agency)
+RETURN t.key AS task_key, t.clause AS clause, t.action AS action, t.text AS text,
+       t.deadline AS deadline, t.deadline_text AS deadline_text,
+       t.deadline_date AS deadline_date, t.recurrence AS recurrence,
+       d.key AS doc_key, d.type AS doc_type, d.number AS doc_number, d.date AS doc_date,
+       d.year AS doc_year, d.title AS doc_title, d.source AS doc_file,
+       collect(ag.name) AS agencies, collect(a.role) AS roles

@@ -31,7 +31,9 @@ def deadlines(
     deadline, deadline_text, recurrence, doc_key, doc_type, doc_number, doc_title, doc_file,
     assigned ([{agency, role}]). Recurring tasks ("monthly:15", "monthly",
     "quarterly", "yearly:MM-DD") give one row per occurrence inside the window,
-    not before the document's date. `agency` (name/alias/key) keeps its tasks only.
+    from the document's date to the end of the document's year (a yearly
+    directive's "hằng tháng" does not run for ever; documents without a year
+    are not bounded). `agency` (name/alias/key) keeps its tasks only.
     `as_of` defaults to today.
 
     Raises QueryError (bad or reversed dates, window over MAX_YEARS), NotFound / AmbiguousRef (agency).
@@ -47,13 +49,16 @@ def deadlines(
     today = date.fromisoformat(check_date(as_of, "as_of") or date.today().isoformat())
     key = resolve_agency(store, agency) if agency else None
     out: list[dict[str, Any]] = []
-    for r in run(store, "deadlines", agency=key, **{"from": start, "to": end}):
+    params = {"from": start, "to": end, "from_year": int(start[:4])}
+    found = run(store, "deadlines_of_agency", agency=key, **params) if key else run(store, "deadlines", **params)
+    for r in found:
         base = {k: r.get(k) for k in ("task_key", "clause", "action", "text", "deadline", "deadline_text",
                                       "recurrence", "doc_key", "doc_type", "doc_number", "doc_title", "doc_file")}
         base["assigned"] = [{"agency": a, "role": ro} for a, ro in zip(r["agencies"], r["roles"])]
         if r.get("recurrence"):
-            not_before = max(start, r.get("doc_date") or start)
-            for d in occurrences(r["recurrence"], date.fromisoformat(not_before), date.fromisoformat(end)):
+            first = max(start, r.get("doc_date") or start)
+            last = min(end, f"{r['doc_year']:04d}-12-31") if isinstance(r.get("doc_year"), int) else end
+            for d in occurrences(r["recurrence"], date.fromisoformat(first), date.fromisoformat(last)):
                 out.append(_row(base, d, today, True))
         elif r.get("deadline_date"):
             out.append(_row(base, date.fromisoformat(r["deadline_date"]), today, False))

@@ -1,13 +1,22 @@
 // Tasks of one agency (role on ASSIGNED_TO, deadline, clause, document, the
 // document it is carried out under, places), plus the criticisms addressed to it
 // (role "criticized"), which have no deadline and appear only without a window.
-// Parameters: $agency (Agency.key), $role (null or a role), $from, $to (ISO dates or null).
-MATCH (t:Task)-[a:ASSIGNED_TO]->(ag:Agency {key: $agency})
+// Tasks come by deadline (undated last), then role (lead first); $skip/$limit
+// page them before the details are fetched.
+// Parameters: $agency (Agency.key), $role (null or a role), $from, $to (ISO
+// dates or null; with a window, recurring tasks are kept too), $skip, $limit.
+MATCH (ag:Agency {key: $agency})<-[a:ASSIGNED_TO]-(t:Task)
+WITH ag, a, t  // start from the agency's index entry (keeps the filter below from becoming a task scan)
 WHERE ($role IS NULL OR a.role = $role)
-  AND ($from IS NULL OR (t.deadline_date IS NOT NULL AND t.deadline_date >= $from)
-       OR t.recurrence IS NOT NULL)
-  AND ($to IS NULL OR (t.deadline_date IS NOT NULL AND t.deadline_date <= $to)
-       OR t.recurrence IS NOT NULL)
+  AND ($from IS NULL OR t.deadline_date >= $from OR t.recurrence IS NOT NULL)
+  AND ($to IS NULL OR t.deadline_date <= $to OR t.recurrence IS NOT NULL)
+WITH t, a, ag
+ORDER BY coalesce(t.deadline_date, '9999-12-31'),
+         CASE a.role WHEN 'lead' THEN 0 WHEN 'coordinate' THEN 1 WHEN 'execute' THEN 2
+                     WHEN 'accountable' THEN 3 WHEN 'advise' THEN 4 WHEN 'monitor' THEN 5
+                     WHEN 'report' THEN 6 WHEN 'requested' THEN 7 ELSE 8 END,
+         t.key
+SKIP $skip LIMIT $limit
 OPTIONAL MATCH (d:Document)-[:CONTAINS]->(t)
 OPTIONAL MATCH (t)-[:UNDER]->(u:Document)
 OPTIONAL MATCH (t)-[:CONCERNS]->(p:Place)
@@ -20,6 +29,9 @@ RETURN ag.key AS agency_key, ag.name AS agency, a.role AS role,
 UNION ALL
 MATCH (d:Document)-[c:CRITICIZES]->(ag:Agency {key: $agency})
 WHERE ($role IS NULL OR $role = 'criticized') AND $from IS NULL AND $to IS NULL
+WITH d, c, ag
+ORDER BY d.date DESC, d.key
+SKIP $skip LIMIT $limit
 OPTIONAL MATCH (ag)-[:GOVERNS]->(p:Place)
 RETURN ag.key AS agency_key, ag.name AS agency, 'criticized' AS role,
        null AS task_key, c.clause AS clause, c.surface AS action, c.surface AS text,

@@ -15,6 +15,7 @@ from vanban.text import fold
 
 #: Roles a duties query may filter on (ASSIGNED_TO roles plus criticisms).
 DUTY_ROLES = tuple(ROLES) + ("criticized",)
+#: Order of roles in answers (duties.cypher pages in the same order).
 _ROLE_ORDER = {r: i for i, r in enumerate(("lead", "coordinate", "execute", "accountable", "advise",
                                             "monitor", "report", "requested", "criticized"))}
 
@@ -37,6 +38,8 @@ def duties(
     role: str | None = None,
     date_from: str | date | None = None,
     date_to: str | date | None = None,
+    skip: int = 0,
+    limit: int | None = None,
 ) -> list[dict[str, Any]]:
     """Return the tasks of `agency` (name, alias or key; diacritics optional), one dict per assignment.
 
@@ -46,17 +49,20 @@ def duties(
     carried out under), places (names). Criticisms of the agency come as rows
     with role "criticized" and task_key None (only when no date window is given).
     With a window, tasks due inside it and recurring tasks are kept.
-    Ordered by deadline (undated last), then role.
+    Ordered by deadline (undated last), then role. `skip`/`limit` page the
+    tasks (and, separately, the criticisms) in the store, before details are fetched.
 
-    Raises NotFound / AmbiguousRef (agency), QueryError (unknown role, bad date).
+    Raises NotFound / AmbiguousRef (agency), QueryError (unknown role, bad date, bad paging).
     """
     if role is not None and role not in DUTY_ROLES:
         raise QueryError(f"role must be one of {', '.join(DUTY_ROLES)}, not {role!r}")
+    if skip < 0 or (limit is not None and limit < 1):
+        raise QueryError("skip must be >= 0 and limit >= 1")
     key = resolve_agency(store, agency)
-    rows = run(store, "duties", agency=key, role=role,
+    rows = run(store, "duties", agency=key, role=role, skip=skip, limit=limit if limit is not None else 10**9,
                **{"from": check_date(date_from, "from"), "to": check_date(date_to, "to")})
-    rows.sort(key=lambda r: (r.get("deadline_date") or "9999", _ROLE_ORDER.get(r["role"], 99),
-                             r.get("doc_key") or "", r.get("clause") or ""))
+    rows.sort(key=lambda r: (r.get("deadline_date") or "9999-12-31", _ROLE_ORDER.get(r["role"], 99),
+                             r.get("task_key") or ""))
     return rows
 
 

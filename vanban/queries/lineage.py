@@ -31,10 +31,32 @@ def lineage(store: GraphStore, ref: str, direction: str = "both", depth: int = 3
         raise QueryError(f"depth must be an integer from 1 to {MAX_DEPTH}, not {depth!r}")
     key = resolve_document(store, ref)
     rows: list[dict[str, Any]] = []
-    if direction in ("up", "both"):
-        rows += run(store, "lineage_up", key=key, depth=depth)
-    if direction in ("down", "both"):
-        rows += run(store, "lineage_down", key=key, depth=depth)
+    for d in ("up", "down") if direction == "both" else (direction,):
+        rows += _walk(store, key, d, depth)
+    return rows
+
+
+def _walk(store: GraphStore, key: str, direction: str, depth: int) -> list[dict[str, Any]]:
+    """Breadth-first walk of CITES from `key`: one lineage_<direction> query per hop.
+
+    Each document is expanded once (at the hop it is first reached), so the
+    cost grows with the edges found, not with the number of paths.
+    """
+    rows: list[dict[str, Any]] = []
+    seen, frontier = {key}, [key]
+    far = "target_key" if direction == "up" else "source_key"
+    for hop in range(1, depth + 1):
+        if not frontier:
+            break
+        found = run(store, f"lineage_{direction}", keys=frontier)
+        nxt: list[str] = []
+        for r in found:
+            r["depth"] = hop
+            rows.append(r)
+            if r[far] not in seen:
+                seen.add(r[far])
+                nxt.append(r[far])
+        frontier = nxt
     return rows
 
 

@@ -1,12 +1,11 @@
-// What implements / cites a document, transitively (direction "down").
-// One row per CITES edge from which the document $key is reachable within
-// $depth hops (1..10), with the hop count and the edge's evidence.
-// The 10 below is the hard maximum depth; $depth narrows it.
-// Parameters: $key (Document.key), $depth (integer 1..10).
-MATCH p = (src:Document)-[c:CITES]->(dst:Document)-[:CITES*0..9]->(root:Document {key: $key})
-WHERE length(p) <= $depth
-WITH src, c, dst, min(length(p)) AS depth
-RETURN 'down' AS direction, depth,
+// One hop of lineage "down": the CITES edges arriving at the documents $keys
+// (what implements / cites them), with the evidence of each edge.
+// vanban.queries.lineage runs it once per hop, breadth first. In Neo4j Browser:
+//   :param keys => ['doc:05/CT-UBND|agency:uy ban nhan dan tinh kon tum|2024']
+// Parameters: $keys (list of Document.key).
+UNWIND $keys AS k
+MATCH (src:Document)-[c:CITES]->(dst:Document {key: k})
+RETURN 'down' AS direction,
        src.key AS source_key, src.type AS source_type, src.number AS source_number,
        src.date AS source_date, src.issuer AS source_issuer, src.title AS source_title,
        src.stub AS source_stub, src.source AS source_file,
@@ -15,4 +14,4 @@ RETURN 'down' AS direction, depth,
        dst.stub AS target_stub, dst.source AS target_file,
        c.relation AS relation, c.clause AS clause, c.surface AS surface,
        c.resolved_by AS resolved_by
-ORDER BY depth, source_key, target_key, relation
+ORDER BY source_key, target_key, relation

@@ -1,12 +1,12 @@
-// What a document implements / cites, transitively (direction "up").
-// One row per CITES edge reachable within $depth hops (1..10) of the document
-// $key, with the hop count at which it is first reached and its evidence.
-// The 10 below is the hard maximum depth; $depth narrows it.
-// Parameters: $key (Document.key), $depth (integer 1..10).
-MATCH p = (root:Document {key: $key})-[:CITES*0..9]->(src:Document)-[c:CITES]->(dst:Document)
-WHERE length(p) <= $depth
-WITH src, c, dst, min(length(p)) AS depth
-RETURN 'up' AS direction, depth,
+// One hop of lineage "up": the CITES edges leaving the documents $keys (what
+// they implement / cite), with the evidence of each edge. vanban.queries.lineage
+// runs it once per hop, breadth first, so depth costs one indexed look-up per
+// hop instead of enumerating every path. In Neo4j Browser:
+//   :param keys => ['doc:05/CT-UBND|agency:uy ban nhan dan tinh kon tum|2024']
+// Parameters: $keys (list of Document.key).
+UNWIND $keys AS k
+MATCH (src:Document {key: k})-[c:CITES]->(dst:Document)
+RETURN 'up' AS direction,
        src.key AS source_key, src.type AS source_type, src.number AS source_number,
        src.date AS source_date, src.issuer AS source_issuer, src.title AS source_title,
        src.stub AS source_stub, src.source AS source_file,
@@ -15,4 +15,4 @@ RETURN 'up' AS direction, depth,
        dst.stub AS target_stub, dst.source AS target_file,
        c.relation AS relation, c.clause AS clause, c.surface AS surface,
        c.resolved_by AS resolved_by
-ORDER BY depth, source_key, target_key, relation
+ORDER BY source_key, target_key, relation

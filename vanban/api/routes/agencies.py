@@ -38,9 +38,12 @@ def agency_duties(
                                       pattern="^(" + "|".join(DUTY_ROLES) + ")$")] = None,
     date_from: Annotated[date | None, Query(alias="from")] = None,
     date_to: Annotated[date | None, Query(alias="to")] = None,
+    skip: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
+    limit: Annotated[int, Query(ge=1, le=5000, description="tasks per page (criticisms paged alike)")] = 500,
 ):
-    """Tasks of the agency: role, deadline, clause, document, under, places; criticisms as role 'criticized'."""
+    """Tasks of the agency by deadline: role, deadline, clause, document, under, places;
+    criticisms as role 'criticized'."""
     key = Q.resolve_agency(store, ref)
     agency = next(a for a in Q.agency_candidates(store, key) if a["key"] == key)
-    rows = Q.duties(store, key, role=role, date_from=date_from, date_to=date_to)
+    rows = Q.duties(store, key, role=role, date_from=date_from, date_to=date_to, skip=skip, limit=limit)
     return {"agency": agency, "data": rows, "count": len(rows)}

@@ -1,0 +1,77 @@
+"""Parallel extraction (vanban.loaders.parallel): order, per-file errors, same results as serial."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from benchmarks.synth_text import write_corpus
+from vanban.loaders import parallel, pipeline
+from vanban.loaders.parallel import extract_parallel
+from vanban.model import Extraction, InputError, VanbanError
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("par")
+    paths = write_corpus(folder, 40, seed=3, short=True)
+    bad = folder / "0000015_bad.txt"  # not a document: empty file
+    bad.write_bytes(b"")
+    missing = folder / "missing.txt"
+    paths = paths[:15] + [bad] + paths[15:30] + [missing] + paths[30:]
+    return paths
+
+
+def _key(res):
+    if isinstance(res, Extraction):
+        return ("ok", res.to_json())
+    return ("error", type(res).__name__, str(res))
+
+
+def test_order_errors_and_same_as_serial(corpus):
+    serial = list(pipeline.extract_many(corpus, identify=False))
+    par = list(extract_parallel(corpus, jobs=2, chunk=3))
+    assert [p for p, _ in par] == [str(p) for p in corpus]  # input order
+    assert [_key(r) for _, r in par] == [_key(r) for _, r in serial]
+    errors = {p: r for p, r in par if not isinstance(r, Extraction)}
+    assert set(errors) >= {str(corpus[15]), str(corpus[31])}
+    for p, e in errors.items():
+        assert isinstance(e, VanbanError) and p in str(e)
+    ok = [r for _, r in par if isinstance(r, Extraction)]
+    assert len(ok) >= 40 and all(r.document.number for r in ok)
+
+
+def test_serial_path_and_lazy_input(corpus):
+    got = list(extract_parallel((p for p in corpus[:5]), jobs=1))
+    assert [p for p, _ in got] == [str(p) for p in corpus[:5]]
+    assert all(isinstance(r, Extraction) for _, r in got)
+
+
+def test_error_class_survives_the_worker():
+    e = parallel._decode(*parallel._encode(InputError("cannot read", "/x/y.txt")))
+    assert type(e) is InputError and e.path == "/x/y.txt" and str(e) == "/x/y.txt: cannot read"
+
+
+@pytest.mark.skipif("fork" not in __import__("multiprocessing").get_all_start_methods(), reason="needs fork")
+def test_worker_crash_and_death_fail_only_their_file(corpus, monkeypatch):
+    real = pipeline.extract_file
+
+    def flaky(path):
+        name = os.path.basename(str(path))
+        if name == "0000003.txt":
+            raise RuntimeError("boom")
+        if name == "0000007.txt":
+            os._exit(3)  # the worker process dies
+        return real(path)
+
+    monkeypatch.setattr(pipeline, "extract_file", flaky)
+    monkeypatch.setattr(parallel, "_context", lambda: __import__("multiprocessing").get_context("fork"))
+    files = [p for p in corpus if p.name[:7].isdigit()][:12]
+    got = list(extract_parallel(files, jobs=2, chunk=4))
+    assert [p for p, _ in got] == [str(p) for p in files]
+    by_name = {os.path.basename(p): r for p, r in got}
+    assert isinstance(by_name["0000003.txt"], InputError) and "crashed (RuntimeError: boom)" in str(by_name["0000003.txt"])
+    assert isinstance(by_name["0000007.txt"], InputError) and "died" in str(by_name["0000007.txt"])
+    others = [r for n, r in by_name.items() if n not in ("0000003.txt", "0000007.txt")]
+    assert len(others) == 10 and all(isinstance(r, Extraction) for r in others)

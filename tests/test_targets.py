@@ -1,0 +1,66 @@
+"""Targets: commitments about named places → (place, target, year) (table-driven)."""
+
+from __future__ import annotations
+
+import pytest
+
+from vanban.loaders.pipeline import extract_text
+from vanban.loaders.read import raw_from_string
+
+HEAD = """ỦY BAN NHÂN DÂN
+TỈNH KON TUM
+Số: 02/CT-UBND
+Kon Tum, ngày 01 tháng 02 năm 2024
+CHỈ THỊ
+Về việc xây dựng nông thôn mới
+Chủ tịch Ủy ban nhân dân tỉnh yêu cầu Chủ tịch Ủy ban nhân dân các huyện, thành phố thực hiện như sau:
+"""
+TAIL = """Nơi nhận:
+- Lưu: VT.
+CHỦ TỊCH
+Nguyễn Văn A
+"""
+
+CASES = [
+    ("commune list with parents, year from the heading",
+     "1. Mục tiêu xây dựng nông thôn mới năm 2024, gồm:\n"
+     "- Đối với xã đạt chuẩn nông thôn mới: Phấn đấu có thêm 02 xã, gồm: Xã Đăk Trăm - huyện Đăk Tô "
+     "và xã Đăk Chooong - huyện Đăk Glei đạt chuẩn xã nông thôn mới theo quy định.\n",
+     {("Đăk Trăm", "huyện Đăk Tô", "xã nông thôn mới", 2024),
+      ("Đăk Choong", "huyện Đăk Glei", "xã nông thôn mới", 2024)}),
+    ("labels govern the places after them; exceptions are not targets",
+     "1. Các địa phương hoàn thành mục tiêu ngay trong năm 2024 đối với các xã chưa đạt (Xã nông thôn mới: "
+     "xã Ngọc Tụ và xã Văn Lem thuộc huyện Đăk Tô; xã nông thôn mới nâng cao: xã Hòa Bình thuộc thành phố "
+     "Kon Tum) và các thôn chưa hoàn thành trong năm 2023.\n"
+     "2. Năm 2024 phấn đấu mỗi xã có 01 thôn đạt chuẩn (ngoài danh sách 04 xã, gồm: Sa Nhơn và Sa Sơn "
+     "của huyện Sa Thầy).\n",
+     {("Ngọc Tụ", "huyện Đăk Tô", "xã nông thôn mới", 2024), ("Văn Lem", "huyện Đăk Tô", "xã nông thôn mới", 2024),
+      ("Hòa Bình", "thành phố Kon Tum", "xã nông thôn mới nâng cao", 2024)}),
+    ("district goals and the city, year of their own sentence part",
+     "1. Ủy ban nhân dân huyện Ngọc Hồi hoàn thành mục tiêu huyện nông thôn mới vào cuối năm 2024; đồng thời "
+     "các địa phương (các huyện Đăk Hà, Kon Rẫy và thành phố Kon Tum) xây dựng huyện nông thôn mới/thành phố "
+     "hoàn thành nhiệm vụ xây dựng nông thôn mới để đạt chuẩn vào năm 2025.\n",
+     {("Ngọc Hồi", "tỉnh Kon Tum", "huyện nông thôn mới", 2024),
+      ("Đăk Hà", "tỉnh Kon Tum", "huyện nông thôn mới", 2025),
+      ("Kon Rẫy", "tỉnh Kon Tum", "huyện nông thôn mới", 2025),
+      ("Kon Tum", "tỉnh Kon Tum", "thành phố hoàn thành nhiệm vụ xây dựng nông thôn mới", 2025)}),
+    ("keeping the standard; a count for a district",
+     "1. Trong năm 2024, đối với xã Ia Chim thuộc thành phố Kon Tum, các địa phương duy trì đạt chuẩn các tiêu chí.\n"
+     "2. Ủy ban nhân dân huyện Tu Mơ Rông phấn đấu năm 2024 có ít nhất 01 xã nông thôn mới (xã Măng Ri) và "
+     "đến năm 2025 phải có ít nhất 03 xã đạt chuẩn nông thôn mới.\n",
+     {("Ia Chim", "thành phố Kon Tum", "duy trì đạt chuẩn xã nông thôn mới", 2024),
+      ("Măng Ri", "huyện Tu Mơ Rông", "xã nông thôn mới", 2024),
+      ("Tu Mơ Rông", "tỉnh Kon Tum", "ít nhất 03 xã đạt chuẩn nông thôn mới", 2025)}),
+    ("no goal words, no targets",
+     "1. Ủy ban nhân dân huyện Đăk Tô rà soát dự án tại xã Hơ Moong, huyện Sa Thầy.\n",
+     set()),
+]
+
+
+@pytest.mark.parametrize("label,body,expected", CASES, ids=[c[0] for c in CASES])
+def test_targets(label, body, expected):
+    ex = extract_text(raw_from_string(HEAD + body + TAIL))
+    got = {(t.place, t.parent, t.target, t.year) for t in ex.targets}
+    assert got == expected
+    for t in ex.targets:  # provenance: the printed place is at the span
+        assert ex.text[t.span.start:t.span.end].split()[-1] in t.surface
