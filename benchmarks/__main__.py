@@ -151,14 +151,17 @@ def extrapolate(p1: dict[str, Any], p2: dict[str, Any], docs: int) -> dict[str, 
 
 def print_table(ex: dict[str, Any] | None, inc: dict[str, Any] | None, points: list[dict[str, Any]], cores: int) -> None:
     now = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-    try:
-        import falkordblite  # noqa: F401
-        from importlib.metadata import version
+    from importlib.metadata import PackageNotFoundError, version
 
+    try:
         fdb = version("falkordblite")
-    except Exception:  # noqa: BLE001
+    except PackageNotFoundError:
         fdb = "?"
-    print(f"\nvanban scale benchmark — {cores} CPU cores, Python {platform.python_version()}, "
+    try:
+        ram = f", {os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30:.0f} GiB RAM"
+    except (ValueError, OSError, AttributeError):
+        ram = ""
+    print(f"\nvanban scale benchmark — {cores} CPU cores{ram}, Python {platform.python_version()}, "
           f"FalkorDBLite {fdb}, {now}")
     if ex:
         per_core = ex["one"]["docs_per_s"]

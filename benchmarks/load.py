@@ -74,6 +74,8 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.perf_counter()
     summary = load_extractions(store, items(), batch_rows=a.batch_rows, batch_docs=a.batch_docs)
     wall = time.perf_counter() - t0
+    print(f"loaded {summary.documents} documents, {summary.facts} relationships written, "
+          f"{len(summary.failures)} failures in {wall:.1f} s (generating records {gen_s:.1f} s)", flush=True)
     st = graph_stats(store)
     info = store._db.client.info("memory")
     server_peak = int(info.get("used_memory_peak", 0))

@@ -239,8 +239,7 @@ def _render(i: int, rng: random.Random, province: str, type_: str, number: str, 
         # a page break as PDF text shows it: the footnote rule (a run of spaces), the page's
         # footnotes, then the next page resuming with one leading space
         pre.append("\n" + " " * 43 + "\n" + "\n".join(footnotes) + "\n")
-        lead_in = " " + lead_in
-    pre.append(para(lead_in))
+    pre.append((" " if footnotes else "") + para(lead_in))
     parts.append("\n".join(pre) + "\n")
     # ---------------------------------------------------------------- body
     tasks: list[dict[str, Any]] = []

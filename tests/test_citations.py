@@ -135,6 +135,9 @@ def test_broken_font_seed_citations_keep_raw_surfaces_and_footnote_subjects():
     assert c.subject.startswith("Về việc tăng cường vai trò, trách nhiệm của các đơn vị")  # from footnote (1)
     assert [m.clause for m in c.mentions] == ["1.e", "3"]  # footnote (10) hangs on clause 3
     assert cs["687/QĐ-UBND"].relation == "delegation"
+    assert cs["687/QĐ-UBND"].issuer == "Ủy ban nhân dân tỉnh"  # the subject of "…, X đã ủy quyền …"
+    assert cs["687/QĐ-UBND"].subject.startswith("ủy quyền Sở Xây dựng quyết định thiết kế mẫu")
+    assert cs["53/2023/QĐ-UBND"].relation == "references"  # cited inside the delegation's subject
     assert cs["184/BC-SKHĐT"].relation == "proposal" and len(cs["184/BC-SKHĐT"].mentions) == 2
     assert cs["08/CT-UBND"].relation == "implements"  # footnote list inherits its marker's sentence
     assert len(cs) == 14

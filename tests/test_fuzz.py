@@ -269,7 +269,7 @@ def test_mutated_docx(sample_files, tmp_path_factory, data):
     _read_mutated("docx", original, edits, tmp_path_factory.mktemp("mut") / "m.docx")
 
 
-@fuzz_settings(100)
+@fuzz_settings(60)
 @given(st.data())
 def test_mutated_docx_xml(sample_files, tmp_path_factory, data):
     """Edit word/document.xml inside a well-formed zip, so python-docx itself is exercised."""
@@ -287,7 +287,7 @@ def test_mutated_docx_xml(sample_files, tmp_path_factory, data):
     _read_mutated("docx", buf.getvalue(), [("flip", 0, b"P")], tmp_path_factory.mktemp("mutx") / "m.docx")
 
 
-@fuzz_settings(100)
+@fuzz_settings(50)
 @given(st.data())
 def test_mutated_docx_elements(sample_files, tmp_path_factory, data):
     """Delete, duplicate or re-value elements of word/document.xml and numbering.xml

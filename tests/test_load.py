@@ -123,7 +123,8 @@ from vanban.graph import open_store
 from vanban.graph.loader import load_extractions
 s = open_store(sys.argv[1])
 print("ready", flush=True)
-load_extractions(s, ((e.source, e) for e in extractions(int(sys.argv[3]))), batch_rows=400, batch_docs=20)
+load_extractions(s, ((e.source, e) for e in extractions(int(sys.argv[3]))), batch_rows=400, batch_docs=20,
+                 progress=lambda done, total, path: done % 200 == 0 and print(done, flush=True))
 print("finished", flush=True)
 """
 
@@ -136,14 +137,19 @@ def _server_pid(db: Path) -> int:
 def test_killing_a_load_leaves_each_document_whole_or_absent(tmp_path):
     """SIGKILL the loader and the embedded server mid-load; every document is complete or absent."""
     db = tmp_path / "k.db"
-    total = 3000
+    total = 20000
     p = subprocess.Popen([sys.executable, "-c", _KILL_LOADER, str(db), str(ROOT), str(total)],
                          stdout=subprocess.PIPE, text=True)
     try:
         assert p.stdout.readline().strip() == "ready"
         server = _server_pid(db)
-        time.sleep(2.5)
-        assert p.poll() is None, "the load finished before it could be killed: raise `total`"
+        while True:  # wait until ~30 batches of 20 documents were handed to the writer
+            line = p.stdout.readline()
+            assert line, "the loader stopped before it could be killed"
+            if int(line) >= 600:
+                break
+        time.sleep(0.05)
+        assert p.poll() is None
         p.send_signal(signal.SIGKILL)
         os.kill(server, signal.SIGKILL)
         p.wait(timeout=10)

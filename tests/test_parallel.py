@@ -75,3 +75,16 @@ def test_worker_crash_and_death_fail_only_their_file(corpus, monkeypatch):
     assert isinstance(by_name["0000007.txt"], InputError) and "died" in str(by_name["0000007.txt"])
     others = [r for n, r in by_name.items() if n not in ("0000003.txt", "0000007.txt")]
     assert len(others) == 10 and all(isinstance(r, Extraction) for r in others)
+
+
+def test_forkserver_workers_give_the_same_results(corpus, monkeypatch):
+    """The path taken from a threaded process (the CLI's progress bar): fork server, workers warm up themselves."""
+    import multiprocessing as mp
+
+    if "forkserver" not in mp.get_all_start_methods():
+        pytest.skip("no forkserver on this platform")
+    monkeypatch.setattr(parallel, "_context", lambda: mp.get_context("forkserver"))
+    files = corpus[:9]
+    par = list(extract_parallel(files, jobs=2, chunk=2))
+    serial = list(extract_parallel(files, jobs=1))
+    assert [(p, _key(r)) for p, r in par] == [(p, _key(r)) for p, r in serial]

@@ -125,6 +125,9 @@ def test_duties_filters(store):
     window = Q.duties(store, "Sở Kế hoạch và Đầu tư", date_from="2024-01-01", date_to="2024-06-30")
     assert [(r["clause"], r["role"]) for r in window] == [("1.a", "lead")]
     assert Q.duties(store, "Sở Xây dựng", date_from="2025-01-01") == []
+    # a monthly duty of a 2024 directive is in a 2024 window, not in a 2025 one
+    assert [r["clause"] for r in Q.duties(store, "Sở NN&PTNT", date_from="2024-05-01", date_to="2024-05-31")] == ["3"]
+    assert Q.duties(store, "Sở NN&PTNT", date_from="2025-01-01", date_to="2025-01-31") == []
     under = Q.duties(store, "UBND huyện Đăk Hà")
     assert under[0]["under"] == ["05/CT-UBND"]
     with pytest.raises(QueryError):

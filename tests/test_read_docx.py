@@ -118,7 +118,7 @@ def test_binary_junk(tmp_path):
 
 def test_truncated_zip(tmp_path, seed_docx):
     data = seed_docx[0].read_bytes()
-    assert "corrupt DOCX zip" in _err(_write(tmp_path, "t.docx", data[: len(data) // 2]))
+    assert "corrupt or truncated DOCX zip" in _err(_write(tmp_path, "t.docx", data[: len(data) // 2]))
 
 
 def test_zip_without_document(tmp_path):
@@ -207,3 +207,20 @@ def test_multilevel_numbering_from_numbering_xml(tmp_path):
         "1. Mục tiêu", "a) Xã Đăk Trăm", "b) Xã Hơ Moong", "2. Nhiệm vụ", "a) Sở Xây dựng", "2.1. Chi tiết",
         "- gạch đầu dòng",
     ]
+
+
+@pytest.mark.parametrize(
+    "old,new,reason",
+    [(b"<w:document ", b"<w:documenX ", "root is not w:document"), (b"<w:body>", b"<w:bodX>", "has no w:body")],
+)
+def test_wrong_document_structure(tmp_path, seed_docx, old, new, reason):
+    """Found by the fuzzer: a renamed root or body element made python-docx crash."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(seed_docx[0]) as src, zipfile.ZipFile(buf, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item)
+            if item.filename == "word/document.xml":
+                assert old in data
+                data = data.replace(old, new).replace(old.replace(b"<", b"</").strip(), new.replace(b"<", b"</").strip())
+            dst.writestr(item, data)
+    assert reason in _err(_write(tmp_path, "s.docx", buf.getvalue()))

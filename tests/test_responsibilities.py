@@ -43,6 +43,9 @@ ROLE_CASES = [
     ("lead + coordinate partners (chủ trì, phối hợp với)",
      PRE + "1. Sở Xây dựng chủ trì, phối hợp với các đơn vị, địa phương có liên quan nghiên cứu thiết kế mẫu.\n",
      {("1", SXD, "lead"), ("1", "Các đơn vị, địa phương có liên quan", "coordinate")}),
+    ("lead + partners named right after phối hợp (no 'với')",
+     PRE + "1. Sở Xây dựng chủ trì phối hợp Sở Kế hoạch và Đầu tư, Sở Tài chính tổ chức kiểm tra.\n",
+     {("1", SXD, "lead"), ("1", SKH, "coordinate"), ("1", "Sở Tài chính", "coordinate")}),
     ("lead (là cơ quan đầu mối)",
      PRE + "1. Sở Kế hoạch và Đầu tư là cơ quan đầu mối tổng hợp kết quả thực hiện.\n",
      {("1", SKH, "lead")}),
@@ -147,3 +150,12 @@ def test_deadline_under_and_provenance():
                                                       "05/CT-UBND")
     assert r.surface == SXD and ex.text[r.span.start:r.span.end].startswith("1. Sở Xây dựng")
     assert r.action.startswith("nghiên cứu thiết kế mẫu")
+
+
+def test_task_places_are_the_actors_own_or_the_clauses_communes():
+    body = PRE + ("1. Ủy ban nhân dân các huyện Đăk Hà và Kon Plông rà soát các dự án.\n"
+                  "2. Sở Xây dựng hỗ trợ xã Hơ Moong - huyện Sa Thầy và xã Đăk Long - huyện Đăk Hà.\n")
+    got = {(r.clause, r.actor, r.places) for r in run(body).responsibilities}
+    assert got == {("1", "Ủy ban nhân dân huyện Đăk Hà", ("Đăk Hà",)),
+                   ("1", "Ủy ban nhân dân huyện Kon Plông", ("Kon Plông",)),
+                   ("2", SXD, ("Hơ Moong", "Đăk Long"))}

@@ -127,3 +127,17 @@ def test_markdown_corpus_segments(path):
     assert s.signature.signer
     for c in s.clauses():
         assert "**" not in c.text and "|" not in c.text
+
+
+def test_party_header_number_with_stray_space_and_t_m_signature():
+    text = ("TỈNH ỦY KON TUM\nĐẢNG CỘNG SẢN VIỆT NAM\nSố: 12 -CT/TU\nKon Tum, ngày 18 tháng 02 năm 2022\n\n"
+            "CHỈ THỊ\nvề tăng cường sự lãnh đạo của cấp ủy\n\n\n"
+            "Thời gian qua, công tác xây dựng nông thôn mới đạt kết quả.\n1. Các cấp ủy quán triệt.\n"
+            "2. Ban Tuyên giáo hướng dẫn.\nNơi nhận:\n- Các huyện ủy;\n- Lưu VPTU.\nT/M BAN THƯỜNG VỤ\nBÍ THƯ\n\n"
+            "Dương Văn Trang\n")
+    s = segment(repair(raw_from_string(text, "p.txt")))
+    assert (s.header.issuer, s.header.number, s.header.date, s.header.type_word) == (
+        "TỈNH ỦY KON TUM", "12-CT/TU", "2022-02-18", "CHỈ THỊ")
+    assert s.header.title == "về tăng cường sự lãnh đạo của cấp ủy"
+    assert (s.signature.mode, s.signature.title, s.signature.signer) == ("TM. Ban Thường vụ", "Bí thư", "Dương Văn Trang")
+    assert [c.path for c in s.clauses()] == ["preamble", "1", "2"]

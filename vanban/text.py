@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import re
 import unicodedata
-
-_WS = re.compile(r"\s+")
 
 
 def nfc(s: str) -> str:
@@ -15,7 +12,7 @@ def nfc(s: str) -> str:
 
 def squash(s: str) -> str:
     """Return `s` with every run of white space (line breaks too) folded to one space, stripped."""
-    return _WS.sub(" ", s).strip()
+    return " ".join(s.split())  # str.split() splits on exactly what \s matches; much faster than a sub
 
 
 def fold(s: str | None) -> str:

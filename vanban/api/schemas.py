@@ -117,8 +117,10 @@ class PlaceRow(BaseModel):
     place: str | None = None
     place_kind: str | None = None
     doc_key: str | None = None
+    doc_type: str | None = None
     doc_number: str | None = None
     doc_title: str | None = None
+    doc_file: str | None = None
     clause: str | None = None
     text: str | None = None
     year: int | None = None

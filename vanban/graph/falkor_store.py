@@ -38,6 +38,7 @@ from vanban.model import QueryError, StoreError
 
 GRAPH_NAME = "vanban"
 LOCK_TIMEOUT_S = 60.0
+SOCKET_TIMEOUT_S = 3600.0
 
 #: Range indexes the embedded store keeps (FalkorDB has no uniqueness
 #: constraints: writers MERGE on `key`, and the index makes that fast).
@@ -144,7 +145,11 @@ class FalkorStore:
         }
         self._forget_dead_server()
         try:
-            self._db = FalkorDB(str(self.path), serverconfig=serverconfig, retry=Retry(NoBackoff(), 1))
+            # redis-py 8 reads with a 5 s socket timeout by default: long queries and big
+            # batches would fail (while the server still runs them). Query time limits are
+            # the server's job (run_read's timeout_ms); the socket only guards a hung server.
+            self._db = FalkorDB(str(self.path), serverconfig=serverconfig, retry=Retry(NoBackoff(), 1),
+                                socket_timeout=SOCKET_TIMEOUT_S)
             self._graph = self._db.select_graph(self.graph_name)
         except Exception as e:  # redislite raises bare Exceptions and redis errors
             raise StoreError(f"cannot start the embedded FalkorDB server: {e}", str(self.path)) from e

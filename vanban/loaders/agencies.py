@@ -16,10 +16,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import ahocorasick
 import yaml
 
 from vanban.model import InputError
-from vanban.loaders.who_text import NAME, flex, lower_same_length
+from vanban.loaders.who_text import NAME, Prefilter, flex, lower_same_length
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "agencies.yaml"
 
@@ -107,11 +108,6 @@ def _load_registry(extra: str) -> Registry:
     return Registry(tuple(entries.values()), tuple((k, tuple(v)) for k, v in abbr.items()))
 
 
-def rx_source_alias(rx: str) -> str:
-    """The regex source of an alias (kept as is; first words are read from it)."""
-    return rx
-
-
 _NEXT_WORD = re.compile(r"\s+(\S+)")
 
 
@@ -185,6 +181,7 @@ _LOCAL_LIST = re.compile(
 )
 _ITEM = re.compile(rf"(?:(?P<unit>huyện|thành phố|thị xã|xã)\s+)?(?P<name>{NAME})")
 _ORG_ANCHOR = re.compile(r"(?<!\w)(?:ủy\s+ban\s+nhân\s+dân|uỷ\s+ban\s+nhân\s+dân|ubnd|hội\s+đồng\s+nhân\s+dân|hđnd)")
+_ORG_SCAN = Prefilter(_ORG_ANCHOR, ("ủy", "uỷ", "ubnd", "hội", "hđnd"), lowered=True)
 _TITLE_BEFORE = re.compile(r"(?:phó\s+)?chủ\s+tịch\s+$")
 _LOCAL_ANCHOR = re.compile(r"các\s+địa\s+phương\s*\(")
 _DIRECTOR = re.compile(r"(?:Giám\s+đốc|Thủ\s+trưởng|Phó\s+Giám\s+đốc)\s+$")
@@ -193,10 +190,10 @@ _DIRECTOR = re.compile(r"(?:Giám\s+đốc|Thủ\s+trưởng|Phó\s+Giám\s+đ�
 def canonical_unit_name(title: str | None, org: str, unit: str, name: str) -> str:
     """Return e.g. "Chủ tịch Ủy ban nhân dân huyện Đăk Tô" from its printed parts."""
     org_c = _ORG[re.sub(r"\s+", " ", org).casefold()]
-    t = re.sub(r"\s+", " ", title).strip() + " " if title else ""
+    t = " ".join(title.split()) + " " if title else ""
     if t:
         t = t[0].upper() + t[1:].lower()
-    name = re.sub(r"\s+", " ", name).strip()
+    name = " ".join(name.split())
     if name.isupper():
         name = name.title()
     return f"{t}{org_c} {unit.lower()} {name}"
@@ -209,7 +206,6 @@ class Recogniser:
         self.registry = registry
         self.province = province
         parts = []
-        self._info: list[tuple[AgencyInfo, str]] = []
         for info in registry.agencies:
             name = info.name.replace("{province}", province) if province else info.name.replace(" {province}", "")
             for alias in info.aliases:
@@ -229,19 +225,22 @@ class Recogniser:
                 self._buckets2.setdefault(two, []).append((compiled, info, name))
                 self._buckets.setdefault(two[0], [])
                 continue
-            for w in _first_words(rx_source_alias(rx)):
+            for w in _first_words(rx.lower()):
                 self._buckets.setdefault(w, []).append((compiled, info, name))
         # the trigger finds first words; the next word then picks the bucket of two-word aliases
-        words = sorted(self._buckets, key=len, reverse=True)
-        self._trigger = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)") \
-            if words else None
+        self._alts1 = {k: _alternation(v) for k, v in self._buckets.items() if v}
+        self._alts2 = {k: _alternation(v) for k, v in self._buckets2.items()}
+        self._trigger = ahocorasick.Automaton()
+        for w in self._buckets:
+            self._trigger.add_word(w, w)
+        self._trigger.make_automaton()
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[AgencyHit]:
         """Return agency mentions in text[start:end], longest first on overlaps, in text order."""
         end = len(text) if end is None else end
         cands: list[AgencyHit] = []
         low = lower_same_length(text)
-        for o in _ORG_ANCHOR.finditer(low, start, end):
+        for o in _ORG_SCAN.finditer(low, start, end):
             t = _TITLE_BEFORE.search(low, max(start, o.start() - 25), o.start())
             q = t.start() if t else o.start()
             m = _LIST.match(text, q, end)
@@ -262,21 +261,36 @@ class Recogniser:
                 names = tuple(canonical_unit_name(None, "UBND", (it.group("unit") or m.group("unit")).lower(),
                                                   it.group("name")) for it in _ITEM.finditer(m.group("items")))
                 cands.append(AgencyHit(m.start(), m.end(), names, "ubnd", "district", False, m.group()))
-        if self._trigger is not None:
-            for t in self._trigger.finditer(low, start, end):
-                w1 = t.group()
-                nxt = _NEXT_WORD.match(low, t.end(), end)
-                buckets = (self._buckets2.get((w1, _word_key(nxt.group(1))), ()) if nxt else (),
-                           self._buckets.get(w1, ()))
-                for bucket in buckets:
-                    for rx, info, name in bucket:
-                        m = rx.match(low, t.start(), end)
-                        if m:
-                            cands.append(AgencyHit(m.start(), m.end(), (name,), info.kind, info.level,
-                                                   info.generic, text[m.start():m.end()]))
-                            break  # a bucket is sorted longest first
+        for p, w1 in self._triggers(low, start, end):
+            nxt = _NEXT_WORD.match(low, p + len(w1), end)
+            for alt in (self._alts2.get((w1, _word_key(nxt.group(1)))) if nxt else None, self._alts1.get(w1)):
+                m = alt[0].match(low, p, end) if alt else None
+                if m:
+                    info, name = alt[1][m.lastindex - 1]
+                    cands.append(AgencyHit(m.start(), m.end(), (name,), info.kind, info.level,
+                                           info.generic, text[m.start():m.end()]))
         hits = _longest(cands)
         return [self._director(text, h) for h in hits]
+
+    def _triggers(self, low: str, start: int, end: int) -> list[tuple[int, str]]:
+        """(offset, word) of the registry's first words standing as whole words in low[start:end].
+
+        Leftmost, longest and non-overlapping, as a regex alternation of the words
+        (longest first) between (?<!\\w) and (?!\\w) would find them.
+        """
+        longest: dict[int, str] = {}
+        for last, w in self._trigger.iter(low, start, end):
+            p, q = last - len(w) + 1, last + 1
+            if (p > 0 and _is_word(low[p - 1])) or (q < end and _is_word(low[q])):
+                continue
+            if len(w) > len(longest.get(p, "")):
+                longest[p] = w
+        out, pos = [], start
+        for p in sorted(longest):
+            if p >= pos:
+                out.append((p, longest[p]))
+                pos = p + len(longest[p])
+        return out
 
     def _named(self, text: str, m: re.Match) -> AgencyHit | None:
         unit = m.group("unit").lower()
@@ -316,9 +330,24 @@ class Recogniser:
         m = _DIRECTOR.search(text, max(0, h.start - 20), h.start)
         if not m:
             return h
-        title = re.sub(r"\s+", " ", m.group()).strip()
+        title = " ".join(m.group().split())
         return AgencyHit(m.start(), h.end, (f"{title} {h.name}",), "person_title", h.level, False,
                          text[m.start():h.end])
+
+
+def _is_word(ch: str) -> bool:
+    """True for a character regex \\w matches."""
+    return ch.isalnum() or ch == "_"
+
+
+def _alternation(bucket: list[tuple[re.Pattern, AgencyInfo, str]]
+                 ) -> tuple[re.Pattern, list[tuple[AgencyInfo, str]]]:
+    """One regex trying a bucket's aliases in order (the first that matches wins, as a loop would).
+
+    Group i+1 is alias i's, so `m.lastindex - 1` indexes the returned (info, name) list.
+    """
+    rx = re.compile("|".join(f"({p.pattern})" for p, _, _ in bucket))
+    return rx, [(info, name) for _, info, name in bucket]
 
 
 def _longest(cands: list[AgencyHit]) -> list[AgencyHit]:

@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from vanban.loaders.who_text import Prefilter, lower_same_length
+
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 
@@ -58,6 +60,16 @@ _PATTERNS: list[tuple[str, re.Pattern | None, bool, re.Pattern]] = [
     ("after", None, False, re.compile(r"ngay\s+sau\s+khi\s+[^,;.:()]{3,60}")),
 ]
 _PRIORITY = {name: i for i, (name, *_) in enumerate(_PATTERNS)}
+# The first words of the cores that do not start with one fixed word (those are found fast anyway).
+_STARTS = {
+    "monthly_day": ("trước", "chậm", "đến"),
+    "date": ("trước", "chậm", "đến", "hạn", "xong", "trong"),
+    "month": ("trong", "đến", "hết", "trước", "cuối", "ngay", "vào"),
+    "monthly": ("hằng", "hàng"),
+    "quarterly": ("hằng", "hàng"),
+}
+_SCANS = {kind: Prefilter(core, _STARTS[kind], lowered=True) if kind in _STARTS else core
+          for kind, _, _, core in _PATTERNS}
 
 
 def _value(kind: str, m: re.Match) -> str | None:
@@ -79,7 +91,7 @@ def _value(kind: str, m: re.Match) -> str | None:
     if kind in ("year", "year_head"):
         return f"year:{g['y']}"
     if kind == "after":
-        return re.sub(r"\s+", " ", m.group()).strip()
+        return " ".join(m.group().split())
     return None
 
 
@@ -90,12 +102,10 @@ def find_deadlines(text: str, start: int = 0, end: int | None = None,
     `exclude` are spans (e.g. citation mentions) in which no deadline may start.
     """
     end = len(text) if end is None else end
-    low = text.lower()
-    if len(low) != len(text):  # a character whose lower case is longer: match case-insensitively
-        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    low = lower_same_length(text)  # cached: callers ask about many ranges of one text
     found: list[tuple[int, Deadline]] = []
     for kind, prefix, required, core in _PATTERNS:
-        for m in core.finditer(low, start, end):
+        for m in _SCANS[kind].finditer(low, start, end):
             s = m.start()
             if prefix is not None:
                 w0 = max(start, s - 60)
@@ -110,9 +120,9 @@ def find_deadlines(text: str, start: int = 0, end: int | None = None,
                 continue  # "Năm 2024 phấn đấu …" opens a sentence
             if any(a <= s < b for a, b in exclude):
                 continue
-            v = _value(kind, m) if kind != "after" else re.sub(r"\s+", " ", text[m.start():m.end()]).strip()
+            v = _value(kind, m) if kind != "after" else " ".join(text[m.start():m.end()].split())
             if v:
-                found.append((_PRIORITY[kind], Deadline(v, re.sub(r"\s+", " ", text[s:m.end()]).strip(), s, m.end())))
+                found.append((_PRIORITY[kind], Deadline(v, " ".join(text[s:m.end()].split()), s, m.end())))
     found.sort(key=lambda x: (x[0], x[1].start))
     taken: list[Deadline] = []
     for _, d in found:

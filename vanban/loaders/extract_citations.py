@@ -93,6 +93,9 @@ class _Match:
         return self._groups[name]
 
 
+# a new lead-in ("Căn cứ …;" lists of a Quyết định) starts a new sentence even after ";" or a line break
+_LEAD_BREAK = r"(?:^|[;\n])\s*(?=(?:Căn\s+cứ|Xét\s+đề\s+nghị|Theo\s+đề\s+nghị|Trên\s+cơ\s+sở\s+đề\s+nghị)\b)"
+_DELEGATED = re.compile(r",\s*(?P<iss>[" + _UP + r"][^,.;()]{3,60}?)\s+(?:đã\s+)?(?P<subj>(?:ủy|uỷ)\s+quyền\b[^.;]*)")
 _BARE_SO = re.compile(r"(?<!\w)(?i:số)\s*:?\s*$")
 
 
@@ -246,7 +249,7 @@ class _Extractor:
                     taken.append((mm.start, mm.end))
             for sm in short_de_an.finditer(self.text, ra, rb):
                 if not any(a <= sm.start() < b for a, b in taken):
-                    mm = self._numbered(_Match(sm.start(), sm.end(), sm.group("type"), sm.group("num")), short=True)
+                    mm = self._numbered(_Match(sm.start(), sm.end(), sm.group("type"), sm.group("num")))
                     if mm:
                         found.append(mm)
                         taken.append((mm.start, mm.end))
@@ -284,7 +287,9 @@ class _Extractor:
                 a.issuer = b.issuer
         return found
 
-    def _numbered(self, m: re.Match, short: bool = False) -> _Mention | None:
+    def _numbered(self, m: _Match) -> _Mention | None:
+        """Build the mention of a numbered citation: date, issuer (after "của" or printed before
+        the type), subject (printed after, or in the footnote whose marker follows)."""
         text = self.text
         printed = squash(m.group("type"))
         number = normalise_number(m.group("num"))
@@ -302,7 +307,7 @@ class _Extractor:
             end = dm.end()
         issuer = None
         im = re.match(r"\s*(?i:của)\s+(?=[" + _UP + r"])", text[end:end + 20])
-        if im and not short or (im and short):
+        if im:
             a = end + im.end()
             b = _cut_issuer(text, a, limit, _STOP, self.refs)
             if b > a:
@@ -315,10 +320,17 @@ class _Extractor:
         subject, s_end = _subject(text, self._skip_ref(end), limit, self._in(m.start(), self.fn_spans) is not None)
         if subject is None:
             subject = self._footnote_subject(end)
+        if issuer is None and subject is None:
+            # "Tại Quyết định số 687/QĐ-UBND ngày …, Ủy ban nhân dân tỉnh đã ủy quyền Sở Xây dựng …"
+            dm2 = _DELEGATED.match(text, end, limit)
+            if dm2:
+                issuer, subject, s_end = squash(dm2.group("iss")), squash(dm2.group("subj")), dm2.end()
         return _Mention(m.start(), end, typ, number, None, date, issuer, subject, max(s_end, end),
                         issuer_before=before)
 
     def _named(self, m: re.Match, kind: str) -> _Mention | None:
+        """Build the mention of a named act: a law ("Luật Đầu tư công", numbered when "số …" follows
+        the name) or a party-congress resolution ("Nghị quyết Đại hội XIII của Đảng")."""
         text = self.text
         limit = self._limit(m.start())
         a = m.end()
@@ -392,7 +404,7 @@ class _Extractor:
                     lo = max(lo, a)
         seg = self.text[lo:mm.start]
         cut = lo
-        for m in re.finditer(r"[.!?](?=\s+[\"“(]?[" + _UP + r"])" + (r"|:\s" if colon else ""), seg):
+        for m in re.finditer(r"[.!?](?=\s+[\"“(]?[" + _UP + r"])" + (r"|:\s" if colon else "") + r"|" + _LEAD_BREAK, seg):
             cut = lo + m.end()
         return cut
 
@@ -410,7 +422,7 @@ class _Extractor:
             after = self.text[mm.end:self._sentence_end(mm.end)].lower()
             prev = done[-1] if done else None
             rel = None
-            if prev is not None and prev.start >= s0:
+            if prev is not None and prev.start >= s0 and prev.subject_end <= mm.start:
                 gap = squash(self.text[max(prev.end, prev.subject_end):mm.start]).lower()
                 if re.fullmatch(r"[\s,;]*(?:(?:và|hoặc|cùng)\s*)?(?:các\s+)?(?:số\s*)?[\s,;]*", gap):
                     rel = prev.relation
@@ -439,6 +451,7 @@ class _Extractor:
         return _relation(squash(self.text[s0:r.start]).lower(), "", False)
 
     def _sentence_end(self, off: int) -> int:
+        """Offset where the sentence holding `off` ends (., ; or a paragraph gap), at most 300 chars on."""
         m = re.compile(r"\.(?=\s)|;|\n\s*\n\s*\n").search(self.text, off, min(len(self.text), off + 300))
         return m.start() if m else min(len(self.text), off + 300)
 
@@ -450,7 +463,6 @@ _BASED = re.compile(r"^(?:[-+•]\s*)?căn cứ\b")
 _PROPOSAL = re.compile(r"^(?:[-+•]\s*)?(?:xét|theo|trên cơ sở|căn cứ) (?:đề nghị|đề xuất|tờ trình|báo cáo)\b")
 _IMPL_START = re.compile(r"^(?:[-+•]\s*)?(?:để\s+(?:tiếp tục\s+)?)?(?:triển khai|thực hiện|tiếp tục triển khai|"
                          r"tiếp tục thực hiện|quán triệt|cụ thể hóa)\b")
-_REF_RULE = re.compile(r"(?:quy định|pháp luật)(?: (?:tại|của|theo))?[^.;]{0,60}$")
 _IMPL_END = re.compile(r"(?:\btheo(?: (?:tinh thần|đúng|nội dung|mục tiêu|yêu cầu))?|thực hiện(?: (?:nghiêm túc|"
                        r"nghiêm|tốt|có hiệu quả|hiệu quả|đúng))?|(?:chỉ đạo|yêu cầu|kết luận|được giao|nhiệm vụ|"
                        r"theo)[^.;]{0,90}\btại|mục tiêu)\s*$")

@@ -105,7 +105,7 @@ def _agencies(seg: Segmented, text: str, rec, clause_of, body_hits) -> list[Agen
         where = regions[i][0]
         for n in h.names:
             d = found.setdefault(n, {"aliases": [], "where": [], "mentions": [], "hit": h})
-            surf = re.sub(r"\s+", " ", h.surface).strip()
+            surf = " ".join(h.surface.split())
             if surf != n and surf not in d["aliases"] and len(h.names) == 1:
                 d["aliases"].append(surf)
             if where not in d["where"]:
@@ -115,6 +115,29 @@ def _agencies(seg: Segmented, text: str, rec, clause_of, body_hits) -> list[Agen
     return [Agency(name=n, aliases=tuple(d["aliases"]), where=tuple(d["where"]), generic=d["hit"].generic,
                    kind=d["hit"].kind, level=d["hit"].level, mentions=tuple(d["mentions"]))
             for n, d in found.items()]
+
+
+def _with_places(resps: list[Responsibility], places: list[Place], province: str | None) -> list[Responsibility]:
+    """Fill each task's `places`: the actor's own place when its name ends with one, else the
+    communes (or, when none, the districts or other provinces) printed in the task's clause."""
+    from dataclasses import replace
+
+    levels = {"commune": 0, "ward": 0, "town": 1, "district": 1, "city": 1, "village": 2}
+    out = []
+    for r in resps:
+        if r.span is None:
+            out.append(r)
+            continue
+        here = [p for p in places if (p.kind in levels or p.kind == "province" and p.name != province)
+                and any(r.span.start <= m.start < r.span.end for m in p.mentions)]
+        own = [p.name for p in here if r.actor.endswith(" " + p.name)]
+        if own:
+            names = own[:1]
+        else:
+            best = min((levels.get(p.kind, 1) for p in here), default=None)
+            names = [p.name for p in here if levels.get(p.kind, 1) == best]
+        out.append(replace(r, places=tuple(dict.fromkeys(names))) if names else r)
+    return out
 
 
 def extract_who(seg: Segmented, meta: DocumentMeta, citations: tuple[Citation, ...]) -> WhoResult:
@@ -135,6 +158,6 @@ def extract_who(seg: Segmented, meta: DocumentMeta, citations: tuple[Citation, .
     places, w = extract_places(rep, text, province, clause_of)
     warnings += w
     issuer = issuer_names(meta, province, rec)
-    resps = extract_responsibilities(seg, text, rec, issuer, citations, hits)
+    resps = _with_places(extract_responsibilities(seg, text, rec, issuer, citations, hits), places, province)
     targets = extract_targets(seg, text, province, clause_of, places)
     return WhoResult(tuple(agencies), tuple(places), tuple(resps), tuple(targets), tuple(warnings))

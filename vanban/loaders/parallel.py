@@ -7,14 +7,17 @@ the order of `paths` — the same items, in the same order, as
 deterministic stream. A file that fails yields its VanbanError (the class and
 message survive the trip from the worker); an unexpected crash of the
 extractor fails only its file (InputError "extraction crashed …"); a worker
-process that dies (killed, out of memory) is replaced: the pool restarts,
-the chunks it lost are resubmitted, and only the file that kills a worker
-again when retried alone fails ("the extraction worker process died …").
+process that dies (killed, out of memory) is replaced: the pool restarts, the
+chunks that were in flight are rerun one at a time, then file by file, and
+only the file that kills a worker on its own fails ("the extraction worker
+process died on this file").
 
 At most `jobs * 4` chunks are in flight, so memory stays bounded whatever the
-number of files. `jobs <= 1` runs in this process (no pool). On Linux the
-workers are forked after the extractor's tables are warmed up here, so they
-start with the vocabularies and gazetteer already loaded.
+number of files. `jobs <= 1` runs in this process (no pool). On Linux, from
+a single-threaded process, the workers are forked after the extractor's
+tables are warmed up here, so they start with the vocabularies and gazetteer
+loaded; from a threaded one (e.g. the CLI's progress bar) they come from a
+fork server and warm up once each.
 """
 
 from __future__ import annotations
@@ -133,33 +136,38 @@ def extract_parallel(paths: Iterable[str | os.PathLike], jobs: int | None = None
     _warm()
     source = _chunks(paths, chunk)
     ctx = _context()
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx)
-    window: deque[tuple[list[str], Future, int]] = deque()  # (chunk, future, attempts)
+
+    def new_pool() -> ProcessPoolExecutor:
+        # forked workers inherit the warm tables; others (forkserver/spawn) warm up once each
+        init = None if ctx.get_start_method() == "fork" else _warm
+        return ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=init)
+
+    pool = new_pool()
+    # (files, future or None, mode): "pool" chunks run side by side; after a worker died, every chunk
+    # that was in flight is a suspect and runs "alone" (future None until its turn); a suspect chunk
+    # that kills a worker alone is split into "single" files; a single file that does fails.
+    window: deque[tuple[list[str], Future | None, str]] = deque()
     try:
         while True:
-            while len(window) < jobs * IN_FLIGHT_PER_JOB:
+            while len(window) < jobs * IN_FLIGHT_PER_JOB and all(m == "pool" for _, _, m in window):
                 nxt = next(source, None)
                 if nxt is None:
                     break
-                window.append((nxt, pool.submit(_work, nxt), 1))
+                window.append((nxt, pool.submit(_work, nxt), "pool"))
             if not window:
                 return
-            files, fut, attempts = window.popleft()
+            files, fut, mode = window.popleft()
             try:
-                out = fut.result()
+                out = (fut or pool.submit(_work, files)).result()
             except BrokenProcessPool:
-                # a worker died and took the chunks in flight with it: restart the pool and resubmit
-                # them; the chunk at the front is retried whole, then file by file, then its file fails
-                pool.shutdown(wait=False, cancel_futures=True)
-                pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx)
-                if attempts < 2:
-                    window.appendleft((files, fut, attempts + 1))  # once more as it was
+                pool.shutdown(wait=True, cancel_futures=True)
+                pool = new_pool()
+                if mode == "pool":
+                    window = deque([(files, None, "alone")] + [(f, None, "alone") for f, _, _ in window])
                 elif len(files) > 1:
-                    window.extendleft(([p], fut, attempts + 1) for p in reversed(files))  # one by one
+                    window.extendleft(([p], None, "single") for p in reversed(files))
                 else:
-                    for p in files:
-                        yield p, InputError("the extraction worker process died on this file", p)
-                window = deque((f, pool.submit(_work, f), a) for f, _, a in window)
+                    yield files[0], InputError("the extraction worker process died on this file", files[0])
                 continue
             for p, (kind, payload) in zip(files, out):
                 yield p, _decode(kind, payload)

@@ -254,7 +254,7 @@ def _kind(admin: str) -> str:
 
 
 def _clean(name: str) -> str:
-    name = WS.sub(" ", name).strip()
+    name = " ".join(name.split())
     return name.title() if name.isupper() else name
 
 

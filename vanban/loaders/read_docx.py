@@ -208,7 +208,7 @@ def _check_zip(path: str, data: bytes) -> None:
             if bad is not None:
                 raise InputError(f"corrupt DOCX (bad CRC in {bad})", path=path)
     except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, ValueError, OSError) as e:
-        raise InputError(f"corrupt DOCX zip ({_one_line(e)})", path=path) from e
+        raise InputError(f"corrupt or truncated DOCX zip ({_one_line(e)})", path=path) from e
 
 
 def _one_line(e: BaseException) -> str:
@@ -226,6 +226,7 @@ def read_docx(path: str | Path) -> RawText:
     """
     import docx
     from docx.opc.exceptions import PackageNotFoundError
+    from docx.oxml.document import CT_Document
     from docx.table import Table
     from lxml import etree
 
@@ -239,6 +240,8 @@ def read_docx(path: str | Path) -> RawText:
     _check_zip(str(path), data)
     try:
         document = docx.Document(io.BytesIO(data))
+        if not isinstance(document.element, CT_Document):
+            raise InputError("corrupt DOCX (word/document.xml root is not w:document)", path=str(path))
         if document.element.body is None:
             raise InputError("corrupt DOCX (word/document.xml has no w:body)", path=str(path))
         numbering = _Numbering(document)

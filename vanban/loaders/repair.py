@@ -142,10 +142,10 @@ def mask_markdown(text: str) -> str:
 # ---------------------------------------------------------------- furniture
 
 _LINE = re.compile(r"[^\n]*\n?")
-_SEPARATOR = re.compile(r"[ \t\u00a0]{10,}\s*")  # PDF footnote rule rendered as spaces
+_SEPARATOR = re.compile(r"[ \t\u00a0]{10,}\s*|[ \t]*_{8,}[ \t]*")  # PDF footnote rule: spaces or underscores
 _FN_START = re.compile(r"[ \t]?(?:\((\d{1,3})\)|(\d{1,3}))[ \t]+\S")
 _PAGE_NO_ML = re.compile(r"(?m)^[ \t]*\d{1,3}[ \t]*$")
-_SEPARATOR_ML = re.compile(r"(?m)^[ \t\u00a0]{10,}$")
+_SEPARATOR_ML = re.compile(r"(?m)^(?:[ \t\u00a0]{10,}|[ \t]*_{8,}[ \t]*)$")
 _PAGE_RESUME = re.compile(r" \S")  # first line of a new page starts with one space
 _TAIL_START = re.compile(r"\s*(?:Nơi nhận|TM\.|KT\.|Q\.|TL\.|TUQ\.)")
 _WEB_FURNITURE = re.compile(

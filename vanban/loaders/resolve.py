@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any
 
 from rapidfuzz import fuzz
 
@@ -377,7 +377,3 @@ class Catalog:
             return None
         return Resolution(best[1], "title", best[0], False)
 
-
-def all_keys(infos: Iterable[DocInfo]) -> list[str]:
-    """Return the keys of `infos`, sorted."""
-    return sorted(i.key for i in infos)

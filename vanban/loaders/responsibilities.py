@@ -25,13 +25,14 @@ The issuer (and its Chủ tịch) is never an actor.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
 from vanban.model import Citation, Clause, Responsibility, Segmented, Span
 from vanban.loaders.agencies import AgencyHit, Recogniser
 from vanban.loaders.deadlines import Deadline, find_deadlines, most_specific
-from vanban.loaders.who_text import tidy
+from vanban.loaders.who_text import Prefilter, tidy
 
 REQUESTED_KINDS = ("party", "front")
 _FN = r"(?:\(\d{1,2}\)|\d{1,2}(?=[:,;.]))"
@@ -61,14 +62,17 @@ _ROLE = re.compile(
     r"|(?P<monitor>theo\s+dõi|đôn\s+đốc|kiểm\s+tra|giám\s+sát|thanh\s+tra)"
     r"|(?P<advise>tham\s+mưu)",
     re.IGNORECASE)
+_ROLE_SCAN = Prefilter(_ROLE, ("chủ", "là", "phối", "chịu", "có", "trách", "báo", "đồng", "gửi", "phản", "theo",
+                               "đôn", "kiểm", "giám", "tha"))
 # What may stand between the part start (or a previous verb) and a role phrase for it to count.
 _BEFORE_ROLE = re.compile(r"(?:^|,|\bvà|\bhoặc|\bđồng\s+thời|\bcó\s+trách\s+nhiệm|\bkhẩn\s+trương|"
-                          r"\bthường\s+xuyên|\bkịp\s+thời|\bchủ\s+động|\btổng\s+hợp|\blà\s+người)\s*$", re.IGNORECASE)
+                          r"\bthường\s+xuyên|\bkịp\s+thời|\bchủ\s+động|\btổng\s+hợp|\blà\s+người|\bchủ\s+trì)\s*$", re.IGNORECASE)
 # Adverbs only: a role phrase after them still opens the action ("Căn cứ …, khẩn trương phối hợp").
 _ADVERBS = re.compile(r"^(?:căn\s+cứ\s.*?)?(?:\s|,|khẩn\s+trương|thường\s+xuyên|chủ\s+động|kịp\s+thời)*$",
                       re.IGNORECASE | re.DOTALL)
 MONITOR_REACH = 4  # monitor words ("kiểm tra", "giám sát") are often nouns: count them near the start only
 _OBJ_PREP = re.compile(r"(?:của|tại|theo)\s*$", re.IGNORECASE)
+_PAREN = re.compile(r"[()]")
 
 
 @dataclass
@@ -137,6 +141,9 @@ def _prefix_ok(text: str, a: int, b: int, issuer_hits: list[AgencyHit]) -> bool:
 def _groups(ctx: Ctx, hits: list[AgencyHit], body_start: int, end: int) -> list[Group]:
     text = ctx.text
     issuer_hits = [h for h in hits if h.name in ctx.issuer]
+    # Sentence-part starts of the clause, found once: those before a mention are the ones a scan
+    # stopping at it finds (a mention never starts with white space, "-", "+" or an order word).
+    clause_bounds = [m.end() for m in _BOUNDARY.finditer(text, body_start, end)]
     groups: list[Group] = []
     prev: AgencyHit | None = None
     for h in hits:
@@ -155,7 +162,7 @@ def _groups(ctx: Ctx, hits: list[AgencyHit], body_start: int, end: int) -> list[
             continue
         if re.search(r",\s*kiêm\s*$", text[max(body_start, h.start - 10):h.start]):
             continue
-        bounds = [m.end() for m in _BOUNDARY.finditer(text, body_start, h.start)]
+        bounds = clause_bounds[:bisect.bisect_left(clause_bounds, h.start)]
         a = bounds[-1] if bounds else body_start
         topic = bool(bounds) and bool(_HEADING.match(text, body_start)) and len(bounds) == 1 \
             and text[bounds[0] - 1] == ":"
@@ -169,12 +176,17 @@ def _groups(ctx: Ctx, hits: list[AgencyHit], body_start: int, end: int) -> list[
     return groups
 
 
-def _run_after(ctx: Ctx, hits: list[AgencyHit], pos: int) -> list[AgencyHit]:
-    """The first run of agency mentions after `pos` (joined by commas/và), skipping ones after "của"."""
+def _run_after(ctx: Ctx, hits: list[AgencyHit], pos: int, adjacent: bool = False) -> list[AgencyHit]:
+    """The first run of agency mentions after `pos` (joined by commas/và), skipping ones after "của".
+
+    With `adjacent`, the run must start right at `pos` (white space aside).
+    """
     run: list[AgencyHit] = []
     for h in hits:
         if h.start < pos:
             continue
+        if adjacent and not run and ctx.text[pos:h.start].strip():
+            break
         if run:
             if _SEP.match(ctx.text[run[-1].end:h.start]):
                 run.append(h)
@@ -213,7 +225,7 @@ def _roles(ctx: Ctx, a: int, b: int) -> list[tuple[str, str | None, tuple[str, .
         if len(body.split()) < 2:
             continue
         found: list[tuple[str, re.Match]] = []
-        for m in _ROLE.finditer(text, s, pe):
+        for m in _ROLE_SCAN.finditer(text, s, pe):
             role = m.lastgroup
             before = text[s:m.start()]
             if any(x < m.start() < y for x, y in parens) and not re.match(r"đồng\s+gửi", m.group(), re.I):
@@ -255,9 +267,9 @@ def _roles(ctx: Ctx, a: int, b: int) -> list[tuple[str, str | None, tuple[str, .
                 out.append(("accountable", None, (), to))
             elif role == "coordinate":
                 if any(r == "lead" for r, _ in found):
-                    w = re.match(r"\s*(?:chặt\s+chẽ\s+)?với\s+", text[m.end():pe], re.IGNORECASE)
+                    w = re.match(r"\s*(?:chặt\s+chẽ\s+)?(?:với\s+)?", text[m.end():pe], re.IGNORECASE)
                     if w:
-                        for n in _names(_run_after(ctx, hits, m.end() + w.end())):
+                        for n in _names(_run_after(ctx, hits, m.end() + w.end(), adjacent=True)):
                             if n not in ctx.issuer:
                                 out.append(("coordinate", n, (), ()))
                 else:
@@ -275,12 +287,13 @@ def _roles(ctx: Ctx, a: int, b: int) -> list[tuple[str, str | None, tuple[str, .
 
 
 def _paren_spans(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """Spans of the balanced (…) pairs in text[a:b], inner pairs first."""
     spans, stack = [], []
-    for i in range(a, b):
-        if text[i] == "(":
-            stack.append(i)
-        elif text[i] == ")" and stack:
-            spans.append((stack.pop(), i + 1))
+    for m in _PAREN.finditer(text, a, b):
+        if m.group() == "(":
+            stack.append(m.start())
+        elif stack:
+            spans.append((stack.pop(), m.end()))
     return spans
 
 
@@ -300,7 +313,21 @@ def _under(ctx: Ctx, a: int, b: int) -> str | None:
     return best[1] if best else None
 
 
+_ACTION_CHARS = 400  # text enough for the first words of nearly every action
+
+
 def _action(text: str, a: int, b: int, words: int = 15) -> str:
+    """The first `words` words of text[a:b], tidied.
+
+    Long actions are tidied only up to a space past enough text for `words` words:
+    no word or footnote marker crosses that space, so the words are the same.
+    """
+    if b - a > _ACTION_CHARS:
+        cut = max(text.rfind(" ", a, a + _ACTION_CHARS), text.rfind("\n", a, a + _ACTION_CHARS))
+        if cut > a:
+            got = tidy(text[a:cut]).lstrip(":,;.- ").split()
+            if len(got) >= words:
+                return " ".join(got[:words])
     s = tidy(text[a:b]).lstrip(":,;.- ")
     return " ".join(s.split()[:words])
 

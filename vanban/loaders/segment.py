@@ -31,20 +31,21 @@ _M_ROMAN = re.compile(r"(I{1,3}|IV|VI{0,3}|IX|XI{0,3}|XIV|XV)\s*[.:/]\s+" + r"(?
 _M_DIEU = re.compile(r"Điều\s+(\d{1,3})\s*[.:]?")
 _M_SUBNUM = re.compile(r"(\d{1,2}(?:\.\d{1,2})+)\.?\s+(?=\S)")
 _M_NUM = re.compile(r"(\d{1,2})[.)]\s+" + r"(?=[^\d\s])")
-_M_LETTER = re.compile(r"([a-zđ])\)\s*(?=\S)")
+_M_LETTER = re.compile(r"([a-zđ])(?:\)\s*|\.\s+)(?=\S)")  # "a)" or "a. "
 _M_DASH = re.compile(r"[-–—•]\s*" + r"(?=[\"“”'‘(]?[" + vocab.UPPER_VI + r"0-9])")
 _M_PLUS = re.compile(r"\+\s*" + r"(?=[\"“”'‘(]?[" + vocab.UPPER_VI + r"0-9])")
 
 _QUOC_HIEU = re.compile(r"C[ỘO]NG\s+H(?:ÒA|OÀ|OA|ÓA)(?!\w)|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM", re.I)
 _MOTTO = re.compile(r"Độc\s+lập\s*-\s*Tự\s+do|CHỦ\s+NGHĨA\s+VIỆT\s+NAM|^\s*-{3,}\s*$", re.I)
-_SO = re.compile(r"(?<!\w)Số\s*:\s*(?:(\d[\w./\-–&Đđ]*)|(/[\w./\-–&Đđ]+))?")
+# "Số: 05/CT-UBND", "Số: 05 /CT-UBND" (stray space), "Số:      /UBND-NNTN" (number left blank)
+_SO = re.compile(r"(?<!\w)Số\s*:\s*(?:(\d{1,5}(?:[ \t]?[/\-–][ \t]?[\wĐđ&.]+)+)|(/[\w./\-–&Đđ]+))?")
 _DATE = re.compile(
     r",\s*ngày(?:\s*(?P<d>\d{1,2}))?\s*tháng(?:\s*(?P<m>\d{1,2}))?\s*năm(?:\s*(?P<y>\d{4}))?", re.I)
 _KINH_GUI = re.compile(r"\s*Kính\s+gửi\s*:?", re.I)
 _VV = re.compile(r"\s*(?:V/v|V/V|Về việc)\s", re.I)
 _NOI_NHAN = re.compile(r"\s*Nơi\s+nhận\s*:?", re.I)
 _LUU = re.compile(r"\s*[-+]?\s*Lưu\s*:?\s*(.*)", re.I)
-_SIG_MODE = re.compile(r"\s*(TM|KT|Q|TL|TUQ)\s*\.\s*(\S.*)")
+_SIG_MODE = re.compile(r"\s*(TM|KT|Q|TL|TUQ|T/M|K/T|T/L)(?:\s*\.\s*|\s+)(?=[" + vocab.UPPER_VI + r"])(\S.*)")
 _PURPOSE = re.compile(r"\((b/c|t/h|đ/b|p/h|đ/t|đ\s*/\s*b|để\s+biết|đưa\s+tin|báo\s+cáo|thực\s+hiện|phối\s+hợp)\)",
                       re.I)
 _PURPOSE_CANON = {"để biết": "đ/b", "báo cáo": "b/c", "thực hiện": "t/h", "phối hợp": "p/h"}
@@ -446,7 +447,7 @@ class _Segmenter:
                         f"{organ} {lines[nxt].s}".strip() in vocab.doctypes()["titles"]:
                     organ = f"{organ} {lines[nxt].s}"
                     i = nxt
-                modes.append(f"{sm.group(1)}. {vocab.canonical_title(organ)}")
+                modes.append(f"{sm.group(1).replace('/', '')}. {vocab.canonical_title(organ)}")
                 sig_a = sig_a if sig_a is not None else ln.lead
                 sig_b = ln.end
             elif signer is None and s == s.upper() and re.search(r"[A-ZĐ]{2}", s) and not title_done \
@@ -577,7 +578,7 @@ class _Segmenter:
         elif (m := _M_NUM.match(s)) and re.match(_UPPER_START, s[m.end():]):
             cand = ("num", int(m.group(1)), m.group(1) + ".", m)
         elif (m := _M_LETTER.match(s)):
-            cand = ("letter", m.group(1), m.group(1) + ")", m)
+            cand = ("letter", m.group(1), s[:m.end()].strip(), m)
         elif (m := _M_DASH.match(s)):
             cand = ("dash", None, "-", m)
         elif (m := _M_PLUS.match(s)):

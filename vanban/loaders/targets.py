@@ -8,6 +8,7 @@ named commune/district/city gets the target phrase that governs it:
   3. "duy trì đạt chuẩn" → "duy trì đạt chuẩn xã nông thôn mới"
   4. "(xây dựng|mục tiêu) huyện nông thôn mới[/thành phố hoàn thành nhiệm vụ …]" for districts (and the city)
   5. "<district> … có ít nhất N xã đạt chuẩn nông thôn mới" for that district
+  6. "toàn tỉnh có 100% số xã đạt chuẩn nhóm tiêu chí này" for the province ("này": the item's label)
 Places named as exceptions ("(ngoài danh sách …)") and parents of other places
 ("xã A - huyện B": B) are not targets. The year is the nearest "năm YYYY" of the
 sentence part, else the clause's deadline, else a parent heading's year, else the
@@ -22,7 +23,7 @@ from collections.abc import Callable
 from vanban.model import Clause, Place, Segmented, Span, Target
 from vanban.loaders.deadlines import first_deadline
 from vanban.loaders.places import RANK, find_places
-from vanban.loaders.who_text import WS
+from vanban.loaders.who_text import Prefilter
 
 _CUE = re.compile(r"phấn\s+đấu|mục\s+tiêu|đạt\s+chuẩn|duy\s+trì", re.IGNORECASE)
 _NTM = r"(?:xã|huyện)\s+nông\s+thôn\s+mới(?:\s+nâng\s+cao|\s+kiểu\s+mẫu)?"
@@ -34,23 +35,37 @@ _DISTRICT_GOAL = re.compile(
     r"(?:\s*/\s*(?P<c>thành\s+phố\s+hoàn\s+thành\s+nhiệm\s+vụ\s+xây\s+dựng\s+nông\s+thôn\s+mới))?", re.IGNORECASE)
 _AT_LEAST = re.compile(r"(?P<t>ít\s+nhất\s+\d+\s+xã\s+đạt\s+chuẩn\s+nông\s+thôn\s+mới)", re.IGNORECASE)
 _COUNT_PAREN = re.compile(rf"\d+\s+(?P<t>{_NTM})\s*\(\s*$", re.IGNORECASE)
+# "toàn tỉnh có 100% số xã đạt chuẩn nhóm tiêu chí này": a province-wide target ("này" → the item's label)
+_PROVINCE_WIDE = re.compile(r"toàn\s+tỉnh\s+có\s+(?P<t>\d+(?:[,.]\d+)?%\s+số\s+(?:xã|huyện|thôn)[^.;]*?)\s*(?=[.;]|$)",
+                            re.IGNORECASE)
+_GROUP_LABEL = re.compile(r"[-+]?\s*(?:đối\s+với\s+)?(?P<l>nhóm\s+tiêu\s+chí\s[^:]{3,120}?)\s*:", re.IGNORECASE)
 _YEAR = re.compile(r"năm\s+(\d{4})(?!\s*[-–]\s*\d)", re.IGNORECASE)
 _PARENT_GAP = re.compile(r"^\s*(?:-|–|,|thuộc|của)\s*$")
+# Scanned only where their first word is printed (see Prefilter).
+_CUE_SCAN = Prefilter(_CUE, ("phấn", "mục", "đạt", "duy"))
+_LABEL_SCAN = Prefilter(_LABEL, ("xã", "huyện"))
+_REACH_SCAN = Prefilter(_REACH, ("đạt",))
+_KEEP_SCAN = Prefilter(_KEEP, ("duy",))
+_DISTRICT_GOAL_SCAN = Prefilter(_DISTRICT_GOAL, ("xây", "mục"))
+_AT_LEAST_SCAN = Prefilter(_AT_LEAST, ("ít",))
+_PROVINCE_WIDE_SCAN = Prefilter(_PROVINCE_WIDE, ("toàn",))
+_YEAR_SCAN = Prefilter(_YEAR, ("năm",))
+_PAREN = re.compile(r"[()]")
 TARGET_KINDS = ("commune", "ward", "town", "district", "city")
 
 
 def _norm(s: str) -> str:
-    s = WS.sub(" ", s).strip()
+    s = " ".join(s.split())
     return s[0].lower() + s[1:] if s else s
 
 
 def _paren_spans(text: str, a: int, b: int) -> list[tuple[int, int]]:
     spans, stack = [], []
-    for i in range(a, b):
-        if text[i] == "(":
-            stack.append(i)
-        elif text[i] == ")" and stack:
-            spans.append((stack.pop(), i + 1))
+    for m in _PAREN.finditer(text, a, b):
+        if m.group() == "(":
+            stack.append(m.start())
+        elif stack:
+            spans.append((stack.pop(), m.end()))
     spans += [(s, b) for s in stack]
     return spans
 
@@ -67,7 +82,7 @@ def _clause_year(text: str, c: Clause, ancestors: list[Clause], doc_year: int | 
         if m:
             return int(m.group())
     for anc in reversed(ancestors):
-        m = _YEAR.search(text, anc.head.start, anc.head.end)
+        m = _YEAR_SCAN.search(text, anc.head.start, anc.head.end)
         if m:
             return int(m.group(1))
     return doc_year
@@ -87,12 +102,33 @@ def extract_targets(seg: Segmented, text: str, province: str | None,
 
     def visit(c: Clause, ancestors: list[Clause]) -> None:
         a, b = c.head.start, c.head.end
-        if _CUE.search(text, a, b):
+        if _CUE_SCAN.search(text, a, b):
             _clause_targets(c, ancestors, a, b)
         for ch in c.children:
             visit(ch, ancestors + [c])
 
+    def _province_wide(c: Clause, ancestors: list[Clause], a: int, b: int) -> None:
+        if not province:
+            return
+        for m in _PROVINCE_WIDE_SCAN.finditer(text, a, b):
+            target = _norm(m.group("t"))
+            if re.search(r"nhóm\s+tiêu\s+chí\s+này$", target):
+                lab = _GROUP_LABEL.match(text, a)
+                if not lab:
+                    continue
+                target = re.sub(r"nhóm\s+tiêu\s+chí\s+này$", _norm(lab.group("l")), target)
+            ps, pe = next(((s, e) for s, e in _parts(text, a, b) if s <= m.start() < e), (a, b))
+            before = [y for y in _YEAR_SCAN.finditer(text, ps, m.start())]
+            year = int(before[-1].group(1)) if before else _clause_year(text, c, ancestors, doc_year)
+            k = (province.casefold(), target.casefold(), year)
+            if k not in seen:
+                seen.add(k)
+                out.append(Target(place=province, target=target, year=year, place_kind="province", parent=None,
+                                  clause=c.path, span=Span(m.start(), m.end()),
+                                  surface=seg.repaired.raw_surface(m.start(), m.end())))
+
     def _clause_targets(c: Clause, ancestors: list[Clause], a: int, b: int) -> None:
+        _province_wide(c, ancestors, a, b)
         hits = [h for h in find_places(text, a, b) if h.kind in TARGET_KINDS]
         if not hits:
             return
@@ -109,7 +145,7 @@ def extract_targets(seg: Segmented, text: str, province: str | None,
             keep.append(h)
         year0 = _clause_year(text, c, ancestors, doc_year)
         parts = _parts(text, a, b)
-        labels = list(_LABEL.finditer(text, a, b))
+        labels = list(_LABEL_SCAN.finditer(text, a, b))
         for h in keep:
             ps, pe = next(((s, e) for s, e in parts if s <= h.start < e), (a, b))
             target = None
@@ -125,25 +161,25 @@ def extract_targets(seg: Segmented, text: str, province: str | None,
                 if m:
                     target, anchor = _norm(m.group("t")), m.start()
             if target is None:
-                m = _REACH.search(text, h.end, pe)
+                m = _REACH_SCAN.search(text, h.end, pe)
                 if m:
                     target = _norm(m.group("t"))
             if target is None and h.kind in ("district", "city", "town"):
-                m = _DISTRICT_GOAL.search(text, h.end, pe)
+                m = _DISTRICT_GOAL_SCAN.search(text, h.end, pe)
                 if m:
                     if h.kind == "city":
                         target = _norm(m.group("c")) if m.group("c") else None
                     else:
                         target = _norm(m.group("d"))
                 if target is None:
-                    m = _AT_LEAST.search(text, h.end, b)
+                    m = _AT_LEAST_SCAN.search(text, h.end, b)
                     if m:
                         target, anchor = _norm(m.group("t")), m.start()
-            if target is None and h.kind in ("commune", "ward") and _KEEP.search(text, h.end, b):
+            if target is None and h.kind in ("commune", "ward") and _KEEP_SCAN.search(text, h.end, b):
                 target = "duy trì đạt chuẩn xã nông thôn mới"
             if target is None:
                 continue
-            years = [m for m in _YEAR.finditer(text, ps, pe)]
+            years = [m for m in _YEAR_SCAN.finditer(text, ps, pe)]
             before = [m for m in years if m.start() < anchor]
             after = [m for m in years if m.start() >= anchor]
             if before:

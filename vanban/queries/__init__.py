@@ -16,11 +16,11 @@ Result shapes (every function returns a list of flat dicts, JSON-ready):
 - lineage(store, ref, direction="both", depth=3) — one row per CITES edge:
   direction ("up": what the document implements/cites; "down": what
   implements/cites it), depth (hop, 1 = direct), source_key/type/number/date/
-  issuer/title/stub (citing document; source_file: its loaded file,
-  None for stubs), target_… (cited document), relation
+  issuer/title/stub/file (citing document; file: the loaded file, None for
+  stubs), target_… (cited document), relation
   (implements|based_on|proposal|amended_by|delegation|references), clause and
   surface (evidence in the citing document), resolved_by.
-- duties(store, agency, role=None, date_from=None, date_to=None) — one row per
+- duties(store, agency, role=None, date_from=None, date_to=None, skip=0, limit=None) — one row per
   assignment: agency_key, agency, role, task_key, clause, action, text,
   deadline, deadline_text, deadline_date, recurrence, surface, doc_key,
   doc_type, doc_number, doc_date, doc_title, doc_file, under [numbers],
@@ -35,10 +35,11 @@ Result shapes (every function returns a list of flat dicts, JSON-ready):
   clause, action, text, deadline, deadline_text, recurrence, doc_key, doc_type,
   doc_number, doc_title, doc_file, assigned [{agency, role}].
 - place_profile(store, place) — kind (target|task|criticism|document),
-  place_key, place, place_kind, doc_key, doc_number, doc_title, clause, text,
+  place_key, place, place_kind, doc_key, doc_type, doc_number, doc_title,
+  doc_file, clause, text,
   year, deadline, agency, role, surface.
 - criticized(store, year=None) — agency_key, agency, doc_key, doc_type,
-  doc_number, doc_date, year, clause, surface.
+  doc_number, doc_date, year, doc_file, clause, surface.
 - most_cited(store, n=10) — key, type, number, date, issuer, title, stub, cited_by.
 - unresolved_citations(store) — key, type, number, date, issuer, title,
   cited_by, citing_keys, surfaces (stub documents to obtain).

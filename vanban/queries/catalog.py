@@ -66,7 +66,7 @@ def search(store: GraphStore, q: str, limit: int = 20) -> list[dict[str, Any]]:
         raise QueryError("empty search")
     if not 1 <= limit <= MAX_LIMIT:
         raise QueryError(f"limit must be 1..{MAX_LIMIT}")
-    return run(store, "search", words=words, limit=limit)
+    return run(store, "search", words=words, longest=max(words, key=len), limit=limit)
 
 
 def run_cypher(store: GraphStore, query: str, params: dict[str, Any] | None = None,

@@ -4,6 +4,6 @@
 MATCH (d:Document)-[c:CRITICIZES]->(a:Agency)
 WHERE $year IS NULL OR d.year = $year
 RETURN a.key AS agency_key, a.name AS agency, d.key AS doc_key, d.type AS doc_type,
-       d.number AS doc_number, d.date AS doc_date, d.year AS year, c.clause AS clause,
+       d.number AS doc_number, d.date AS doc_date, d.year AS year, d.source AS doc_file, c.clause AS clause,
        c.surface AS surface
 ORDER BY doc_date DESC, agency

@@ -4,12 +4,20 @@
 // Tasks come by deadline (undated last), then role (lead first); $skip/$limit
 // page them before the details are fetched.
 // Parameters: $agency (Agency.key), $role (null or a role), $from, $to (ISO
-// dates or null; with a window, recurring tasks are kept too), $skip, $limit.
+// dates or null; with a window, recurring tasks of documents of the window's
+// years are kept too: a recurring duty runs until the end of its document's year),
+// $skip, $limit.
 MATCH (ag:Agency {key: $agency})<-[a:ASSIGNED_TO]-(t:Task)
 WITH ag, a, t  // start from the agency's index entry (keeps the filter below from becoming a task scan)
 WHERE ($role IS NULL OR a.role = $role)
   AND ($from IS NULL OR t.deadline_date >= $from OR t.recurrence IS NOT NULL)
   AND ($to IS NULL OR t.deadline_date <= $to OR t.recurrence IS NOT NULL)
+OPTIONAL MATCH (d0:Document)-[:CONTAINS]->(t)
+  WHERE t.recurrence IS NOT NULL AND ($from IS NOT NULL OR $to IS NOT NULL)
+WITH t, a, ag, d0
+WHERE t.recurrence IS NULL OR ($from IS NULL AND $to IS NULL) OR d0.year IS NULL
+   OR ((d0.year >= toInteger(substring(coalesce($from, '0000'), 0, 4)))
+       AND (d0.date IS NULL OR $to IS NULL OR d0.date <= $to))
 WITH t, a, ag
 ORDER BY coalesce(t.deadline_date, '9999-12-31'),
          CASE a.role WHEN 'lead' THEN 0 WHEN 'coordinate' THEN 1 WHEN 'execute' THEN 2

@@ -30,17 +30,34 @@ def lineage(store: GraphStore, ref: str, direction: str = "both", depth: int = 3
     if not isinstance(depth, int) or not 1 <= depth <= MAX_DEPTH:
         raise QueryError(f"depth must be an integer from 1 to {MAX_DEPTH}, not {depth!r}")
     key = resolve_document(store, ref)
-    rows: list[dict[str, Any]] = []
+    edges: list[dict[str, Any]] = []
     for d in ("up", "down") if direction == "both" else (direction,):
-        rows += _walk(store, key, d, depth)
+        edges += _walk(store, key, d, depth)
+    keys = sorted({e["source_key"] for e in edges} | {e["target_key"] for e in edges})
+    docs = {r["key"]: r for r in run(store, "documents_by_keys", keys=keys)} if keys else {}
+    rows = []
+    for e in edges:
+        row = {"direction": e["direction"], "depth": e["depth"]}
+        for side in ("source", "target"):
+            doc = docs.get(e[f"{side}_key"], {"key": e[f"{side}_key"]})
+            for f in _DOC_FIELDS:
+                row[f"{side}_{f}"] = doc.get(f)
+        for f in ("relation", "clause", "surface", "resolved_by"):
+            row[f] = e.get(f)
+        rows.append(row)
     return rows
+
+
+_DOC_FIELDS = ("key", "type", "number", "date", "issuer", "title", "stub", "file")
 
 
 def _walk(store: GraphStore, key: str, direction: str, depth: int) -> list[dict[str, Any]]:
     """Breadth-first walk of CITES from `key`: one lineage_<direction> query per hop.
 
     Each document is expanded once (at the hop it is first reached), so the
-    cost grows with the edges found, not with the number of paths.
+    cost grows with the edges found, not with the number of paths. Returns
+    edge rows (source_key, target_key, relation, clause, surface, resolved_by)
+    with `direction` and `depth` added.
     """
     rows: list[dict[str, Any]] = []
     seen, frontier = {key}, [key]
@@ -51,7 +68,7 @@ def _walk(store: GraphStore, key: str, direction: str, depth: int) -> list[dict[
         found = run(store, f"lineage_{direction}", keys=frontier)
         nxt: list[str] = []
         for r in found:
-            r["depth"] = hop
+            r["direction"], r["depth"] = direction, hop
             rows.append(r)
             if r[far] not in seen:
                 seen.add(r[far])

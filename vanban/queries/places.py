@@ -16,8 +16,8 @@ def place_profile(store: GraphStore, place: str) -> list[dict[str, Any]]:
 
     `place` is a name ("huyện Đăk Tô", "dak to") or key. Each row: kind
     (target|task|criticism|document), place_key, place, place_kind (the place
-    concerned: the one asked for or one inside it), doc_key, doc_number,
-    doc_title, clause, text (target / task action / criticism surface /
+    concerned: the one asked for or one inside it), doc_key, doc_type,
+    doc_number, doc_title, doc_file, clause, text (target / task action / criticism surface /
     document type), year, deadline, agency, role, surface. Tasks give one row
     per assigned agency. Ordered by kind (as in KINDS), then document, clause.
 

@@ -12,7 +12,7 @@ from vanban.queries._load import run
 def criticized(store: GraphStore, year: int | None = None) -> list[dict[str, Any]]:
     """Return criticisms (phê bình), newest first, optionally of documents of `year`.
 
-    Each row: agency_key, agency, doc_key, doc_type, doc_number, doc_date, year, clause, surface.
+    Each row: agency_key, agency, doc_key, doc_type, doc_number, doc_date, year, doc_file, clause, surface.
     Raises QueryError for a non-integer year.
     """
     if year is not None and not isinstance(year, int):
