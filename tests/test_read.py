@@ -102,3 +102,26 @@ def test_one_bad_file_does_not_stop_the_others(tmp_path):
     assert res.exit_code == 1
     assert f"vanban: error: {bad}: binary file" in res.stderr
     assert '"source": "' + str(good) in res.stdout
+
+
+def test_legacy_tcvn3_txt_is_read_and_converted(tmp_path):
+    from vanban.loaders.read import read_file
+    from vanban.loaders.repair import repair
+
+    p = tmp_path / "legacy.txt"
+    p.write_bytes(b"U\xfb ban nh\xa9n d\xa9n t\xd8nh Kon Tum\n")
+    raw = read_file(p)
+    rep = repair(raw)
+    assert raw.encoding == "cp1252"
+    assert rep.text == "Ủy ban nhân dân tỉnh Kon Tum\n"
+    assert "tcvn3" in rep.repairs
+
+
+def test_undecodable_non_legacy_bytes_are_rejected(tmp_path):
+    from vanban.loaders.read import read_file
+    from vanban.model import InputError
+
+    p = tmp_path / "latin.txt"
+    p.write_bytes(b"caf\xe9 cr\xe8me br\xfbl\xe9e and other things\n")
+    with pytest.raises(InputError, match=r"latin\.txt: not UTF-8 text .* not legacy TCVN3/VNI text"):
+        read_file(p)

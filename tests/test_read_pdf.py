@@ -151,13 +151,6 @@ def test_repair_and_segment_link_the_pdf_footnote(seed_pdf):
     assert [text[s.end - len(word) : s.end] for s in note.ref_spans] == [word]
 
 
-META_BUG = (
-    "extract_meta.extract_meta passes every RawText.meta key to DocumentMeta(**meta); the readers' "
-    "meta['pdf'] / meta['docx'] / meta['tables'] make it raise TypeError (reported to engineer A)"
-)
-
-
-@pytest.mark.xfail(raises=TypeError, strict=True, reason=META_BUG)
 def test_extract_file_on_a_tcvn3_pdf(tmp_path, seed_files):
     from vanban.loaders.pipeline import extract_file
 
@@ -171,15 +164,13 @@ def test_extract_file_on_a_tcvn3_pdf(tmp_path, seed_files):
 
 def test_tcvn3_pdf_extracts_like_the_seed_text(tmp_path, seed_files):
     """Seed 003 printed to a PDF in TCVN3 (.VnTime) gives the same assignments as its .txt."""
-    from dataclasses import replace
-
     from vanban.loaders.pipeline import extract_file, extract_text
 
     lines = _seed_lines(seed_files, k=3, n=400)
     legacy = [encode_legacy(ln, "tcvn3") for ln in lines]
     path = make_pdf(tmp_path / "legacy.pdf", [legacy[i : i + 35] for i in range(0, len(legacy), 35)])
     raw = read_pdf(path)
-    ex = extract_text(replace(raw, meta={}))  # meta={}: see META_BUG
+    ex = extract_text(raw)
     want = extract_file(seed_files[3])
     assert "tcvn3" in ex.repairs
     key = lambda r: (r.clause, r.actor, r.role)  # noqa: E731

@@ -280,10 +280,13 @@ class Recogniser:
         """
         longest: dict[int, str] = {}
         for last, w in self._trigger.iter(low, start, end):
-            p, q = last - len(w) + 1, last + 1
-            if (p > 0 and _is_word(low[p - 1])) or (q < end and _is_word(low[q])):
+            q = last + 1
+            p = q - len(w)
+            if p > 0 and (low[p - 1].isalnum() or low[p - 1] == "_"):  # a word character (regex \w) before
                 continue
-            if len(w) > len(longest.get(p, "")):
+            if q < end and (low[q].isalnum() or low[q] == "_"):
+                continue
+            if p not in longest or len(w) > len(longest[p]):
                 longest[p] = w
         out, pos = [], start
         for p in sorted(longest):
@@ -333,11 +336,6 @@ class Recogniser:
         title = " ".join(m.group().split())
         return AgencyHit(m.start(), h.end, (f"{title} {h.name}",), "person_title", h.level, False,
                          text[m.start():h.end])
-
-
-def _is_word(ch: str) -> bool:
-    """True for a character regex \\w matches."""
-    return ch.isalnum() or ch == "_"
 
 
 def _alternation(bucket: list[tuple[re.Pattern, AgencyInfo, str]]

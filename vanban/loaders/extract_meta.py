@@ -12,6 +12,7 @@ import re
 from collections import Counter
 
 from vanban.loaders import vocab
+from vanban.loaders.read import SIDECAR_FIELDS
 from vanban.model import DocumentMeta, InputError, Segmented
 from vanban.text import squash
 
@@ -83,7 +84,7 @@ def extract_meta(seg: Segmented, sidecar: dict | None = None) -> DocumentMeta:
         recipients=tuple(r.text for r in seg.kinh_gui), place=h.place,
     )
     for k, v in (sidecar or {}).items():
-        if k.startswith("_"):
+        if k not in SIDECAR_FIELDS:  # reader metadata (pdf, docx, tables…) is not document metadata
             continue
         if k == "date" and v is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(v)):
             raise InputError(f"sidecar date must be yyyy-mm-dd, got {v!r}", (sidecar or {}).get("_sidecar"))

@@ -27,7 +27,7 @@ import yaml
 from rapidfuzz import fuzz, process
 
 from vanban.model import InputError, Mention, Place, RepairedText
-from vanban.loaders.who_text import NAME, WS, lower_same_length
+from vanban.loaders.who_text import NAME, WS, Prefilter, lower_same_length
 from vanban.text import fold
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "places.yaml"
@@ -234,6 +234,8 @@ _ITEM = re.compile(rf"(?:(?P<admin>{_ADMIN})\s+)?(?P<name>{NAME})")
 # Fast anchors on the lower-cased text; the full patterns are then matched at each anchor.
 _ONE_ANCHOR = re.compile(r"(?<!\w)(?:tỉnh|thành\s+phố|huyện|thị\s+xã|xã|phường|thị\s+trấn|thôn)\s")
 _LISTED_ANCHOR = re.compile(r"(?<!\w)(?:các|gồm)\s*[\s:]")
+_ONE_SCAN = Prefilter(_ONE_ANCHOR, ("tỉnh", "thành", "huyện", "thị", "xã", "phường", "thôn"), lowered=True)
+_LISTED_SCAN = Prefilter(_LISTED_ANCHOR, ("các", "gồm"), lowered=True)
 
 
 @dataclass(frozen=True, slots=True)
@@ -274,7 +276,7 @@ def find_places(text: str, start: int = 0, end: int | None = None) -> list[Place
         return pk, _clean(m.group("name")), m.end()
 
     low = lower_same_length(text)
-    for o in _ONE_ANCHOR.finditer(low, start, end):
+    for o in _ONE_SCAN.finditer(low, start, end):
         m = _ONE.match(text, o.start(), end)
         if not m:
             continue
@@ -285,7 +287,7 @@ def find_places(text: str, start: int = 0, end: int | None = None) -> list[Place
         loose = "\n" in text[m.end("admin"):m.start("name")] or (admin.isupper() and m.group("name").isupper())
         hits.append(PlaceHit(_kind(admin), _clean(m.group("name")), m.start(), m.end(), pk, pn, loose))
         seen.add((m.start("name"), m.end("name")))
-    for o in _LISTED_ANCHOR.finditer(low, start, end):
+    for o in _LISTED_SCAN.finditer(low, start, end):
         m = _LISTED.match(text, o.start(), end)
         if not m:
             continue

@@ -65,13 +65,31 @@ def decode_text(data: bytes, source: str) -> tuple[str, str]:
         try:
             text, enc = data.decode("utf-8"), "utf-8"
         except UnicodeDecodeError as e:
-            raise InputError(f"not UTF-8 text (invalid byte 0x{data[e.start]:02x} at offset {e.start})", source) from None
+            text, enc = _legacy_8bit(data), "cp1252"
+            if text is None:
+                raise InputError(
+                    f"not UTF-8 text (invalid byte 0x{data[e.start]:02x} at offset {e.start})"
+                    " and not legacy TCVN3/VNI text", source) from None
     sample = text[:8192]
     if sample:
         bad = sum(1 for c in sample if (ord(c) < 32 and c not in "\n\r\t\f\v") or c == "\ufffd")
         if bad > max(8, len(sample) // 100):
             raise InputError("binary or corrupt content (control characters), not a text document", source)
     return text, enc
+
+
+def _legacy_8bit(data: bytes) -> str | None:
+    """Return `data` decoded as 8-bit text when it reads as TCVN3/VNI Vietnamese, else None.
+
+    Legacy-font files are 8-bit text; decoded as cp1252 (latin-1 for the five
+    bytes cp1252 leaves undefined) they show the legacy letters that
+    `vanban.loaders.legacy.convert_legacy` recognises and repair converts.
+    """
+    from vanban.loaders.legacy import convert_legacy
+
+    # cp1252 is single-byte, so text[i] comes from data[i]; its five undefined bytes keep their latin-1 value.
+    text = "".join(chr(b) if c == "\ufffd" else c for b, c in zip(data, data.decode("cp1252", errors="replace")))
+    return text if convert_legacy(text)[1] is not None else None
 
 
 def sidecar_paths(path: Path) -> list[Path]:

@@ -45,6 +45,8 @@ _CONNECT = re.compile(
 _SEP = re.compile(r"^(?:[\s,;()]|và|cùng|" + _FN + r")*$", re.IGNORECASE)
 # Sentence-part starts: after . ; : , before a dash item, and at "yêu cầu"/"đề nghị"/"Giao" (an order starts).
 _BOUNDARY = re.compile(r"[.;:](?=\s)|\n(?=\s*[-+]\s)|(?=(?<!\w)(?:[Yy]êu\s+cầu|[Đđ]ề\s+nghị|Giao)\s)")
+# The same, guarded by the first characters it can start with (so the scan skips other offsets fast).
+_BOUNDARY_SCAN = re.compile(r"(?=[.;:\nYyĐđG])(?:" + _BOUNDARY.pattern + ")")
 _PART = re.compile(r"[;.](?=\s|$)")
 _HEADING = re.compile(r"\s*(?:đối\s+với|giao|về|chế\s+độ|trách\s+nhiệm|nhiệm\s+vụ|mục\s+tiêu)\b", re.IGNORECASE)
 _LEADING = re.compile(
@@ -143,7 +145,7 @@ def _groups(ctx: Ctx, hits: list[AgencyHit], body_start: int, end: int) -> list[
     issuer_hits = [h for h in hits if h.name in ctx.issuer]
     # Sentence-part starts of the clause, found once: those before a mention are the ones a scan
     # stopping at it finds (a mention never starts with white space, "-", "+" or an order word).
-    clause_bounds = [m.end() for m in _BOUNDARY.finditer(text, body_start, end)]
+    clause_bounds: list[int] | None = None
     groups: list[Group] = []
     prev: AgencyHit | None = None
     for h in hits:
@@ -162,6 +164,8 @@ def _groups(ctx: Ctx, hits: list[AgencyHit], body_start: int, end: int) -> list[
             continue
         if re.search(r",\s*kiêm\s*$", text[max(body_start, h.start - 10):h.start]):
             continue
+        if clause_bounds is None:
+            clause_bounds = [m.end() for m in _BOUNDARY_SCAN.finditer(text, body_start, end)]
         bounds = clause_bounds[:bisect.bisect_left(clause_bounds, h.start)]
         a = bounds[-1] if bounds else body_start
         topic = bool(bounds) and bool(_HEADING.match(text, body_start)) and len(bounds) == 1 \

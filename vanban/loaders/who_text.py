@@ -87,6 +87,42 @@ def lower_same_length(text: str) -> str:
     return low
 
 
+class _WordIndex:
+    """Offsets of the start words of every Prefilter in a lower-cased text.
+
+    One Aho-Corasick pass per text serves all the Prefilters (each pass over a
+    long text costs about as much as the matching it saves).
+    """
+
+    def __init__(self):
+        self._words: set[str] = set()
+        self._auto = None
+        self._recent = _RecentTexts()
+
+    def add(self, words) -> None:
+        self._words.update(words)
+        self._auto = None
+        self._recent = _RecentTexts()
+
+    def offsets(self, low: str) -> dict[str, list[int]]:
+        """word → sorted start offsets of its occurrences in `low` (overlapping ones too)."""
+        found = self._recent.get(low)
+        if found is None:
+            if self._auto is None:
+                self._auto = ahocorasick.Automaton()
+                for w in self._words:
+                    self._auto.add_word(w, w)
+                self._auto.make_automaton()
+            found = {}
+            for last, w in self._auto.iter(low):
+                found.setdefault(w, []).append(last - len(w) + 1)
+            self._recent.put(low, found)
+        return found
+
+
+_INDEX = _WordIndex()
+
+
 class Prefilter:
     """A regex plus the lower-case literals any of its matches starts with.
 
@@ -100,24 +136,25 @@ class Prefilter:
 
     def __init__(self, regex: re.Pattern, starts: tuple[str, ...] | list[str], lowered: bool = False):
         self.regex = regex
+        self._starts = tuple(starts)
         self._lowered = lowered
-        self._auto = ahocorasick.Automaton()
-        for w in starts:
-            self._auto.add_word(w, len(w))
-        self._auto.make_automaton()
         self._recent = _RecentTexts()
+        _INDEX.add(self._starts)
 
     def positions(self, text: str) -> list[int]:
         """Sorted offsets in `text` where one of the start literals is printed (any case)."""
         found = self._recent.get(text)
         if found is None:
-            low = text if self._lowered else lower_same_length(text)
-            found = sorted({end - n + 1 for end, n in self._auto.iter(low)})
+            occ = _INDEX.offsets(text if self._lowered else lower_same_length(text))
+            found = sorted({p for w in self._starts for p in occ.get(w, ())})
             self._recent.put(text, found)
         return found
 
     def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[re.Match]:
-        """The matches of regex.finditer(text, start, end), in order (non-empty matches only)."""
+        """The matches of regex.finditer(text, start, end), in order.
+
+        (A regex that can match both empty and non-empty at one offset is not supported.)
+        """
         end = len(text) if end is None else end
         cands = self.positions(text)
         i = bisect.bisect_left(cands, start)
@@ -129,9 +166,9 @@ class Prefilter:
             if p < pos:
                 continue
             m = match(text, p, end)
-            if m and m.end() > p:
+            if m:
                 yield m
-                pos = m.end()
+                pos = max(m.end(), p + 1)
 
     def search(self, text: str, start: int = 0, end: int | None = None) -> re.Match | None:
         """regex.search(text, start, end)."""

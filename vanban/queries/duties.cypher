@@ -1,24 +1,13 @@
 // Tasks of one agency (role on ASSIGNED_TO, deadline, clause, document, the
 // document it is carried out under, places), plus the criticisms addressed to it
-// (role "criticized"), which have no deadline and appear only without a window.
-// Tasks come by deadline (undated last), then role (lead first); $skip/$limit
-// page them before the details are fetched.
-// Parameters: $agency (Agency.key), $role (null or a role), $from, $to (ISO
-// dates or null; with a window, recurring tasks of documents of the window's
-// years are kept too: a recurring duty runs until the end of its document's year),
-// $skip, $limit.
+// (role "criticized"). Tasks come by deadline (undated last), then role (lead
+// first); $skip/$limit page them (and, separately, the criticisms) before the
+// details are fetched. For a deadline window use duties_in_window.cypher.
+// Parameters: $agency (Agency.key), $role (null or a role), $skip, $limit.
 MATCH (ag:Agency {key: $agency})<-[a:ASSIGNED_TO]-(t:Task)
 WITH ag, a, t  // start from the agency's index entry (keeps the filter below from becoming a task scan)
-WHERE ($role IS NULL OR a.role = $role)
-  AND ($from IS NULL OR t.deadline_date >= $from OR t.recurrence IS NOT NULL)
-  AND ($to IS NULL OR t.deadline_date <= $to OR t.recurrence IS NOT NULL)
-OPTIONAL MATCH (d0:Document)-[:CONTAINS]->(t)
-  WHERE t.recurrence IS NOT NULL AND ($from IS NOT NULL OR $to IS NOT NULL)
-WITH t, a, ag, d0
-WHERE t.recurrence IS NULL OR ($from IS NULL AND $to IS NULL) OR d0.year IS NULL
-   OR ((d0.year >= toInteger(substring(coalesce($from, '0000'), 0, 4)))
-       AND (d0.date IS NULL OR $to IS NULL OR d0.date <= $to))
-WITH t, a, ag
+WHERE $role IS NULL OR a.role = $role
+WITH ag, a, t
 ORDER BY coalesce(t.deadline_date, '9999-12-31'),
          CASE a.role WHEN 'lead' THEN 0 WHEN 'coordinate' THEN 1 WHEN 'execute' THEN 2
                      WHEN 'accountable' THEN 3 WHEN 'advise' THEN 4 WHEN 'monitor' THEN 5
@@ -36,7 +25,7 @@ RETURN ag.key AS agency_key, ag.name AS agency, a.role AS role,
        d.source AS doc_file, collect(DISTINCT u.number) AS under, collect(DISTINCT p.name) AS places
 UNION ALL
 MATCH (d:Document)-[c:CRITICIZES]->(ag:Agency {key: $agency})
-WHERE ($role IS NULL OR $role = 'criticized') AND $from IS NULL AND $to IS NULL
+WHERE $role IS NULL OR $role = 'criticized'
 WITH d, c, ag
 ORDER BY d.date DESC, d.key
 SKIP $skip LIMIT $limit

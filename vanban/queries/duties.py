@@ -48,7 +48,8 @@ def duties(
     doc_number, doc_date, doc_title, doc_file, under (numbers of the documents the task is
     carried out under), places (names). Criticisms of the agency come as rows
     with role "criticized" and task_key None (only when no date window is given).
-    With a window, tasks due inside it and recurring tasks are kept.
+    With a window (either end may be open), tasks due inside it and the
+    recurring tasks of documents of the window's years are kept, criticisms not.
     Ordered by deadline (undated last), then role. `skip`/`limit` page the
     tasks (and, separately, the criticisms) in the store, before details are fetched.
 
@@ -59,8 +60,12 @@ def duties(
     if skip < 0 or (limit is not None and limit < 1):
         raise QueryError("skip must be >= 0 and limit >= 1")
     key = resolve_agency(store, agency)
-    rows = run(store, "duties", agency=key, role=role, skip=skip, limit=limit if limit is not None else 10**9,
-               **{"from": check_date(date_from, "from"), "to": check_date(date_to, "to")})
+    start, end = check_date(date_from, "from"), check_date(date_to, "to")
+    page = {"agency": key, "role": role, "skip": skip, "limit": limit if limit is not None else 10**9}
+    if start is None and end is None:
+        rows = run(store, "duties", **page)
+    else:
+        rows = run(store, "duties_in_window", **page, **{"from": start, "to": end})
     rows.sort(key=lambda r: (r.get("deadline_date") or "9999-12-31", _ROLE_ORDER.get(r["role"], 99),
                              r.get("task_key") or ""))
     return rows
