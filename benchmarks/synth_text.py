@@ -245,6 +245,13 @@ def _render(i: int, rng: random.Random, province: str, type_: str, number: str, 
     tasks: list[dict[str, Any]] = []
     places: list[dict[str, str]] = []
     n_clauses = rng.randint(1, 2) if short else rng.randint(2, 5)
+    sec = ""
+    if type_ == "Kế hoạch" and not short:
+        # a plan: I. purposes (no actors), II. the tasks, numbered inside the section ("II.1", "II.2.a")
+        parts.append("I. MỤC ĐÍCH, YÊU CẦU\n1. Triển khai kịp thời, đồng bộ, hiệu quả các nhiệm vụ, giải pháp.\n"
+                     "2. Bảo đảm sự phối hợp chặt chẽ, thống nhất giữa các cấp, các ngành.\n"
+                     "II. TỔ CHỨC THỰC HIỆN\n")
+        sec = "II."
     for j in range(1, n_clauses + 1):
         kind = rng.random()
         if kind < 0.45:
@@ -252,9 +259,9 @@ def _render(i: int, rng: random.Random, province: str, type_: str, number: str, 
             dl = f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
             text = (f"{j}. {lead} chủ trì, phối hợp với {co} và các đơn vị liên quan {rng.choice(ACTIONS)} "
                     f"về {rng.choice(SUBJECTS)}; hoàn thành trước {_date_words(dl, rng)}.")
-            tasks += [{"clause": str(j), "actor": lead, "role": "lead", "deadline": dl},
-                      {"clause": str(j), "actor": co, "role": "coordinate", "deadline": dl},
-                      {"clause": str(j), "actor": "Các đơn vị liên quan", "role": "coordinate", "deadline": dl}]
+            tasks += [{"clause": f"{sec}{j}", "actor": lead, "role": "lead", "deadline": dl},
+                      {"clause": f"{sec}{j}", "actor": co, "role": "coordinate", "deadline": dl},
+                      {"clause": f"{sec}{j}", "actor": "Các đơn vị liên quan", "role": "coordinate", "deadline": dl}]
             if pool and rng.random() < 0.3 and not short:
                 e = rng.choice(pool)
                 same = [c for c in cits if c["number"] == e["number"]]
@@ -271,32 +278,32 @@ def _render(i: int, rng: random.Random, province: str, type_: str, number: str, 
             places.append({"kind": "district" if dtype == "huyện" else "city" if dtype == "thành phố" else "town",
                            "name": dist})
             parts.append(para(f"{j}. {actor} thực hiện các nhiệm vụ sau:") + "\n")
-            tasks.append({"clause": str(j), "actor": actor, "role": "execute", "deadline": None})
+            tasks.append({"clause": f"{sec}{j}", "actor": actor, "role": "execute", "deadline": None})
             for li in range(rng.randint(1, 2 if short else 3)):
                 letter = LETTERS[li]
                 ctype, commune = rng.choice(communes)
                 places.append({"kind": "commune", "name": commune})
-                tasks.append({"clause": f"{j}.{letter}", "actor": actor, "role": "execute", "deadline": None})
+                tasks.append({"clause": f"{sec}{j}.{letter}", "actor": actor, "role": "execute", "deadline": None})
                 parts.append(para(f"{letter}) Tập trung {rng.choice(PLAIN_ACTIONS)} tại {ctype} {commune}, "
                                   f"bảo đảm đúng tiến độ đề ra;") + "\n")
                 if not short and rng.random() < 0.4:
                     for k, s in enumerate(rng.sample(SUB_ITEMS, 2), 1):
                         parts.append(f"- {s[0].upper()}{s[1:]};\n")  # a sub-item inherits its parent's actor
-                        tasks.append({"clause": f"{j}.{letter}.-{k}", "actor": actor, "role": "execute",
+                        tasks.append({"clause": f"{sec}{j}.{letter}.-{k}", "actor": actor, "role": "execute",
                                       "deadline": None})
         else:
             mon = sos[(j + 3) % 5]
             text = (f"{j}. Giao {mon} theo dõi, đôn đốc, kiểm tra việc thực hiện; định kỳ báo cáo "
                     f"Ủy ban nhân dân tỉnh trước ngày 15 hằng tháng.")
-            tasks += [{"clause": str(j), "actor": mon, "role": "monitor", "deadline": None},
-                      {"clause": str(j), "actor": mon, "role": "report", "deadline": "monthly:15"}]
+            tasks += [{"clause": f"{sec}{j}", "actor": mon, "role": "monitor", "deadline": None},
+                      {"clause": f"{sec}{j}", "actor": mon, "role": "report", "deadline": "monthly:15"}]
             parts.append(para(text) + "\n")
     closing = (f"{n_clauses + 1}. Yêu cầu Thủ trưởng các sở, ban ngành, Chủ tịch Ủy ban nhân dân các huyện, "
                f"thành phố nghiêm túc triển khai thực hiện Chỉ thị này./." if type_ == "Chỉ thị" else
                f"{n_clauses + 1}. Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các đơn vị kịp thời "
                f"báo cáo Ủy ban nhân dân tỉnh để xem xét, chỉ đạo./.")
     if type_ == "Chỉ thị":
-        tasks += [{"clause": str(n_clauses + 1), "actor": a, "role": "execute", "deadline": None}
+        tasks += [{"clause": f"{sec}{n_clauses + 1}", "actor": a, "role": "execute", "deadline": None}
                   for a in ("Thủ trưởng các sở, ban ngành", "Chủ tịch Ủy ban nhân dân các huyện, thành phố")]
     parts.append(para(closing) + "\n\n")
     # ---------------------------------------------------------------- tail
@@ -362,6 +369,17 @@ def score_citations(pairs: list[tuple[dict[str, Any], Any]]) -> dict[str, float]
     r = tp / (tp + fn) if tp + fn else 1.0
     return {"tp": tp, "fp": fp, "fn": fn, "precision": p, "recall": r,
             "f1": 2 * p * r / (p + r) if p + r else 0.0, "relation_accuracy": rel_ok / tp if tp else 0.0}
+
+
+def score_places(pairs: list[tuple[dict[str, Any], Any]]) -> dict[str, float]:
+    """Score extracted districts/communes (kind folded to district|commune, name) against truth."""
+    tp = fp = fn = 0
+    for truth, ex in pairs:
+        want = {("commune" if p["kind"] == "commune" else "district", p["name"]) for p in truth["places"]}
+        got = {("commune" if p.kind in ("commune", "ward") else "district", p.name)
+               for p in ex.places if p.kind not in ("province", "village")}
+        tp, fp, fn = tp + len(want & got), fp + len(got - want), fn + len(want - got)
+    return {"tp": tp, "fp": fp, "fn": fn, "f1": 2 * tp / (2 * tp + fp + fn) if tp else 0.0}
 
 
 def main(argv: list[str] | None = None) -> int:

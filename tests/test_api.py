@@ -153,6 +153,12 @@ def test_cypher_refuses_writes_and_bad_queries(client, query):
     assert client.post("/cypher", json={"query": "MATCH (n) RETURN count(n) AS n"}).json()["data"] == [{"n": 25}]
 
 
+def test_cypher_timeout():
+    c = make_client(cypher_timeout_ms=50)
+    r = c.post("/cypher", json={"query": "UNWIND range(1, 50000000) AS x RETURN count(x) AS n"})
+    assert r.status_code == 400 and "timed out" in r.json()["message"]
+
+
 def test_token_required_when_set():
     c = make_client(api_token="s3cret")
     assert c.get("/health").status_code == 200

@@ -202,3 +202,24 @@ def test_bad_files_in_a_batch_fail_alone_and_cli_exits_nonzero(tmp_path, seed_fi
     stats = subprocess.run([sys.executable, "-m", "vanban.cli", "stats", "--format", "json"], env=env,
                            capture_output=True, text=True, timeout=60)
     assert json.loads(stats.stdout)["nodes"]["Document"] == 2
+
+
+def test_mixed_batches_of_real_corpus_and_seeds_are_order_independent(tmp_path, seed_extractions):
+    """Real corpus files and seeds, loaded in runs of 7 files, forward vs reverse: the same graph."""
+    from tests.conftest import CORPUS
+    from vanban.loaders.pipeline import extract_many
+
+    corpus = sorted(CORPUS.glob("*.md"))[:9]
+    items = list(extract_many(corpus, identify=False)) + list(seed_extractions)
+    dumps = []
+    for name, order in (("f", items), ("r", list(reversed(items)))):
+        s = open_store(str(tmp_path / f"{name}.db"))
+        try:
+            for i in range(0, len(order), 7):
+                assert load_extractions(s, order[i:i + 7]).ok
+            dumps.append(read_graph(s))
+        finally:
+            s.close()
+    assert dumps[0] == dumps[1]
+    node = next(p for k, label, p in dumps[0].nodes if p.get("source", "").endswith("002_dee6fa2e0b5d0f92.txt"))
+    assert node["number"] == "05/CT-UBND"

@@ -14,7 +14,7 @@ import json
 
 import pytest
 
-from benchmarks.synth_text import generate_texts, score_citations, write_corpus
+from benchmarks.synth_text import generate_texts, score_citations, score_places, write_corpus
 from vanban.loaders.pipeline import extract_text
 from vanban.model import RawText
 
@@ -38,9 +38,12 @@ def _score(pairs, label):
         got = {(r.clause, r.actor, r.role) for r in ex.responsibilities}
         tp, fp, fn = tp + len(want & got), fp + len(got - want), fn + len(want - got)
     tasks_f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+    places = score_places(pairs)
     print(f"\n{label}: {len(pairs)} documents; citations P={cit['precision']:.4f} R={cit['recall']:.4f} "
           f"F1={cit['f1']:.4f} (tp {cit['tp']}, fp {cit['fp']}, fn {cit['fn']}), relation accuracy "
-          f"{cit['relation_accuracy']:.3f}; metadata exact {meta_ok / len(pairs):.4f}; assignments F1 {tasks_f1:.4f}")
+          f"{cit['relation_accuracy']:.3f}; metadata exact {meta_ok / len(pairs):.4f}; assignments F1 {tasks_f1:.4f}; "
+          f"places F1 {places['f1']:.4f}")
+    assert places["tp"] > 0 and places["f1"] >= 0.9
     return cit, meta_ok / len(pairs), tasks_f1
 
 

@@ -1,3 +1,4 @@
-// Every node: its key, first label and properties (for export).
+// Every node for export: its key, first label and the node itself (the
+// adapters turn a node into its properties plus _id and _labels).
 MATCH (n)
-RETURN n.key AS key, labels(n)[0] AS label, properties(n) AS props
+RETURN n.key AS key, labels(n)[0] AS label, n AS props

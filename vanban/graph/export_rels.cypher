@@ -1,3 +1,3 @@
-// Every relationship: type, start and end keys, properties (for export).
+// Every relationship: type, start and end keys, and the relationship itself (for export).
 MATCH (a)-[r]->(b)
-RETURN type(r) AS type, a.key AS src, b.key AS dst, properties(r) AS props
+RETURN type(r) AS type, a.key AS src, b.key AS dst, r AS props

@@ -91,13 +91,16 @@ SET p.name = CASE WHEN p.name IS NULL OR r.name < p.name THEN r.name ELSE p.name
 WITH count(*) AS _
 
 // ---- stubs absorbed by newly loaded documents: move their incoming edges
+// (properties copied one by one, so a moved edge has exactly the CITES / UNDER properties)
 UNWIND $adopt AS a
 MATCH (s:Document {key: a.stub})
 MATCH (d:Document {key: a.doc})
 MATCH (src:Document)-[r:CITES]->(s)
 WHERE s.stub = true
 CREATE (src)-[n:CITES]->(d)
-SET n = properties(r), n.resolved_by = a.resolved_by, n.confidence = a.confidence
+SET n.relation = r.relation, n.doc = r.doc, n.clause = r.clause, n.start = r.start, n.end = r.end,
+    n.surface = r.surface, n.number = r.number, n.cited_date = r.cited_date, n.subject = r.subject,
+    n.mentions = r.mentions, n.resolved_by = a.resolved_by, n.confidence = a.confidence
 DELETE r
 WITH count(*) AS _
 UNWIND $adopt AS a
@@ -106,7 +109,7 @@ MATCH (d:Document {key: a.doc})
 MATCH (src:Task)-[r:UNDER]->(s)
 WHERE s.stub = true
 CREATE (src)-[n:UNDER]->(d)
-SET n = properties(r)
+SET n.doc = r.doc, n.clause = r.clause, n.start = r.start, n.end = r.end, n.surface = r.surface
 DELETE r
 WITH count(*) AS _
 UNWIND $adopt AS a
@@ -232,9 +235,16 @@ WITH count(*) AS _
 // with by the documents that cite it by title (smallest, if several),
 // identified_from names the citing document. Recomputed whenever the document
 // or one of those citing documents is rewritten.
+// Documents named in $identify are looked up by key: on FalkorDB a flag set
+// earlier in the same query was not reliably found through its index.
 UNWIND $identify AS k
 MATCH (d:Document {key: k})
-SET d.reident = true
+WITH d
+WHERE d.stub = false AND (d.number IS NULL OR d.identified_from IS NOT NULL)
+OPTIONAL MATCH (s:Document)-[c:CITES]->(d)
+WHERE c.resolved_by = 'title' AND c.number IS NOT NULL
+WITH d, min(c.number) AS n, min(s.key) AS src
+SET d.number = n, d.identified_from = src, d.reident = null
 WITH count(*) AS _
 MATCH (d:Document {reident: true})
 SET d.reident = null

@@ -230,6 +230,7 @@ class Recogniser:
         # the trigger finds first words; the next word then picks the bucket of two-word aliases
         self._alts1 = {k: _alternation(v) for k, v in self._buckets.items() if v}
         self._alts2 = {k: _alternation(v) for k, v in self._buckets2.items()}
+        self._two_word_firsts = {w1 for w1, _ in self._buckets2}
         self._trigger = ahocorasick.Automaton()
         for w in self._buckets:
             self._trigger.add_word(w, w)
@@ -262,7 +263,7 @@ class Recogniser:
                                                   it.group("name")) for it in _ITEM.finditer(m.group("items")))
                 cands.append(AgencyHit(m.start(), m.end(), names, "ubnd", "district", False, m.group()))
         for p, w1 in self._triggers(low, start, end):
-            nxt = _NEXT_WORD.match(low, p + len(w1), end)
+            nxt = _NEXT_WORD.match(low, p + len(w1), end) if w1 in self._two_word_firsts else None
             for alt in (self._alts2.get((w1, _word_key(nxt.group(1)))) if nxt else None, self._alts1.get(w1)):
                 m = alt[0].match(low, p, end) if alt else None
                 if m:

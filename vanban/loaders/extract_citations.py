@@ -35,6 +35,12 @@ def _words(name: str) -> str:
     return r"\s+".join(re.escape(w) for w in name.split())
 
 
+def _law_lb(first: str) -> str:
+    """The look-behinds of a law name, placed after its first letter `first`: not inside a word,
+    nor after "pháp " or "bộ "."""
+    return rf"(?<!\w{first})(?<!pháp\s{first})(?<![Bb]ộ\s{first})"
+
+
 @lru_cache(maxsize=1)
 def _patterns():
     names = list(vocab.type_names()) + list(vocab.doctypes()["generic_types"])
@@ -43,11 +49,14 @@ def _patterns():
     # a type word right before a number (the number is found first: far fewer candidates)
     firsts = "".join(sorted({c for n in names for c in (n[0].lower(), n[0].upper())}))
     numbered = re.compile(r"(?<![\w])(?=[" + firsts + r"])(?P<type>(?i:" + types + r"))\s*(?:(?i:số)\s*:?\s*)?$")
-    short_de_an = re.compile(r"(?=Đ)(?<![\w])(?P<type>Đề\s+án)\s+(?:số\s+)?(?P<num>\d{1,3})(?![\w/.\-])(?!\s*[/\-])")
-    law = re.compile(r"(?=[BLPH])(?<![\w])(?<!pháp\s)(?<![Bb]ộ\s)(?P<type>Bộ\s+luật|Luật|Pháp\s+lệnh|Hiến\s+pháp)"
+    # Each look-behind stands after the first letter it guards ("Đ(?<!\wĐ)" = "(?<!\w)Đ"), so that a
+    # pattern starts with a literal and the scan skips to that letter fast.
+    short_de_an = re.compile(r"(?P<type>Đ(?<![\w]Đ)ề\s+án)\s+(?:số\s+)?(?P<num>\d{1,3})(?![\w/.\-])(?!\s*[/\-])")
+    law = re.compile(r"(?P<type>B" + _law_lb("B") + r"ộ\s+luật|L" + _law_lb("L") + r"uật|P" + _law_lb("P")
+                     + r"háp\s+lệnh|H" + _law_lb("H") + r"iến\s+pháp)"
                      r"(?!\s+(?i:sư|pháp|số|này|hiện\s+hành|và|về|chung|hoặc|học|ở|của|trong|sửa\s+đổi|mới|cũ|"
                      r"định|lệ|có|do|đã|được|thì|là|nêu|trên|quy\s+định)\b)(?=\s)")
-    congress = re.compile(r"(?=N)(?<![\w])(?P<type>Nghị\s+quyết)\s+(?=(?:Đại\s+hội|Hội\s+nghị\s+Trung\s+ương)\b)")
+    congress = re.compile(r"(?P<type>N(?<![\w]N)ghị\s+quyết)\s+(?=(?:Đại\s+hội|Hội\s+nghị\s+Trung\s+ương)\b)")
     return numbered, short_de_an, law, congress
 
 
@@ -96,6 +105,10 @@ class _Match:
 # a new lead-in ("Căn cứ …;" lists of a Quyết định) starts a new sentence even after ";" or a line break
 _LEAD_BREAK = r"(?:^|[;\n])\s*(?=(?:Căn\s+cứ|Xét\s+đề\s+nghị|Theo\s+đề\s+nghị|Trên\s+cơ\s+sở\s+đề\s+nghị)\b)"
 _DELEGATED = re.compile(r",\s*(?P<iss>[" + _UP + r"][^,.;()]{3,60}?)\s+(?:đã\s+)?(?P<subj>(?:ủy|uỷ)\s+quyền\b[^.;]*)")
+# NUMBER with its leading look-behind moved after the first digit: the scan then skips to digits fast.
+_NUMBER_HEAD = r"(?<![\w/.-])\d{1,5}"
+_NUMBER_SCAN = re.compile(r"\d(?<![\w/.-]\d)\d{0,4}" + NUMBER.pattern[len(_NUMBER_HEAD):]) \
+    if NUMBER.pattern.startswith(_NUMBER_HEAD) else NUMBER
 _BARE_SO = re.compile(r"(?<!\w)(?i:số)\s*:?\s*$")
 
 
@@ -176,6 +189,11 @@ def _subject(text: str, a: int, limit: int, in_footnote: bool = False) -> tuple[
     return (subj or None), end
 
 
+# Where a sentence starts, with or without a colon counting as a break (compiled once).
+_SENTENCE_BREAK = {colon: re.compile(r"[.!?](?=\s+[\"“(]?[" + _UP + r"])" + (r"|:\s" if colon else "") + r"|" + _LEAD_BREAK)
+                   for colon in (True, False)}
+
+
 class _Extractor:
     def __init__(self, seg: Segmented):
         self.seg = seg
@@ -229,7 +247,7 @@ class _Extractor:
         found: list[_Mention] = []
         taken: list[tuple[int, int]] = []
         for ra, rb in self.regions:
-            for n in NUMBER.finditer(self.text, ra, rb):
+            for n in _NUMBER_SCAN.finditer(self.text, ra, rb):
                 lo = max(ra, n.start() - 48)
                 t = numbered.search(self.text[lo:n.start()])
                 if t is not None:
@@ -404,7 +422,7 @@ class _Extractor:
                     lo = max(lo, a)
         seg = self.text[lo:mm.start]
         cut = lo
-        for m in re.finditer(r"[.!?](?=\s+[\"“(]?[" + _UP + r"])" + (r"|:\s" if colon else "") + r"|" + _LEAD_BREAK, seg):
+        for m in _SENTENCE_BREAK[colon].finditer(seg):
             cut = lo + m.end()
         return cut
 

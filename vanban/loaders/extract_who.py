@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from vanban.model import Agency, Citation, DocumentMeta, Mention, Place, Responsibility, Segmented, Target
 from vanban.loaders.agencies import recogniser
@@ -83,6 +83,16 @@ def _clause_index(seg: Segmented):
     return clause_of
 
 
+_LOOKBACK = 32  # the recogniser reads at most this many characters before a range ("Giám đốc", "Phó Chủ tịch")
+
+
+def _find_in(rec, text: str, a: int, b: int) -> list:
+    """rec.find(text, a, b) run on a slice of `text` (with the context the recogniser reads), so a
+    short range does not cost a pass over the whole text."""
+    a0 = max(0, a - _LOOKBACK)
+    return [replace(h, start=h.start + a0, end=h.end + a0) for h in rec.find(text[a0:b], a - a0)]
+
+
 def _agencies(seg: Segmented, text: str, rec, clause_of, body_hits) -> list[Agency]:
     rep = seg.repaired
     regions: list[tuple[str, int, int]] = []
@@ -95,7 +105,7 @@ def _agencies(seg: Segmented, text: str, rec, clause_of, body_hits) -> list[Agen
         regions.append(("signature", seg.signature.span.start, seg.signature.span.end))
     regions += [("noi_nhan", r.span.start, r.span.end) for r in seg.noi_nhan]
     found: dict[str, dict] = {}
-    fn_hits = [h for f in seg.footnotes for h in rec.find(rep.text, f.span.start, f.span.end)]
+    fn_hits = [h for f in seg.footnotes for h in _find_in(rec, rep.text, f.span.start, f.span.end)]
     regions.sort(key=lambda r: r[1])
     starts = [r[1] for r in regions]
     for h in sorted(body_hits + fn_hits, key=lambda h: h.start):
@@ -120,16 +130,15 @@ def _agencies(seg: Segmented, text: str, rec, clause_of, body_hits) -> list[Agen
 def _with_places(resps: list[Responsibility], places: list[Place], province: str | None) -> list[Responsibility]:
     """Fill each task's `places`: the actor's own place when its name ends with one, else the
     communes (or, when none, the districts or other provinces) printed in the task's clause."""
-    from dataclasses import replace
-
     levels = {"commune": 0, "ward": 0, "town": 1, "district": 1, "city": 1, "village": 2}
     out = []
+    local = [(p, sorted(m.start for m in p.mentions)) for p in places
+             if p.kind in levels or p.kind == "province" and p.name != province]
     for r in resps:
         if r.span is None:
             out.append(r)
             continue
-        here = [p for p in places if (p.kind in levels or p.kind == "province" and p.name != province)
-                and any(r.span.start <= m.start < r.span.end for m in p.mentions)]
+        here = [p for p, starts in local if _any_in(starts, r.span.start, r.span.end)]
         own = [p.name for p in here if r.actor.endswith(" " + p.name)]
         if own:
             names = own[:1]
@@ -138,6 +147,12 @@ def _with_places(resps: list[Responsibility], places: list[Place], province: str
             names = [p.name for p in here if levels.get(p.kind, 1) == best]
         out.append(replace(r, places=tuple(dict.fromkeys(names))) if names else r)
     return out
+
+
+def _any_in(starts: list[int], a: int, b: int) -> bool:
+    """True when one of the sorted offsets `starts` lies in [a, b)."""
+    i = bisect.bisect_left(starts, a)
+    return i < len(starts) and starts[i] < b
 
 
 def extract_who(seg: Segmented, meta: DocumentMeta, citations: tuple[Citation, ...]) -> WhoResult:

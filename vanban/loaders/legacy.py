@@ -199,7 +199,7 @@ def detect_legacy(text: str) -> str | None:
         return None
     gains = {name: 0 for name in _CONVERTERS}
     for line in text.splitlines():
-        if not _MARKER_RE.search(line) or _NATIVE_RE.search(line):
+        if _NATIVE_RE.search(line) or not _MARKER_RE.search(line):  # native test first: it stops early
             continue
         before = _score(_TOKEN_RE.findall(line))
         for name, conv in _CONVERTERS.items():

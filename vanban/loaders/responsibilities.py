@@ -107,11 +107,25 @@ class Ctx:
     hits: list[AgencyHit] = field(default_factory=list)  # every agency mention of the text, found once
     deadlines: list[Deadline] = field(default_factory=list)
 
+    _index: dict = field(default_factory=dict)  # id of hits/deadlines list → (list, its start offsets)
+
     def hits_in(self, a: int, b: int) -> list[AgencyHit]:
-        return [h for h in self.hits if a <= h.start and h.end <= b]
+        return self._within(self.hits, a, b)
 
     def deadlines_in(self, a: int, b: int) -> list[Deadline]:
-        return [d for d in self.deadlines if a <= d.start and d.end <= b]
+        return self._within(self.deadlines, a, b)
+
+    def _within(self, items: list, a: int, b: int) -> list:
+        """The items lying wholly in [a, b), in their order; a bisection when they are sorted by start."""
+        got = self._index.get(id(items))
+        if got is None or got[0] is not items:
+            starts = [x.start for x in items]
+            got = self._index[id(items)] = (items, starts if starts == sorted(starts) else None)
+        starts = got[1]
+        if starts is None:
+            return [x for x in items if a <= x.start and x.end <= b]
+        return [items[i] for i in range(bisect.bisect_left(starts, a), bisect.bisect_left(starts, b))
+                if items[i].end <= b]
 
 
 def _body_start(text: str, c: Clause) -> int:

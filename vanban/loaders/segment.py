@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from vanban.loaders import vocab
 from vanban.loaders.numbers import iso_date, normalise_number
@@ -35,6 +36,8 @@ _M_LETTER = re.compile(r"([a-zđ])(?:\)\s*|\.\s+)(?=\S)")  # "a)" or "a. "
 _M_DASH = re.compile(r"[-–—•]\s*" + r"(?=[\"“”'‘(]?[" + vocab.UPPER_VI + r"0-9])")
 _M_PLUS = re.compile(r"\+\s*" + r"(?=[\"“”'‘(]?[" + vocab.UPPER_VI + r"0-9])")
 
+# The characters a clause marker can start with, besides digits (see the _M_* patterns above).
+_MARKER_FIRST = frozenset("ĐIVX-–—•+abcdefghijklmnopqrstuvwxyzđ")
 _QUOC_HIEU = re.compile(r"C[ỘO]NG\s+H(?:ÒA|OÀ|OA|ÓA)(?!\w)|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM", re.I)
 _MOTTO = re.compile(r"Độc\s+lập\s*-\s*Tự\s+do|CHỦ\s+NGHĨA\s+VIỆT\s+NAM|^\s*-{3,}\s*$", re.I)
 # "Số: 05/CT-UBND", "Số: 05 /CT-UBND" (stray space), "Số:      /UBND-NNTN" (number left blank)
@@ -84,6 +87,12 @@ class _Node:
 
 
 _RANK = {"roman": 0, "dieu": 1, "num": 2, "sub": 3, "letter": 5, "dash": 6, "plus": 7}
+
+
+@lru_cache(maxsize=1)
+def _signer_titles() -> frozenset[str]:
+    """The signers' titles of doctypes.yaml, as a set (looked up once per line)."""
+    return frozenset(vocab.doctypes()["signer_titles"])
 
 
 def _split_lines(rep: RepairedText) -> list[_Line]:
@@ -372,13 +381,14 @@ class _Segmenter:
     def tail_start(self, body_start: int) -> int:
         """Index of the first line of the closing furniture: Nơi nhận or the signature block."""
         n = len(self.lines)
+        titles = _signer_titles()
         for i in range(body_start, n):
-            if not self.content(i):
+            if not self.lines[i].content:
                 continue
             s = self.lines[i].s
             if _NOI_NHAN.match(s) or _SIG_MODE.match(s):
                 return i
-            if s in vocab.doctypes()["signer_titles"] and i > body_start:
+            if s in titles and i > body_start:
                 return i
         return n
 
@@ -427,7 +437,7 @@ class _Segmenter:
                     cur = [ln.lead + 1, ln.end]
                     i += 1
                     continue
-                if _SIG_MODE.match(s) or s in vocab.doctypes()["signer_titles"]:
+                if _SIG_MODE.match(s) or s in _signer_titles():
                     if cur:
                         noi.append(self._recipient(*cur))
                         cur = None
@@ -451,9 +461,9 @@ class _Segmenter:
                 sig_a = sig_a if sig_a is not None else ln.lead
                 sig_b = ln.end
             elif signer is None and s == s.upper() and re.search(r"[A-ZĐ]{2}", s) and not title_done \
-                    and (modes or s in vocab.doctypes()["signer_titles"]):
+                    and (modes or s in _signer_titles()):
                 nxt = self.next_content(i + 1)
-                if nxt is not None and f"{s} {lines[nxt].s}" in vocab.doctypes()["signer_titles"]:
+                if nxt is not None and f"{s} {lines[nxt].s}" in _signer_titles():
                     s = f"{s} {lines[nxt].s}"
                     i = nxt
                 title = vocab.canonical_title(s)
@@ -567,6 +577,8 @@ class _Segmenter:
         """If line `ln` (or `joined`, it and the next line) opens a clause continuing its level's
         sequence, attach a new node under the right parent in `stack` and return it; else None."""
         s = joined or ln.text.lstrip()
+        if not s or not (s[0] in _MARKER_FIRST or s[0].isdecimal()):  # \d is isdecimal()
+            return None  # no marker pattern can match: skip trying them one by one
         lead = ln.lead
         cand = None
         if (m := _M_DIEU.match(s)):
@@ -798,7 +810,9 @@ def segment(rep: RepairedText) -> Segmented:
     tail_at = seg.tail_start(after)
     kg, kg_end = seg.kinh_gui(after, min(tail_at, after + 80))
     body_start = kg_end if kg_end is not None else after
-    tail_at = seg.tail_start(body_start)
+    if not (body_start == after or after < body_start < tail_at):
+        # (otherwise the scan from body_start would stop at the same line: no need to repeat it)
+        tail_at = seg.tail_start(body_start)
     nodes = seg.body(body_start, tail_at) if body_start < tail_at else []
     notes = seg.footnotes()
     body_a = seg.lines[body_start].start if body_start < n else len(rep.text)

@@ -33,12 +33,24 @@ def mask(text: str, spans: tuple[Span, ...] | list[Span]) -> str:
     """
     if not spans:
         return text
-    chars = list(text)
-    for sp in spans:
-        for i in range(max(sp.start, 0), min(sp.end, len(chars))):
-            if chars[i] != "\n":
-                chars[i] = " "
-    return "".join(chars)
+    parts, pos = [], 0
+    for a, b in _merged((max(sp.start, 0), min(sp.end, len(text))) for sp in spans):
+        parts.append(text[pos:a])
+        parts.append("\n".join(" " * len(line) for line in text[a:b].split("\n")))
+        pos = b
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+def _merged(ranges) -> list[tuple[int, int]]:
+    """Non-empty ranges sorted and with overlapping ones joined."""
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(r for r in ranges if r[0] < r[1]):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
 
 
 def flex(phrase: str) -> str:
@@ -130,8 +142,10 @@ class Prefilter:
     long texts that dominates the run time. An Aho-Corasick automaton over the
     lower-cased text finds the few positions where a match may start in one C
     pass, and the regex is tried only there. `finditer` returns exactly what
-    `regex.finditer` would (every match starts with one of `starts`). With
-    `lowered`, the texts given are already lower-cased.
+    `regex.finditer` would (every match starts with one of `starts`, in any
+    case as str.lower() sees it: the few letters re.IGNORECASE folds otherwise,
+    such as "ſ" or the Kelvin sign, are not Vietnamese). With `lowered`, the
+    texts given are already lower-cased.
     """
 
     def __init__(self, regex: re.Pattern, starts: tuple[str, ...] | list[str], lowered: bool = False):
