@@ -24,11 +24,26 @@ from vanban.model import (
     Agency, Citation, DocumentMeta, Extraction, Mention, Place, Responsibility, Span, Target,
 )
 
+#: The 63 provinces and centrally-run cities before the 2025 merger: documents come from
+#: all of them, and every Sở is a unit of its own province ("Sở Xây dựng tỉnh Gia Lai"), so
+#: one unit carries a few hundred tasks in 100,000 documents, as in reality (not 20,000).
 PROVINCES = ("Kon Tum", "Gia Lai", "Đắk Lắk", "Đắk Nông", "Lâm Đồng", "Quảng Ngãi", "Bình Định",
              "Phú Yên", "Khánh Hòa", "Quảng Nam", "Thừa Thiên Huế", "Quảng Trị", "Quảng Bình",
              "Hà Tĩnh", "Nghệ An", "Thanh Hóa", "Ninh Bình", "Nam Định", "Thái Bình", "Hưng Yên",
              "Lào Cai", "Yên Bái", "Sơn La", "Điện Biên", "Lai Châu", "Hà Giang", "Cao Bằng",
-             "Bắc Kạn", "Lạng Sơn", "Tuyên Quang", "An Giang", "Đồng Tháp", "Tiền Giang", "Bến Tre")
+             "Bắc Kạn", "Lạng Sơn", "Tuyên Quang", "An Giang", "Đồng Tháp", "Tiền Giang", "Bến Tre",
+             "Hà Nam", "Hải Dương", "Bắc Ninh", "Bắc Giang", "Vĩnh Phúc", "Phú Thọ", "Thái Nguyên",
+             "Hòa Bình", "Quảng Ninh", "Ninh Thuận", "Bình Thuận", "Bình Phước", "Tây Ninh",
+             "Bình Dương", "Đồng Nai", "Bà Rịa - Vũng Tàu", "Long An", "Vĩnh Long", "Trà Vinh",
+             "Sóc Trăng", "Hậu Giang", "Kiên Giang", "Bạc Liêu", "Cà Mau", "Hà Nội", "Hải Phòng",
+             "Đà Nẵng", "Cần Thơ", "Hồ Chí Minh")
+CITIES = frozenset(("Hà Nội", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Hồ Chí Minh"))
+
+
+def unit(province: str) -> str:
+    """Return "tỉnh X" or, for the five centrally-run cities, "thành phố X"."""
+    return f"thành phố {province}" if province in CITIES else f"tỉnh {province}"
+
 SYLL = ("Đăk", "Kon", "Ia", "Sa", "Ngọc", "Tân", "Phú", "Hòa", "Bình", "An", "Thạnh", "Mường",
         "Tu", "Plông", "Hà", "Tô", "Rẫy", "Thầy", "Hồi", "Lộc", "Xuân", "Sơn", "Vĩnh", "Long")
 SO = ("Sở Kế hoạch và Đầu tư", "Sở Tài chính", "Sở Nông nghiệp và Phát triển nông thôn",
@@ -136,7 +151,7 @@ class SynthDoc:
         for d in self.districts:
             put("Tình hình tại ")
             put(f"huyện {d}", "place:" + d)
-            put(f", tỉnh {self.province} cần được quan tâm.\n")
+            put(f", {unit(self.province)} cần được quan tâm.\n")
         for t in self.tasks:
             start = pos
             put(f"{t.clause}. ")
@@ -205,10 +220,10 @@ class SynthDoc:
         places = [Place(kind="province", name=self.province, mentions=())]
         for d in dict.fromkeys(self.districts + [t.place for t in self.tasks if t.place]
                                + [d for d, _, _ in self.targets]):
-            places.append(Place(kind="district", name=d, parent=f"tỉnh {self.province}",
+            places.append(Place(kind="district", name=d, parent=f"{unit(self.province)}",
                                 mentions=mentions("place:" + d)))
         targets = tuple(
-            Target(place=d, target=target, year=year, place_kind="district", parent=f"tỉnh {self.province}",
+            Target(place=d, target=target, year=year, place_kind="district", parent=f"{unit(self.province)}",
                    clause="targets", span=where[f"target:{d}"][0],
                    surface=text[where[f"target:{d}"][0].start:where[f"target:{d}"][0].end])
             for d, target, year in self.targets)
@@ -232,7 +247,7 @@ def generate(n: int, seed: int = 7, start: int = 0) -> Iterator[SynthDoc]:
     seq: dict[tuple[str, int, str], int] = {}
     for i in range(start + n):
         province = rng.choice(PROVINCES)
-        ubnd = f"Ủy ban nhân dân tỉnh {province}"
+        ubnd = f"Ủy ban nhân dân {unit(province)}"
         type_, code = rng.choice(DOC_TYPES)
         year = 2019 + (i * 7 // max(1, start + n)) % 7
         date = f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
@@ -255,9 +270,9 @@ def generate(n: int, seed: int = 7, start: int = 0) -> Iterator[SynthDoc]:
             doc.citations.append(SynthCitation(t, num, dt, iss, subj, rng.choice(("implements", "references"))))
         c = rng.choice(CENTRAL)
         doc.citations.append(SynthCitation(c[1], c[0], c[2], c[3], "quy định chi tiết", "based_on"))
-        sos = rng.sample(SO, 4)
+        sos = [f"{so} {unit(province)}" for so in rng.sample(SO, 4)]
         doc.kinh_gui = sos[:2] if type_ == "Công văn" else []
-        doc.noi_nhan = [f"Văn phòng Ủy ban nhân dân tỉnh {province}", sos[3]]
+        doc.noi_nhan = [f"Văn phòng Ủy ban nhân dân {unit(province)}", sos[3]]
         doc.districts = rng.sample(districts, 1)
         for j in range(rng.randint(1, 3)):
             actors = [(sos[j % 3], "lead")] + ([(sos[(j + 1) % 3], "coordinate")] if rng.random() < 0.5 else [])

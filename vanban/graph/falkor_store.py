@@ -43,11 +43,16 @@ SOCKET_TIMEOUT_S = 3600.0
 #: Range indexes the embedded store keeps (FalkorDB has no uniqueness
 #: constraints: writers MERGE on `key`, and the index makes that fast).
 INDEXES: tuple[tuple[str, str], ...] = (
-    ("Document", "key"), ("Document", "sha256"), ("Document", "number"), ("Document", "search"),
+    ("Document", "key"), ("Document", "sha256"), ("Document", "number"),
     ("Document", "source"), ("Document", "gc"), ("Document", "reident"),
     ("Agency", "key"), ("Agency", "search"), ("Person", "key"), ("Place", "key"),
     ("Place", "search"), ("Task", "key"), ("Task", "doc"), ("Program", "key"),
+    ("Task", "deadline_date"), ("Task", "recurrence"), ("Document", "year"),
 )
+
+#: Full-text indexes (RediSearch) over the folded `search` text: `search_nodes` uses
+#: them to find candidates, then keeps only the exact word-prefix matches.
+FULLTEXT_LABELS: tuple[str, ...] = ("Document", "Agency", "Place", "Task")
 
 
 def _plain(value: Any) -> Any:
@@ -95,6 +100,27 @@ def _fast_params_header(params: dict[str, Any]) -> str | None:
             return None
         parts.append(f"{k}={_JSON_KEY.sub(r'\1`\2`:', text)}")
     return " ".join(parts)
+
+
+_FT_WORD = re.compile(r"^[a-z0-9&/-]+$")
+_FT_TOKEN = re.compile(r"[a-z0-9]+")
+
+
+def fulltext_query(words: list[str]) -> str | None:
+    """Return a RediSearch/Lucene query matching a superset of `words`' exact matches, or None.
+
+    Every token (a-z 0-9 run) of 2+ characters of every word must occur as a
+    token prefix ("dak* ha*"); None when a word has other characters or no
+    token is long enough to be searched for.
+    """
+    terms: list[str] = []
+    for w in words:
+        if not _FT_WORD.match(w):
+            return None
+        for t in _FT_TOKEN.findall(w):
+            if len(t) >= 2 and t + "*" not in terms:
+                terms.append(t + "*")
+    return " ".join(terms) if terms else None
 
 
 def _rows(result: Any) -> list[dict[str, Any]]:
@@ -288,6 +314,32 @@ class FalkorStore:
         for label, prop in INDEXES:
             if (label, prop) not in have:
                 self.run(f"CREATE INDEX FOR (n:{label}) ON (n.{prop})")
+        fulltext = {r["label"] for r in self.run(
+            "CALL db.indexes() YIELD label, types RETURN label, types") if "search" in (r["types"] or {})
+            and "FULLTEXT" in (r["types"] or {}).get("search", [])}
+        for label in FULLTEXT_LABELS:
+            if label not in fulltext:
+                # no stop words: folded Vietnamese "an", "to", "the" are words
+                self.run("CALL db.idx.fulltext.createNodeIndex({label: $label, stopwords: ['_']}, 'search')",
+                         {"label": label})
+
+    def search_nodes(self, label: str, words: list[str], limit: int) -> list[dict[str, Any]] | None:
+        """Return up to `limit` `label` nodes whose folded `search` has every word of `words` at a word start.
+
+        `words` are folded (vanban.text.fold) words. The full-text index finds
+        candidates (every token of every word as a prefix), the exact test is
+        the same as queries/search.cypher's. Returns None when the index cannot
+        answer this search (no token of 2+ characters, characters outside
+        a-z 0-9): the caller then runs the CONTAINS query.
+        """
+        q = fulltext_query(words)
+        if q is None or label not in FULLTEXT_LABELS:
+            return None
+        rows = self.run_read(
+            "CALL db.idx.fulltext.queryNodes($label, $q) YIELD node AS n "
+            "WITH n WHERE all(w IN $words WHERE (' ' + n.search) CONTAINS (' ' + w)) "
+            "RETURN n LIMIT $limit", {"label": label, "q": q, "words": list(words), "limit": int(limit)})
+        return [r["n"] for r in rows]
 
     def write_batch(self, query: str, params: dict[str, Any]) -> list[dict[str, Any]]:
         """Run one writer query: a single FalkorDB query is atomic (all or nothing).

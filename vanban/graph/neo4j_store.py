@@ -23,7 +23,11 @@ RANGE_INDEXES: tuple[tuple[str, str], ...] = (
     ("Document", "sha256"), ("Document", "number"), ("Document", "search"),
     ("Document", "source"), ("Document", "gc"), ("Document", "reident"),
     ("Agency", "search"), ("Place", "search"), ("Task", "doc"),
+    ("Task", "deadline_date"), ("Task", "recurrence"), ("Document", "year"),
 )
+
+#: Labels with a full-text index on `search` (named vanban_<label>_fulltext).
+FULLTEXT_LABELS: tuple[str, ...] = ("Document", "Agency", "Place", "Task")
 
 
 def _plain(value: Any) -> Any:
@@ -126,6 +130,29 @@ class Neo4jStore:
                      f"FOR (n:{label}) REQUIRE n.key IS UNIQUE")
         for label, prop in RANGE_INDEXES:
             self.run(f"CREATE INDEX vanban_{label.lower()}_{prop} IF NOT EXISTS FOR (n:{label}) ON (n.{prop})")
+        for label in FULLTEXT_LABELS:
+            self.run(f"CREATE FULLTEXT INDEX vanban_{label.lower()}_fulltext IF NOT EXISTS "
+                     f"FOR (n:{label}) ON EACH [n.search] "
+                     "OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-no-stop-words'}}")
+
+    def search_nodes(self, label: str, words: list[str], limit: int) -> list[dict[str, Any]] | None:
+        """Return up to `limit` `label` nodes whose folded `search` has every word of `words` at a word start.
+
+        Candidates come from the full-text index (Lucene: every token of 2+
+        characters as a required prefix), the exact test is queries/search.cypher's.
+        Returns None when the index cannot answer (the caller runs the CONTAINS query).
+        """
+        from vanban.graph.falkor_store import fulltext_query
+
+        q = fulltext_query(words)
+        if q is None or label not in FULLTEXT_LABELS:
+            return None
+        q = " ".join("+" + t for t in q.split())
+        rows = self.run_read(
+            f"CALL db.index.fulltext.queryNodes('vanban_{label.lower()}_fulltext', $q) YIELD node AS n "
+            "WITH n WHERE all(w IN $words WHERE (' ' + n.search) CONTAINS (' ' + w)) "
+            "RETURN n LIMIT $limit", {"q": q, "words": list(words), "limit": int(limit)})
+        return [r["n"] for r in rows]
 
     def write_batch(self, query: str, params: dict[str, Any]) -> list[dict[str, Any]]:
         """Run one writer query in one transaction (all or nothing)."""

@@ -28,6 +28,14 @@ from vanban.loaders.resolve import (
 from vanban.model import Citation, Extraction, Mention
 from vanban.text import nfc, squash
 
+# Shared names (agencies, places, persons) recur in every document of a batch: the
+# pure key/fold functions are memoised here (the loader spends most of its time in Python).
+fold = lru_cache(maxsize=1 << 16)(fold)
+agency_key = lru_cache(maxsize=1 << 14)(agency_key)
+person_key = lru_cache(maxsize=1 << 12)(person_key)
+squash = lru_cache(maxsize=1 << 16)(squash)
+nfc = lru_cache(maxsize=1 << 16)(nfc)
+
 #: Relationship types written per document (deleted and rewritten on reload).
 OWN_RELS = ("CITES", "ISSUED_BY", "SIGNED_BY", "ADDRESSED_TO", "COPIED_TO", "CRITICIZES",
             "SETS_TARGET", "MENTIONS", "ASSIGNED_TO", "REPORTS_TO", "UNDER", "CONCERNS")
@@ -81,8 +89,7 @@ class WriteResult:
 def _prov(doc: str, clause: str | None, start: int | None, end: int | None, surface: str | None,
           **extra: Any) -> dict[str, Any]:
     p = {"doc": doc, "clause": clause, "start": start, "end": end,
-         "surface": squash(surface) if surface else surface}
-    p.update({k: v for k, v in extra.items() if v is not None})
+         "surface": squash(surface) if surface else surface, **extra}
     return {k: v for k, v in p.items() if v is not None}
 
 
@@ -159,9 +166,10 @@ class _Builder:
             row["kind"] = kind if row["kind"] is None or (kind is not None and kind < row["kind"]) else row["kind"]
             row["level"] = level if row["level"] is None or (level is not None and level < row["level"]) else row["level"]
             row["generic"] = row["generic"] or bool(generic)
-        al = [squash(nfc(a)) for a in aliases if a and fold(a) != fold(name)]
-        row["aliases"] = _sorted_union(row["aliases"], al)
-        row["folded"] = _sorted_union(row["folded"], [fold(a) for a in al])
+        if aliases:  # (the lists stay sorted unions; nothing to add without aliases)
+            al = [squash(nfc(a)) for a in aliases if a and fold(a) != fold(name)]
+            row["aliases"] = _sorted_union(row["aliases"], al)
+            row["folded"] = _sorted_union(row["folded"], [fold(a) for a in al])
         return key
 
     def person(self, name: str | None) -> str | None:
@@ -439,6 +447,8 @@ def _merge_node_rows(rows: list[dict[str, Any]], list_keys: tuple[str, ...] = ()
         o = out.get(r["key"])
         if o is None:
             out[r["key"]] = dict(r)
+            continue
+        if r == o:  # the same row again (the usual case for shared nodes)
             continue
         for k, v in r.items():
             if k in list_keys:

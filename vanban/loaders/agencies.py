@@ -231,6 +231,10 @@ class Recogniser:
         self._alts1 = {k: _alternation(v) for k, v in self._buckets.items() if v}
         self._alts2 = {k: _alternation(v) for k, v in self._buckets2.items()}
         self._two_word_firsts = {w1 for w1, _ in self._buckets2}
+        # per first word: (its two-word aliases exist, the alternation of its other aliases)
+        self._plan = {w: (w in self._two_word_firsts, self._alts1.get(w)) for w in self._buckets}
+        # whole-word matches of words made of word characters only never overlap
+        self._plain_words = all(re.fullmatch(r"\w+", w) for w in self._buckets)
         self._trigger = ahocorasick.Automaton()
         for w in self._buckets:
             self._trigger.add_word(w, w)
@@ -262,9 +266,11 @@ class Recogniser:
                 names = tuple(canonical_unit_name(None, "UBND", (it.group("unit") or m.group("unit")).lower(),
                                                   it.group("name")) for it in _ITEM.finditer(m.group("items")))
                 cands.append(AgencyHit(m.start(), m.end(), names, "ubnd", "district", False, m.group()))
+        plan, alts2 = self._plan, self._alts2
         for p, w1 in self._triggers(low, start, end):
-            nxt = _NEXT_WORD.match(low, p + len(w1), end) if w1 in self._two_word_firsts else None
-            for alt in (self._alts2.get((w1, _word_key(nxt.group(1)))) if nxt else None, self._alts1.get(w1)):
+            two, alt1 = plan[w1]
+            nxt = _NEXT_WORD.match(low, p + len(w1), end) if two else None
+            for alt in (alts2.get((w1, _word_key(nxt.group(1)))) if nxt else None, alt1):
                 m = alt[0].match(low, p, end) if alt else None
                 if m:
                     info, name = alt[1][m.lastindex - 1]
@@ -279,6 +285,8 @@ class Recogniser:
         Leftmost, longest and non-overlapping, as a regex alternation of the words
         (longest first) between (?<!\\w) and (?!\\w) would find them.
         """
+        if self._plain_words:
+            return self._plain_triggers(low, start, end)
         longest: dict[int, str] = {}
         for last, w in self._trigger.iter(low, start, end):
             q = last + 1
@@ -294,6 +302,22 @@ class Recogniser:
             if p >= pos:
                 out.append((p, longest[p]))
                 pos = p + len(longest[p])
+        return out
+
+    def _plain_triggers(self, low: str, start: int, end: int) -> list[tuple[int, str]]:
+        """_triggers when every first word is made of word characters only.
+
+        Then whole-word matches never overlap, so the automaton's order (by end) is
+        the text order and no longest-match choice is needed.
+        """
+        out = []
+        for last, w in self._trigger.iter(low, start, end):
+            p = last + 1 - len(w)
+            if p > 0 and ((c := low[p - 1]).isalnum() or c == "_"):
+                continue
+            if last + 1 < end and ((c := low[last + 1]).isalnum() or c == "_"):
+                continue
+            out.append((p, w))
         return out
 
     def _named(self, text: str, m: re.Match) -> AgencyHit | None:

@@ -134,11 +134,15 @@ def _with_places(resps: list[Responsibility], places: list[Place], province: str
     out = []
     local = [(p, sorted(m.start for m in p.mentions)) for p in places
              if p.kind in levels or p.kind == "province" and p.name != province]
+    in_clause: dict[tuple[int, int], list[Place]] = {}  # the tasks of one clause share its span
     for r in resps:
         if r.span is None:
             out.append(r)
             continue
-        here = [p for p, starts in local if _any_in(starts, r.span.start, r.span.end)]
+        here = in_clause.get((r.span.start, r.span.end))
+        if here is None:
+            here = in_clause[r.span.start, r.span.end] = [p for p, starts in local
+                                                          if _any_in(starts, r.span.start, r.span.end)]
         own = [p.name for p in here if r.actor.endswith(" " + p.name)]
         if own:
             names = own[:1]

@@ -75,6 +75,14 @@ _ADVERBS = re.compile(r"^(?:căn\s+cứ\s.*?)?(?:\s|,|khẩn\s+trương|thườn
 MONITOR_REACH = 4  # monitor words ("kiểm tra", "giám sát") are often nouns: count them near the start only
 _OBJ_PREP = re.compile(r"(?:của|tại|theo)\s*$", re.IGNORECASE)
 _PAREN = re.compile(r"[()]")
+# Small patterns of the hot loops, compiled once.
+_KIEM_END = re.compile(r"kiêm\s*$")
+_COMMA_KIEM_END = re.compile(r",\s*kiêm\s*$")
+_BIET_END = re.compile(r"biết\s*,\s*$")
+_CO_QUAN_END = re.compile(r"cơ\s+quan\s+$")
+_THEO = re.compile(r"\btheo\b", re.IGNORECASE)
+_XAC_DINH_TAI = re.compile(r"xác\s+định\s+tại")
+_SENTENCE_END = re.compile(r"[;.]\s")
 
 
 @dataclass
@@ -108,6 +116,55 @@ class Ctx:
     deadlines: list[Deadline] = field(default_factory=list)
 
     _index: dict = field(default_factory=dict)  # id of hits/deadlines list → (list, its start offsets)
+    _cite_index: tuple[list[int], list[int]] | None = None  # citation span starts, running max of their ends
+    _roles_scan: tuple[int, int, list[re.Match], list[int]] | None = None  # role phrases of the body
+    _numbered: list[tuple[int, str]] | None = None  # (start, number) of numbered citations' mentions
+    _under_memo: dict = field(default_factory=dict)
+
+    def in_citation(self, off: int) -> bool:
+        """True when `off` lies inside one of the citation mentions' spans."""
+        if self._cite_index is None:
+            spans = sorted(self.cite_spans)
+            ends, top = [], -1
+            for _, b in spans:
+                top = max(top, b)
+                ends.append(top)
+            self._cite_index = ([a for a, _ in spans], ends)
+        starts, ends = self._cite_index
+        i = bisect.bisect_right(starts, off) - 1
+        return i >= 0 and ends[i] > off
+
+    def role_words(self, a: int, b: int) -> list[re.Match]:
+        """_ROLE_SCAN.finditer(text, a, b) as a list, cut from one scan of the body when possible.
+
+        _ROLE has no look-around, so a phrase found by the body scan that lies within
+        [a, b) is found by a scan of [a, b) too, and vice versa, unless a phrase of
+        the body scan straddles a or b: then [a, b) is scanned anew.
+        """
+        scan = self._roles_scan
+        if scan is None or not (scan[0] <= a and b <= scan[1]):
+            return list(_ROLE_SCAN.finditer(self.text, a, b))
+        _, _, found, starts = scan
+        i = bisect.bisect_left(starts, a)
+        if i > 0 and found[i - 1].end() > a:
+            return list(_ROLE_SCAN.finditer(self.text, a, b))
+        j = bisect.bisect_left(starts, b, i)
+        if j > i and found[j - 1].end() > b:
+            return list(_ROLE_SCAN.finditer(self.text, a, b))
+        return found[i:j]
+
+    def scan_roles(self, a: int, b: int) -> None:
+        """Find the role phrases of text[a:b] (the body) once, for role_words."""
+        found = list(_ROLE_SCAN.finditer(self.text, a, b))
+        self._roles_scan = (a, b, found, [m.start() for m in found])
+
+    def numbered_mentions(self) -> list[tuple[int, str]]:
+        """(start, number) of every mention of a numbered citation, by start (then citation order)."""
+        if self._numbered is None:
+            self._numbered = sorted(((m.start, k, c.number) for k, c in enumerate(self.citations) if c.number
+                                     for m in c.mentions), key=lambda x: (x[0], x[1]))
+            self._numbered = [(start, number) for start, _, number in self._numbered]
+        return self._numbered
 
     def hits_in(self, a: int, b: int) -> list[AgencyHit]:
         return self._within(self.hits, a, b)
@@ -141,11 +198,15 @@ def _body_start(text: str, c: Clause) -> int:
 
 def _prefix_ok(text: str, a: int, b: int, issuer_hits: list[AgencyHit]) -> bool:
     """True when text[a:b] holds only connectors (and the issuer's own name)."""
-    chunk = list(text[a:b])
-    for h in issuer_hits:
-        for i in range(max(h.start, a), min(h.end, b)):
-            chunk[i - a] = " "
-    s = "".join(chunk).strip()
+    over = [h for h in issuer_hits if h.start < b and a < h.end]
+    if over:
+        chunk = list(text[a:b])
+        for h in over:
+            for i in range(max(h.start, a), min(h.end, b)):
+                chunk[i - a] = " "
+        s = "".join(chunk).strip()
+    else:
+        s = text[a:b].strip()
     while s:
         m = _CONNECT.match(s)
         if not m or m.end() == 0:
@@ -166,17 +227,17 @@ def _groups(ctx: Ctx, hits: list[AgencyHit], body_start: int, end: int) -> list[
         if h.name in ctx.issuer:
             prev = None
             continue
-        if any(a <= h.start < b for a, b in ctx.cite_spans):
+        if ctx.in_citation(h.start):
             prev = None
             continue
         gap = text[prev.end:h.start] if prev else None
         if prev is not None and groups and groups[-1].hits[-1] is prev and _SEP.match(gap or ""):
-            if re.search(r"kiêm\s*$", text[max(prev.end, h.start - 8):h.start]):
+            if _KIEM_END.search(text[max(prev.end, h.start - 8):h.start]):
                 continue  # "Giám đốc Sở …, kiêm Chánh Văn phòng …": one office-holder
             groups[-1].hits.append(h)
             prev = h
             continue
-        if re.search(r",\s*kiêm\s*$", text[max(body_start, h.start - 10):h.start]):
+        if _COMMA_KIEM_END.search(text[max(body_start, h.start - 10):h.start]):
             continue
         if clause_bounds is None:
             clause_bounds = [m.end() for m in _BOUNDARY_SCAN.finditer(text, body_start, end)]
@@ -233,6 +294,7 @@ def _roles(ctx: Ctx, a: int, b: int) -> list[tuple[str, str | None, tuple[str, .
     hits = ctx.hits_in(a, b)
     cuts = [a] + [m.end() for m in _PART.finditer(text, a, b)] + [b]
     parens = _paren_spans(text, a, b)
+    role_words = ctx.role_words(a, b)
     first_part = True
     for ps, pe in zip(cuts, cuts[1:]):
         s = _LEADING.match(text, ps, pe).end()
@@ -243,12 +305,12 @@ def _roles(ctx: Ctx, a: int, b: int) -> list[tuple[str, str | None, tuple[str, .
         if len(body.split()) < 2:
             continue
         found: list[tuple[str, re.Match]] = []
-        for m in _ROLE_SCAN.finditer(text, s, pe):
+        for m in _role_words_in(role_words, text, s, pe):
             role = m.lastgroup
             before = text[s:m.start()]
             if any(x < m.start() < y for x, y in parens) and not re.match(r"đồng\s+gửi", m.group(), re.I):
                 continue  # "(phối hợp thực hiện, hướng dẫn … và kiểm tra)": an aside, not an order
-            if re.search(r"biết\s*,\s*$", before):
+            if _BIET_END.search(before):
                 continue  # "báo cáo X biết, theo dõi": X's part
             near = [h for h in hits if h.end <= m.start() and m.start() - h.end <= 3]
             helps = bool(near) and bool(re.search(r"giúp", before))  # "giúp X theo dõi": on X's behalf
@@ -259,7 +321,7 @@ def _roles(ctx: Ctx, a: int, b: int) -> list[tuple[str, str | None, tuple[str, .
                 found.append((role, m))
         counted = False
         for role, m in found:
-            if role == "lead" and re.search(r"cơ\s+quan\s+$", text[max(s, m.start() - 8):m.start()]):
+            if role == "lead" and _CO_QUAN_END.search(text[max(s, m.start() - 8):m.start()]):
                 continue
             if role == "report":
                 run = _run_after(ctx, hits, m.end())
@@ -304,6 +366,17 @@ def _roles(ctx: Ctx, a: int, b: int) -> list[tuple[str, str | None, tuple[str, .
     return out
 
 
+def _role_words_in(role_words: list[re.Match], text: str, s: int, pe: int) -> list[re.Match]:
+    """The role phrases of text[s:pe], a sentence part, taken from those of the whole action.
+
+    A phrase never spans a part end ("." or ";"), so the action's phrases are the part's ones
+    unless one of them starts before s and ends after it; then the part is scanned anew.
+    """
+    if any(m.start() < s < m.end() for m in role_words):
+        return list(_ROLE_SCAN.finditer(text, s, pe))
+    return [m for m in role_words if s <= m.start() and m.end() <= pe]
+
+
 def _paren_spans(text: str, a: int, b: int) -> list[tuple[int, int]]:
     """Spans of the balanced (…) pairs in text[a:b], inner pairs first."""
     spans, stack = [], []
@@ -317,18 +390,21 @@ def _paren_spans(text: str, a: int, b: int) -> list[tuple[int, int]]:
 
 def _under(ctx: Ctx, a: int, b: int) -> str | None:
     """Number of the first document the action text[a:b] is expressly carried out under ("theo …")."""
-    best: tuple[int, str] | None = None
-    for c in ctx.citations:
-        if not c.number:
-            continue
-        for m in c.mentions:
-            if a <= m.start < b:
-                before = ctx.text[max(a, m.start - 90):m.start]
-                seg = re.split(r"[;.]\s", before)[-1]
-                if re.search(r"\btheo\b", seg, re.IGNORECASE) and not re.search(r"xác\s+định\s+tại", seg):
-                    if best is None or m.start < best[0]:
-                        best = (m.start, c.number)
-    return best[1] if best else None
+    if (a, b) in ctx._under_memo:
+        return ctx._under_memo[a, b]
+    found = None
+    mentions = ctx.numbered_mentions()
+    for i in range(bisect.bisect_left(mentions, (a,)), len(mentions)):
+        start, number = mentions[i]
+        if start >= b:
+            break
+        before = ctx.text[max(a, start - 90):start]
+        seg = _SENTENCE_END.split(before)[-1]
+        if _THEO.search(seg) and not _XAC_DINH_TAI.search(seg):
+            found = number
+            break
+    ctx._under_memo[a, b] = found
+    return found
 
 
 _ACTION_CHARS = 400  # text enough for the first words of nearly every action
@@ -394,6 +470,7 @@ def extract_responsibilities(seg: Segmented, text: str, rec: Recogniser, issuer:
         a, b = min(s.start for s in body), max(s.end for s in body)
         ctx.hits = [h for h in hits if a <= h.start and h.end <= b] if hits is not None else rec.find(text, a, b)
         ctx.deadlines = find_deadlines(text, a, b, ctx.cite_spans)
+        ctx.scan_roles(a, b)
     kinds: dict[str, str | None] = {}
     preamble_actors: list[tuple[str, AgencyHit | None]] = []
 
@@ -414,7 +491,7 @@ def extract_responsibilities(seg: Segmented, text: str, rec: Recogniser, issuer:
                                           or len(tidy(text[body_start:end]).split()) <= 8):
             # a title ("Về …", "Chế độ báo cáo … của X:"): names the actors, assigns nothing itself
             named = [(n, h) for h in hits if h.name not in issuer
-                     and not any(a <= h.start < b for a, b in ctx.cite_spans) for n in h.names]
+                     and not ctx.in_citation(h.start) for n in h.names]
             if named and _HEADING.match(text, body_start):
                 pass_down, down_source = named, c.path
         else:

@@ -38,6 +38,8 @@ _M_PLUS = re.compile(r"\+\s*" + r"(?=[\"“”'‘(]?[" + vocab.UPPER_VI + r"0-9
 
 # The characters a clause marker can start with, besides digits (see the _M_* patterns above).
 _MARKER_FIRST = frozenset("ĐIVX-–—•+abcdefghijklmnopqrstuvwxyzđ")
+_LETTER_FIRST = frozenset("abcdefghijklmnopqrstuvwxyzđ")
+_UPPER_START_RE = re.compile(_UPPER_START)
 _QUOC_HIEU = re.compile(r"C[ỘO]NG\s+H(?:ÒA|OÀ|OA|ÓA)(?!\w)|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM", re.I)
 _MOTTO = re.compile(r"Độc\s+lập\s*-\s*Tự\s+do|CHỦ\s+NGHĨA\s+VIỆT\s+NAM|^\s*-{3,}\s*$", re.I)
 # "Số: 05/CT-UBND", "Số: 05 /CT-UBND" (stray space), "Số:      /UBND-NNTN" (number left blank)
@@ -59,6 +61,7 @@ _ANNEX_HEAD = re.compile(r"(?:PHỤ\s+LỤC|KẾ\s+HOẠCH|QUY\s+CHẾ|QUY\s+Đ�
                          r"DANH\s+MỤC|HƯỚNG\s+DẪN|ĐIỀU\s+LỆ)(?:\s+[IVX\d]+)?\s*:?")
 _AUTHORITY = re.compile(r"(?:CHỦ\s+TỊCH|[ỦU][YỶ]\s+BAN\s+NHÂN\s+DÂN|HỘI\s+ĐỒNG\s+NHÂN\s+DÂN|BỘ\s+TRƯỞNG|GIÁM\s+ĐỐC|"
                         r"THỦ\s+TƯỚNG|BAN\s+THƯỜNG\s+VỤ|BAN\s+CHẤP\s+HÀNH)\b")
+_PARA_START = re.compile(r"[\"“(]?[" + vocab.UPPER_VI + "]")
 _TERMINAL = re.compile(r"[.:;!?…][\"”’)]*\s*$")
 
 
@@ -69,8 +72,9 @@ class _Line:
 
     def __init__(self, start: int, end: int, text: str, furn: bool):
         self.start, self.end, self.text, self.furn = start, end, text, furn
-        self.s = text.strip()
-        self.lead = start + (len(text) - len(text.lstrip()))
+        left = text.lstrip()
+        self.s = left.rstrip()
+        self.lead = start + (len(text) - len(left))
         self.content = bool(self.s) and not furn
 
 
@@ -117,6 +121,7 @@ class _Segmenter:
         self.lines = _split_lines(rep)
         self.furn = sorted((f.start, f.end) for f in rep.furniture)
         self.is_md = "markdown" in rep.repairs or rep.source.lower().endswith(".md")
+        self._typical: int | None = None
 
     # -------------------------------------------------------------- helpers
     def content(self, i: int) -> bool:
@@ -581,19 +586,21 @@ class _Segmenter:
             return None  # no marker pattern can match: skip trying them one by one
         lead = ln.lead
         cand = None
-        if (m := _M_DIEU.match(s)):
+        # each pattern is tried only on the first characters it can start with
+        c, digit = s[0], s[0].isdecimal()
+        if c == "Đ" and (m := _M_DIEU.match(s)):
             cand = ("dieu", int(m.group(1)), f"Điều {m.group(1)}", m)
-        elif (m := _M_ROMAN.match(s)) and re.match(_UPPER_START, s[m.end():]):
+        elif c in "IVX" and (m := _M_ROMAN.match(s)) and _UPPER_START_RE.match(s, m.end()):
             cand = ("roman", ROMAN.index(m.group(1)) + 1 if m.group(1) in ROMAN else 0, m.group(1) + ".", m)
-        elif (m := _M_SUBNUM.match(s)) and re.match(_UPPER_START, s[m.end():]):
+        elif digit and (m := _M_SUBNUM.match(s)) and _UPPER_START_RE.match(s, m.end()):
             cand = ("sub", m.group(1), m.group(1) + ".", m)
-        elif (m := _M_NUM.match(s)) and re.match(_UPPER_START, s[m.end():]):
+        elif digit and (m := _M_NUM.match(s)) and _UPPER_START_RE.match(s, m.end()):
             cand = ("num", int(m.group(1)), m.group(1) + ".", m)
-        elif (m := _M_LETTER.match(s)):
+        elif c in _LETTER_FIRST and (m := _M_LETTER.match(s)):
             cand = ("letter", m.group(1), s[:m.end()].strip(), m)
-        elif (m := _M_DASH.match(s)):
+        elif c in "-–—•" and (m := _M_DASH.match(s)):
             cand = ("dash", None, "-", m)
-        elif (m := _M_PLUS.match(s)):
+        elif c == "+" and (m := _M_PLUS.match(s)):
             cand = ("plus", None, "+", m)
         if cand is None:
             return None
@@ -662,14 +669,13 @@ class _Segmenter:
         """Offsets in (a, b) where a new paragraph starts (after a sentence end on a short line, or a blank line in markdown)."""
         i0, i1 = self._line_of(a), self._line_of(max(a, b - 1))
         idx = [i for i in range(i0, i1 + 1) if self.content(i)]
-        lengths = sorted(len(self.lines[i].text.rstrip()) for i in range(len(self.lines)) if self.content(i))
-        typical = lengths[int(len(lengths) * 0.75)] if lengths else 80
+        typical = self._typical_length()
         out = []
         for p, q in zip(idx, idx[1:]):
             prev, nxt = self.lines[p], self.lines[q]
             if not _TERMINAL.search(prev.text):
                 continue
-            if not re.match(r"[\"“(]?[" + vocab.UPPER_VI + "]", nxt.s):
+            if not _PARA_START.match(nxt.s):
                 continue
             if self.is_md:
                 brk = any(not self.lines[k].s for k in range(p + 1, q))
@@ -678,6 +684,13 @@ class _Segmenter:
             if brk and a < nxt.lead < b:
                 out.append(nxt.lead)
         return out
+
+    def _typical_length(self) -> int:
+        """The upper-quartile length of the content lines (a full line of the page), found once."""
+        if self._typical is None:
+            lengths = sorted(len(ln.text.rstrip()) for ln in self.lines if ln.content)
+            self._typical = lengths[int(len(lengths) * 0.75)] if lengths else 80
+        return self._typical
 
     def _closing(self, markers: list[_Node], body_b: int) -> tuple[int, int] | None:
         last = markers[-1]

@@ -24,6 +24,7 @@ _NOT_ADMIN = r"(?!(?:Xã|XÃ|Huyện|HUYỆN|Tỉnh|TỈNH|Thôn|THÔN|Phường
 NAME = rf"{NAME_WORD}(?:[ \t]*(?:\n[ \t]*){{0,2}}{_NOT_ADMIN}{NAME_WORD}){{0,3}}"
 
 WS = re.compile(r"\s+")
+_FN_MARKER = re.compile(r"\(\d{1,2}\)")
 
 
 def mask(text: str, spans: tuple[Span, ...] | list[Span]) -> str:
@@ -60,7 +61,8 @@ def flex(phrase: str) -> str:
 
 def tidy(s: str) -> str:
     """Return `s` with white space folded and stray footnote markers "(1)" removed."""
-    s = re.sub(r"\(\d{1,2}\)", "", s)
+    if "(" in s:
+        s = _FN_MARKER.sub("", s)
     return " ".join(s.split())  # = WS.sub(" ", s).strip(), faster
 
 
@@ -123,11 +125,15 @@ class _WordIndex:
             if self._auto is None:
                 self._auto = ahocorasick.Automaton()
                 for w in self._words:
-                    self._auto.add_word(w, w)
+                    self._auto.add_word(w, (w, len(w) - 1))
                 self._auto.make_automaton()
             found = {}
-            for last, w in self._auto.iter(low):
-                found.setdefault(w, []).append(last - len(w) + 1)
+            for last, (w, back) in self._auto.iter(low):
+                at = found.get(w)
+                if at is None:
+                    found[w] = [last - back]
+                else:
+                    at.append(last - back)
             self._recent.put(low, found)
         return found
 

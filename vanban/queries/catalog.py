@@ -66,7 +66,34 @@ def search(store: GraphStore, q: str, limit: int = 20) -> list[dict[str, Any]]:
         raise QueryError("empty search")
     if not 1 <= limit <= MAX_LIMIT:
         raise QueryError(f"limit must be 1..{MAX_LIMIT}")
+    found = _search_indexed(store, words, limit)
+    if found is not None:
+        return found
     return run(store, "search", words=words, longest=max(words, key=len), limit=limit)
+
+
+#: search.cypher's kinds: (kind, label, label column(s), detail column), in its order.
+_SEARCH_KINDS = (("document", "Document", ("number", "type"), "title"), ("agency", "Agency", ("name",), "kind"),
+                 ("place", "Place", ("name",), "kind"), ("task", "Task", ("clause",), "text"))
+
+
+def _search_indexed(store: GraphStore, words: list[str], limit: int) -> list[dict[str, Any]] | None:
+    """search() through the store's full-text indexes (`store.search_nodes`), same rows as search.cypher.
+
+    Returns None when the store has no full-text search or it cannot answer these words.
+    """
+    search_nodes = getattr(store, "search_nodes", None)
+    if search_nodes is None:
+        return None
+    out: list[dict[str, Any]] = []
+    for kind, label, label_cols, detail in _SEARCH_KINDS:
+        nodes = search_nodes(label, words, limit)
+        if nodes is None:
+            return None
+        for n in nodes:
+            shown = next((n[c] for c in label_cols if n.get(c) is not None), None)
+            out.append({"kind": kind, "key": n.get("key"), "label": shown, "detail": n.get(detail)})
+    return out
 
 
 def run_cypher(store: GraphStore, query: str, params: dict[str, Any] | None = None,

@@ -5,7 +5,10 @@
 // assigned agencies and roles as parallel lists. The first part is a range on
 // Task.deadline_date (an index on it makes it proportional to the window).
 // For one agency use deadlines_of_agency.cypher.
-// Parameters: $from, $to (ISO dates), $from_year (integer).
+// The second part looks recurring tasks up by $recurrences (the recurrence
+// values with an occurrence in the window, computed by deadlines.py), through
+// the Task.recurrence index.
+// Parameters: $from, $to (ISO dates), $from_year (integer), $recurrences (list of strings).
 MATCH (t:Task)
 WHERE t.deadline_date >= $from AND t.deadline_date <= $to AND t.recurrence IS NULL
 MATCH (d:Document)-[:CONTAINS]->(t)
@@ -18,7 +21,8 @@ RETURN t.key AS task_key, t.clause AS clause, t.action AS action, t.text AS text
        collect(ag.name) AS agencies, collect(a.role) AS roles
 UNION ALL
 MATCH (t:Task)
-WHERE t.recurrence IS NOT NULL
+WHERE t.recurrence IN $recurrences
+WITH t  // start from the Task.recurrence index, not from a scan of the documents
 MATCH (d:Document)-[:CONTAINS]->(t)
 WHERE d.year IS NULL OR (d.year >= $from_year AND (d.date IS NULL OR d.date <= $to))
 MATCH (t)-[a:ASSIGNED_TO]->(ag:Agency)

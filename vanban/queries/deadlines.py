@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import calendar
-from datetime import date
+from datetime import date, timedelta
 from typing import Any, Iterator
 
 from vanban.graph.store import GraphStore
@@ -49,7 +49,8 @@ def deadlines(
     today = date.fromisoformat(check_date(as_of, "as_of") or date.today().isoformat())
     key = resolve_agency(store, agency) if agency else None
     out: list[dict[str, Any]] = []
-    params = {"from": start, "to": end, "from_year": int(start[:4])}
+    params = {"from": start, "to": end, "from_year": int(start[:4]),
+              "recurrences": recurrences_in(date.fromisoformat(start), date.fromisoformat(end))}
     found = run(store, "deadlines_of_agency", agency=key, **params) if key else run(store, "deadlines", **params)
     for r in found:
         base = {k: r.get(k) for k in ("task_key", "clause", "action", "text", "deadline", "deadline_text",
@@ -71,6 +72,28 @@ def _row(base: dict[str, Any], due: date | None, today: date, recurring: bool) -
         return {"due": None, "status": "recurring", "days": None, "recurring": recurring, **base}
     return {"due": due.isoformat(), "status": "overdue" if due < today else "due",
             "days": (due - today).days, "recurring": recurring, **base}
+
+
+def recurrences_in(start: date, end: date) -> list[str]:
+    """Return the recurrence values a task can carry that have an occurrence in [start, end].
+
+    The forms `occurrences` expands ("monthly[:D]", "quarterly[:D]",
+    "yearly[:MM-DD]") are kept only when one of their dates falls inside the
+    window; "weekly" (never expanded, shown undated) is always kept. deadlines.cypher
+    looks recurring tasks up by this list (Task.recurrence index) instead of
+    reading every recurring task of the graph.
+    """
+    forms = ["monthly", "quarterly", "yearly"] + [f"monthly:{d}" for d in range(1, 32)] \
+        + [f"quarterly:{d}" for d in range(1, 32)]
+    if (end - start).days >= 366:
+        days = [date(2024, 1, 1) + timedelta(days=i) for i in range(366)]
+    else:
+        days = [start + timedelta(days=i) for i in range((end - start).days + 1)]
+    yearly = sorted({f"yearly:{d.month:02d}-{d.day:02d}" for d in days})
+    if "yearly:02-29" not in yearly:
+        yearly.append("yearly:02-29")  # a non-leap year in the window makes it an undated row
+    hits = [f for f in forms if any(o is not None for o in occurrences(f, start, end))]
+    return hits + [y for y in yearly if y not in hits] + ["weekly"]
 
 
 def occurrences(recurrence: str, start: date, end: date) -> Iterator[date | None]:
