@@ -21,6 +21,7 @@ import time
 from pathlib import Path
 from typing import Any, Callable
 
+from benchmarks.synth import PROVINCES
 from vanban import queries as Q
 from vanban.graph import open_store
 
@@ -83,6 +84,12 @@ def main(argv: list[str] | None = None) -> int:
     try:
         counts = {r["l"]: r["n"] for r in store.run_read("MATCH (n) RETURN labels(n)[0] AS l, count(n) AS n")}
         print(f"nodes {counts}", flush=True)
+        per_unit = sorted(r["c"] for r in store.run_read(
+            "MATCH (t:Task)-[:ASSIGNED_TO]->(a:Agency) RETURN a.key AS k, count(t) AS c"))
+        if per_unit:
+            print(f"corpus: benchmarks.synth documents of {len(PROVINCES)} provinces, every Sở a unit of its "
+                  f"province: {len(per_unit)} assigned units, tasks per unit median "
+                  f"{per_unit[len(per_unit) // 2]}, max {per_unit[-1]}", flush=True)
         citing = [r["k"] for r in store.run_read(
             "MATCH (d:Document)-[:CITES]->(:Document) WHERE d.stub = false RETURN DISTINCT d.key AS k")]
         cited = [r["k"] for r in store.run_read(

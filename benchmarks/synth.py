@@ -9,6 +9,10 @@ nhận, signature) and `to_extraction()` builds the Extraction whose mentions
 point at real offsets of that text. A richer renderer (issue 7: text that the
 extractor reads back) can replace `render()` without touching the facts.
 
+Issuers: the Ủy ban nhân dân of one of the 63 pre-2025 provinces; the units
+it assigns tasks to are that province's Sở ("Sở Xây dựng tỉnh Gia Lai"), so a
+unit carries hundreds of tasks in 100,000 documents, as in reality.
+
 Numbers: every SynthDoc is deterministic for (index, seed); documents cite
 only earlier ones (plus a fixed pool of central documents that become stubs).
 """

@@ -74,6 +74,10 @@ def make_high_junk(p: Path) -> None:
     p.write_bytes(bytes(r.randrange(0x80, 0x100) for _ in range(4096)))
 
 
+def make_gbk(p: Path) -> None:
+    p.write_bytes(("关于加强农村建设的通知，各县市人民政府：请认真贯彻执行。\n" * 40).encode("gbk"))
+
+
 def make_control_junk(p: Path) -> None:
     p.write_bytes(bytes(range(1, 32)) * 64)
 
@@ -121,13 +125,14 @@ CASES: dict[str, tuple[str, object, str]] = {
     "empty file": ("empty.txt", make_empty, r"empty document"),
     "whitespace only": ("blank.txt", make_blank, r"empty document"),
     "binary junk (NUL bytes)": ("junk.txt", make_nul_junk, re.escape("binary file (NUL bytes), not a text document")),
-    "binary junk (not UTF-8)": ("latin.txt", make_high_junk, r"not UTF-8 text \(invalid byte 0x[0-9a-f]{2} at offset 0\)"),
+    "text in another encoding (GBK)": ("gbk.txt", make_gbk, r"not UTF-8 text \(invalid byte 0x[0-9a-f]{2} at offset \d+\)"
+                                                            r"( and not legacy TCVN3/VNI text)?"),
     "control characters": ("control.txt", make_control_junk,
                            re.escape("binary or corrupt content (control characters), not a text document")),
     "junk named .pdf": ("junk.pdf", make_junk_pdf, re.escape("not a PDF (no %PDF- header)")),
     "truncated PDF": ("truncated.pdf", make_truncated_pdf, r"(truncated|corrupt) PDF\b.*"),
     "encrypted PDF": ("encrypted.pdf", make_encrypted_pdf, r"encrypted PDF\b.*"),
-    "corrupt DOCX zip": ("corrupt.docx", make_corrupt_docx, r"corrupt DOCX zip\b.*"),
+    "corrupt DOCX zip": ("corrupt.docx", make_corrupt_docx, r"corrupt (or truncated )?DOCX zip\b.*"),
     "zip that is not a DOCX": ("other.docx", make_zip_not_docx, r"not a DOCX\b.*"),
     "200 MB file": ("huge.txt", make_huge,
                     re.escape(f"file is {BIG} bytes, over the 52428800-byte limit (VANBAN_MAX_BYTES)")),
@@ -238,6 +243,22 @@ def test_library_says_text_is_not_an_administrative_document(name, tmp_path):
     p.write_text(NOT_ADMIN[name], encoding="utf-8")
     reason = not_administrative(extract_file(p))
     print(f"{name}: {reason}")
+    assert reason and re.fullmatch(NOT_ADMIN_REASON, reason)
+
+
+def test_high_byte_junk_is_never_loaded_as_a_document(tmp_path):
+    """4 KB of random bytes 0x80-0xFF: the reader may reject it (not UTF-8, not legacy) or take it
+    for 8-bit legacy text; either way it must not become a document."""
+    from vanban.loaders.admin_check import not_administrative
+    from vanban.loaders.pipeline import extract_file
+
+    p = tmp_path / "high.txt"
+    make_high_junk(p)
+    try:
+        reason = not_administrative(extract_file(p))
+    except InputError as e:
+        assert re.fullmatch(re.escape(f"{p}: ") + r"(not UTF-8 text|binary).*", str(e)), str(e)
+        return
     assert reason and re.fullmatch(NOT_ADMIN_REASON, reason)
 
 

@@ -274,3 +274,27 @@ def test_concurrent_load_and_serve_lose_nothing(tmp_path):
     want = _stats(clean)
     assert while_serving == want
     assert _stats(db) == want  # after serve stopped: the file alone holds every write
+
+
+def test_reopening_after_a_kill_when_the_dead_server_still_looks_alive(tmp_path):
+    """The registry (<db>.settings) of a killed server can outlive it for a moment and name a pid that
+    still runs (being torn down, or reused): opening must start a new server, not fail to attach."""
+    from vanban.graph import open_store
+
+    db = tmp_path / "stale.db"
+    store = open_store(str(db))
+    try:
+        store.run("CREATE (:Document {key: 'doc:x', stub: false})")
+    finally:
+        store.close()
+    run = tmp_path / "run"
+    run.mkdir()
+    (run / "redis.pid").write_text(str(os.getpid()))  # a live pid: this test process
+    Path(str(db) + ".settings").write_text(json.dumps({
+        "pidfile": str(run / "redis.pid"), "unixsocket": str(run / "redis.socket"),  # no server behind it
+        "dbdir": str(tmp_path), "dbfilename": db.name}))
+    store = open_store(str(db))
+    try:
+        assert store.run_read("MATCH (d:Document) RETURN d.key AS key") == [{"key": "doc:x"}]
+    finally:
+        store.close()

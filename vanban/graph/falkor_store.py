@@ -15,6 +15,10 @@ and talks Cypher to the graph "vanban". Facts of falkordblite 0.11 handled here:
   and polls every 10 ms, so CLI commands return promptly.
 - Parameters are pasted into the query text by the client: keep values to
   str/int/float/bool/None/lists/maps; dates travel as ISO strings.
+- Full-text (RediSearch) indexes on `search` serve `search_nodes` (queries.search);
+  range indexes on Task.deadline_date / Task.recurrence / Document.year serve the
+  deadline queries. A range index is used only when the WHERE compares the
+  indexed property of the first matched node directly with a parameter.
 
 Rows come back as dicts keyed by RETURN alias. Graph values are converted to
 plain dicts: a node → its properties plus `_id` and `_labels`; a relationship →
@@ -55,8 +59,13 @@ INDEXES: tuple[tuple[str, str], ...] = (
 FULLTEXT_LABELS: tuple[str, ...] = ("Document", "Agency", "Place", "Task")
 
 
+_SCALARS = (str, int, float, bool, type(None))
+
+
 def _plain(value: Any) -> Any:
     """Return `value` with FalkorDB Node/Edge/Path objects turned into plain dicts/lists."""
+    if type(value) in _SCALARS:  # most values: no import, no isinstance chain
+        return value
     from falkordb.edge import Edge
     from falkordb.node import Node
     from falkordb.path import Path as FPath
@@ -98,7 +107,7 @@ def _fast_params_header(params: dict[str, Any]) -> str | None:
             return None
         if "\\u" in text:
             return None
-        parts.append(f"{k}={_JSON_KEY.sub(r'\1`\2`:', text)}")
+        parts.append(f"{k}={_JSON_KEY.sub(r'\1`\2`:', text) if '{' in text else text}")
     return " ".join(parts)
 
 
@@ -323,6 +332,32 @@ class FalkorStore:
                 self.run("CALL db.idx.fulltext.createNodeIndex({label: $label, stopwords: ['_']}, 'search')",
                          {"label": label})
 
+    def _fulltext_ready(self, label: str) -> bool:
+        """True when the full-text index of `label` holds every node (checked until it does).
+
+        A server that loads a file re-fills its full-text indexes in the
+        background for seconds while db.indexes() already reports them
+        OPERATIONAL: until the label's last node (highest id) is found through
+        the index by its own words, searches use the CONTAINS scan.
+        """
+        ready = self.__dict__.setdefault("_ft_ready", set())
+        if label in ready:
+            return True
+        last = self.run_read(f"MATCH (n:{label}) WHERE n.search IS NOT NULL RETURN max(id(n)) AS i")
+        if not last or last[0]["i"] is None:
+            return False  # nothing to find yet: check again next time
+        text = self.run_read(f"MATCH (n:{label}) WHERE id(n) = $i RETURN n.search AS s", {"i": last[0]["i"]})
+        terms = sorted({t for t in _FT_TOKEN.findall((text[0]["s"] or "") if text else "") if len(t) >= 2},
+                       key=len, reverse=True)[:6]
+        if terms:
+            hit = self.run_read("CALL db.idx.fulltext.queryNodes($label, $q) YIELD node "
+                                "WITH node WHERE id(node) = $i RETURN count(node) AS n",
+                                {"label": label, "q": " ".join(terms), "i": last[0]["i"]})
+            if not hit or not hit[0]["n"]:
+                return False
+        ready.add(label)
+        return True
+
     def search_nodes(self, label: str, words: list[str], limit: int) -> list[dict[str, Any]] | None:
         """Return up to `limit` `label` nodes whose folded `search` has every word of `words` at a word start.
 
@@ -333,7 +368,7 @@ class FalkorStore:
         a-z 0-9): the caller then runs the CONTAINS query.
         """
         q = fulltext_query(words)
-        if q is None or label not in FULLTEXT_LABELS:
+        if q is None or label not in FULLTEXT_LABELS or not self._fulltext_ready(label):
             return None
         rows = self.run_read(
             "CALL db.idx.fulltext.queryNodes($label, $q) YIELD node AS n "

@@ -4,7 +4,8 @@ Selected with VANBAN_STORE=bolt://… or neo4j://…; credentials from NEO4J_USE
 (default "neo4j") and NEO4J_PASSWORD, database from NEO4J_DATABASE (default:
 the server's default). Store-specific DDL lives here: a uniqueness constraint
 on `key` for every label (which also indexes it) plus range indexes on the
-other looked-up properties. Rows come back converted like the embedded store's
+other looked-up properties, and a full-text index on `search` per label
+(`search_nodes`, used by queries.search). Rows come back converted like the embedded store's
 (node → properties + `_id`, `_labels`; relationship → properties + `_id`,
 `_type`, `_src`, `_dst`; path → {"nodes", "relationships"}), with element ids
 as strings.
@@ -148,10 +149,13 @@ class Neo4jStore:
         if q is None or label not in FULLTEXT_LABELS:
             return None
         q = " ".join("+" + t for t in q.split())
-        rows = self.run_read(
-            f"CALL db.index.fulltext.queryNodes('vanban_{label.lower()}_fulltext', $q) YIELD node AS n "
-            "WITH n WHERE all(w IN $words WHERE (' ' + n.search) CONTAINS (' ' + w)) "
-            "RETURN n LIMIT $limit", {"q": q, "words": list(words), "limit": int(limit)})
+        try:
+            rows = self.run_read(
+                f"CALL db.index.fulltext.queryNodes('vanban_{label.lower()}_fulltext', $q) YIELD node AS n "
+                "WITH n WHERE all(w IN $words WHERE (' ' + n.search) CONTAINS (' ' + w)) "
+                "RETURN n LIMIT $limit", {"q": q, "words": list(words), "limit": int(limit)})
+        except QueryError:  # index missing or still populating: the caller scans instead
+            return None
         return [r["n"] for r in rows]
 
     def write_batch(self, query: str, params: dict[str, Any]) -> list[dict[str, Any]]:

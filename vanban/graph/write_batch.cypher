@@ -10,10 +10,12 @@
 //   $agencies, $persons, $places: shared nodes, merged deterministically
 //            (smallest non-null value wins, alias lists are sorted unions),
 //            so load order never changes the result
-//   $tasks   [{key, doc, props, prov}]
+//   $tasks   [{key, doc, props (incl. key and doc), prov}]
 //   $adopt   [{stub, doc, resolved_by, confidence}] stubs a new document absorbs
-//   one list per relationship type: [{src, dst, p}] (p = properties incl.
-//            provenance, and `doc` is filled in here from the document / task)
+//   one list per relationship type written per document: compact rows
+//            [src key, dst key, clause, start, end, surface, …] in the order of
+//            writer.REL_FIELDS (`doc` is filled in here from the document / task;
+//            a null value sets nothing); GOVERNS and PART_OF: [{src, dst, p}]
 
 // ---- clear the documents' own facts
 UNWIND $clear AS k
@@ -123,94 +125,81 @@ UNWIND $tasks AS r
 MATCH (d:Document {key: r.doc})
 MERGE (t:Task {key: r.key})
 SET t = r.props
-SET t.key = r.key, t.doc = r.doc
 CREATE (d)-[c:CONTAINS]->(t)
 SET c = r.prov
 SET c.doc = r.doc
 WITH count(*) AS _
 UNWIND $CITES AS r
-MATCH (a:Document {key: r.src})
-MATCH (b:Document {key: r.dst})
+MATCH (a:Document {key: r[0]})
+MATCH (b:Document {key: r[1]})
 CREATE (a)-[e:CITES]->(b)
-SET e = r.p
-SET e.doc = r.src
+SET e.doc = r[0], e.clause = r[2], e.start = r[3], e.end = r[4], e.surface = r[5], e.relation = r[6], e.resolved_by = r[7], e.confidence = r[8], e.number = r[9], e.cited_date = r[10], e.subject = r[11], e.mentions = r[12]
 WITH count(*) AS _
 UNWIND $ISSUED_BY AS r
-MATCH (a:Document {key: r.src})
-MATCH (b:Agency {key: r.dst})
+MATCH (a:Document {key: r[0]})
+MATCH (b:Agency {key: r[1]})
 CREATE (a)-[e:ISSUED_BY]->(b)
-SET e = r.p
-SET e.doc = r.src
+SET e.doc = r[0], e.clause = r[2], e.start = r[3], e.end = r[4], e.surface = r[5]
 WITH count(*) AS _
 UNWIND $SIGNED_BY AS r
-MATCH (a:Document {key: r.src})
-MATCH (b:Person {key: r.dst})
+MATCH (a:Document {key: r[0]})
+MATCH (b:Person {key: r[1]})
 CREATE (a)-[e:SIGNED_BY]->(b)
-SET e = r.p
-SET e.doc = r.src
+SET e.doc = r[0], e.clause = r[2], e.start = r[3], e.end = r[4], e.surface = r[5], e.title = r[6], e.mode = r[7]
 WITH count(*) AS _
 UNWIND $ADDRESSED_TO AS r
-MATCH (a:Document {key: r.src})
-MATCH (b:Agency {key: r.dst})
+MATCH (a:Document {key: r[0]})
+MATCH (b:Agency {key: r[1]})
 CREATE (a)-[e:ADDRESSED_TO]->(b)
-SET e = r.p
-SET e.doc = r.src
+SET e.doc = r[0], e.clause = r[2], e.start = r[3], e.end = r[4], e.surface = r[5]
 WITH count(*) AS _
 UNWIND $COPIED_TO AS r
-MATCH (a:Document {key: r.src})
-MATCH (b:Agency {key: r.dst})
+MATCH (a:Document {key: r[0]})
+MATCH (b:Agency {key: r[1]})
 CREATE (a)-[e:COPIED_TO]->(b)
-SET e = r.p
-SET e.doc = r.src
+SET e.doc = r[0], e.clause = r[2], e.start = r[3], e.end = r[4], e.surface = r[5], e.purpose = r[6]
 WITH count(*) AS _
 UNWIND $CRITICIZES AS r
-MATCH (a:Document {key: r.src})
-MATCH (b:Agency {key: r.dst})
+MATCH (a:Document {key: r[0]})
+MATCH (b:Agency {key: r[1]})
 CREATE (a)-[e:CRITICIZES]->(b)
-SET e = r.p
-SET e.doc = r.src
+SET e.doc = r[0], e.clause = r[2], e.start = r[3], e.end = r[4], e.surface = r[5]
 WITH count(*) AS _
 UNWIND $SETS_TARGET AS r
-MATCH (a:Document {key: r.src})
-MATCH (b:Place {key: r.dst})
+MATCH (a:Document {key: r[0]})
+MATCH (b:Place {key: r[1]})
 CREATE (a)-[e:SETS_TARGET]->(b)
-SET e = r.p
-SET e.doc = r.src
+SET e.doc = r[0], e.clause = r[2], e.start = r[3], e.end = r[4], e.surface = r[5], e.target = r[6], e.year = r[7]
 WITH count(*) AS _
 UNWIND $MENTIONS AS r
-MATCH (a:Document {key: r.src})
-MATCH (b:Place {key: r.dst})
+MATCH (a:Document {key: r[0]})
+MATCH (b:Place {key: r[1]})
 CREATE (a)-[e:MENTIONS]->(b)
-SET e = r.p
-SET e.doc = r.src
+SET e.doc = r[0], e.clause = r[2], e.start = r[3], e.end = r[4], e.surface = r[5]
 WITH count(*) AS _
 UNWIND $ASSIGNED_TO AS r
-MATCH (a:Task {key: r.src})
-MATCH (b:Agency {key: r.dst})
+MATCH (a:Task {key: r[0]})
+MATCH (b:Agency {key: r[1]})
 CREATE (a)-[e:ASSIGNED_TO]->(b)
-SET e = r.p
-SET e.doc = a.doc
+SET e.doc = a.doc, e.clause = r[2], e.start = r[3], e.end = r[4], e.surface = r[5], e.role = r[6], e.inherited_from = r[7]
 WITH count(*) AS _
 UNWIND $REPORTS_TO AS r
-MATCH (a:Task {key: r.src})
-MATCH (b:Agency {key: r.dst})
+MATCH (a:Task {key: r[0]})
+MATCH (b:Agency {key: r[1]})
 CREATE (a)-[e:REPORTS_TO]->(b)
-SET e = r.p
-SET e.doc = a.doc
+SET e.doc = a.doc, e.clause = r[2], e.start = r[3], e.end = r[4], e.surface = r[5]
 WITH count(*) AS _
 UNWIND $UNDER AS r
-MATCH (a:Task {key: r.src})
-MATCH (b:Document {key: r.dst})
+MATCH (a:Task {key: r[0]})
+MATCH (b:Document {key: r[1]})
 CREATE (a)-[e:UNDER]->(b)
-SET e = r.p
-SET e.doc = a.doc
+SET e.doc = a.doc, e.clause = r[2], e.start = r[3], e.end = r[4], e.surface = r[5]
 WITH count(*) AS _
 UNWIND $CONCERNS AS r
-MATCH (a:Task {key: r.src})
-MATCH (b:Place {key: r.dst})
+MATCH (a:Task {key: r[0]})
+MATCH (b:Place {key: r[1]})
 CREATE (a)-[e:CONCERNS]->(b)
-SET e = r.p
-SET e.doc = a.doc
+SET e.doc = a.doc, e.clause = r[2], e.start = r[3], e.end = r[4], e.surface = r[5]
 WITH count(*) AS _
 
 // ---- shared relationships: merged, and the provenance of the smallest document key wins

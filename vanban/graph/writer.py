@@ -35,12 +35,29 @@ agency_key = lru_cache(maxsize=1 << 14)(agency_key)
 person_key = lru_cache(maxsize=1 << 12)(person_key)
 squash = lru_cache(maxsize=1 << 16)(squash)
 nfc = lru_cache(maxsize=1 << 16)(nfc)
+norm_number = lru_cache(maxsize=1 << 14)(norm_number)
+split_parent = lru_cache(maxsize=1 << 12)(split_parent)
+place_key = lru_cache(maxsize=1 << 14)(place_key)
+place_label = lru_cache(maxsize=1 << 14)(place_label)
 
 #: Relationship types written per document (deleted and rewritten on reload).
 OWN_RELS = ("CITES", "ISSUED_BY", "SIGNED_BY", "ADDRESSED_TO", "COPIED_TO", "CRITICIZES",
             "SETS_TARGET", "MENTIONS", "ASSIGNED_TO", "REPORTS_TO", "UNDER", "CONCERNS")
 #: Relationship types shared between documents (merged, never deleted by a reload).
 SHARED_RELS = ("GOVERNS", "PART_OF")
+#: Properties of each OWN_RELS type (besides `doc`), in the order write_batch.cypher
+#: reads them: its rows are compact lists [src, dst, *values] (no map keys to
+#: paste into the query text and parse).
+PROV_FIELDS = ("clause", "start", "end", "surface")
+REL_FIELDS: dict[str, tuple[str, ...]] = {
+    "CITES": PROV_FIELDS + ("relation", "resolved_by", "confidence", "number", "cited_date", "subject",
+                            "mentions"),
+    "ISSUED_BY": PROV_FIELDS, "SIGNED_BY": PROV_FIELDS + ("title", "mode"), "ADDRESSED_TO": PROV_FIELDS,
+    "COPIED_TO": PROV_FIELDS + ("purpose",), "CRITICIZES": PROV_FIELDS,
+    "SETS_TARGET": PROV_FIELDS + ("target", "year"), "MENTIONS": PROV_FIELDS,
+    "ASSIGNED_TO": PROV_FIELDS + ("role", "inherited_from"), "REPORTS_TO": PROV_FIELDS,
+    "UNDER": PROV_FIELDS, "CONCERNS": PROV_FIELDS,
+}
 MAX_TEXT = 4000
 
 _PURPOSE = re.compile(r"\((b/c|t/h|đ/b|p/h|để b/c|để t/h|để biết|để báo cáo|để thực hiện|phối hợp)\)?", re.I)
@@ -49,6 +66,7 @@ _PURPOSE_MAP = {"để b/c": "b/c", "để báo cáo": "b/c", "để t/h": "t/h"
 _UB = re.compile(r"^ủy ban nhân dân\s+(tỉnh|thành phố|huyện|thị xã|quận|xã|phường|thị trấn)\s+(.+)$", re.I)
 
 
+@lru_cache(maxsize=1)
 @lru_cache(maxsize=1)
 def write_query() -> str:
     """Return the text of write_batch.cypher."""
@@ -425,7 +443,7 @@ def build_rows(ex: Extraction, catalog: Catalog, info: DocInfo | None = None,
         "search": fold(" ".join(x for x in (meta.type, meta.number, meta.title, meta.issuer) if x)),
     }
     adopt = tuple({"stub": r.key, "doc": key, "resolved_by": r.resolved_by, "confidence": r.confidence}
-                  for r in catalog.adoptions(info))
+                  for r in _adoptions(catalog, info))
     if any(a["resolved_by"] == "title" for a in adopt):
         identify.add(key)
     demote = (previous,) if previous and previous != key else ()
@@ -438,6 +456,18 @@ def build_rows(ex: Extraction, catalog: Catalog, info: DocInfo | None = None,
         identify=tuple(sorted(identify)),
         warnings=tuple(b.warnings),
     )
+
+
+def _adoptions(catalog: Catalog, info: DocInfo) -> list[Any]:
+    """catalog.adoptions(info), skipped (C-speed set test) when no stub has the document's number.
+
+    (A numbered document only absorbs stubs with its number: with hundreds of
+    documents per common number — "5/CT-UBND" in every province and year —
+    the full check was the loader's largest cost.)
+    """
+    if info.number and catalog.stubs.isdisjoint(catalog.by_number.get(info.number, ())):
+        return []
+    return catalog.adoptions(info)
 
 
 def _merge_node_rows(rows: list[dict[str, Any]], list_keys: tuple[str, ...] = ()) -> list[dict[str, Any]]:
@@ -470,15 +500,20 @@ def batch_params(batch: list[DocRows]) -> dict[str, Any]:
         "agencies": _merge_node_rows([r for d in batch for r in d.nodes["agencies"]], ("aliases", "folded")),
         "persons": _merge_node_rows([r for d in batch for r in d.nodes["persons"]]),
         "places": _merge_node_rows([r for d in batch for r in d.nodes["places"]]),
-        "tasks": [{"key": t["key"], "doc": t["doc"],
-                   "props": {k: v for k, v in t["props"].items() if k not in ("key", "doc")},
+        "tasks": [{"key": t["key"], "doc": t["doc"], "props": t["props"],
                    "prov": {k: v for k, v in t["prov"].items() if k != "doc"}} for d in batch for t in d.tasks],
         "adopt": [a for d in batch for a in d.adopt],
         "identify": sorted({k for d in batch for k in d.identify}),
     }
     for t in OWN_RELS:  # `doc` is set by the query from the document key / the task's doc
-        p[t] = [{"src": r["src"], "dst": r["dst"], "p": {k: v for k, v in r["p"].items() if k != "doc"}}
-                for d in batch for r in d.rels.get(t, ())]
+        fields = REL_FIELDS[t]
+        rows = p[t] = []
+        for d in batch:
+            for r in d.rels.get(t, ()):
+                rp = r["p"]
+                if len(rp) > len(fields) + 1 and set(rp) - {"doc", *fields}:
+                    raise ValueError(f"{t} property not in REL_FIELDS: {sorted(set(rp) - {'doc', *fields})}")
+                rows.append([r["src"], r["dst"], *[rp.get(f) for f in fields]])
     for t in SHARED_RELS:  # one row per edge: the smallest document key's provenance
         best: dict[tuple[str, str], dict[str, Any]] = {}
         for d in batch:
@@ -512,4 +547,4 @@ def rows_count(d: DocRows) -> int:
 
 
 __all__ = ["DocRows", "WriteResult", "build_rows", "write_rows", "batch_params", "write_query",
-           "rows_count", "OWN_RELS", "SHARED_RELS", "doc_key", "year_of"]
+           "rows_count", "OWN_RELS", "SHARED_RELS", "REL_FIELDS", "doc_key", "year_of"]

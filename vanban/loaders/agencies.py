@@ -231,8 +231,8 @@ class Recogniser:
         self._alts1 = {k: _alternation(v) for k, v in self._buckets.items() if v}
         self._alts2 = {k: _alternation(v) for k, v in self._buckets2.items()}
         self._two_word_firsts = {w1 for w1, _ in self._buckets2}
-        # per first word: (its two-word aliases exist, the alternation of its other aliases)
-        self._plan = {w: (w in self._two_word_firsts, self._alts1.get(w)) for w in self._buckets}
+        # per first word: (its length, its two-word aliases exist, the alternation of its other aliases)
+        self._plan = {w: (len(w), w in self._two_word_firsts, self._alts1.get(w)) for w in self._buckets}
         # whole-word matches of words made of word characters only never overlap
         self._plain_words = all(re.fullmatch(r"\w+", w) for w in self._buckets)
         self._trigger = ahocorasick.Automaton()
@@ -266,18 +266,24 @@ class Recogniser:
                 names = tuple(canonical_unit_name(None, "UBND", (it.group("unit") or m.group("unit")).lower(),
                                                   it.group("name")) for it in _ITEM.finditer(m.group("items")))
                 cands.append(AgencyHit(m.start(), m.end(), names, "ubnd", "district", False, m.group()))
-        plan, alts2 = self._plan, self._alts2
-        for p, w1 in self._triggers(low, start, end):
-            two, alt1 = plan[w1]
-            nxt = _NEXT_WORD.match(low, p + len(w1), end) if two else None
-            for alt in (alts2.get((w1, _word_key(nxt.group(1)))) if nxt else None, alt1):
-                m = alt[0].match(low, p, end) if alt else None
-                if m:
-                    info, name = alt[1][m.lastindex - 1]
-                    cands.append(AgencyHit(m.start(), m.end(), (name,), info.kind, info.level,
-                                           info.generic, text[m.start():m.end()]))
+        cands += self._registry_hits(text, low, start, end)
         hits = _longest(cands)
         return [self._director(text, h) for h in hits]
+
+    def _registry_hits(self, text: str, low: str, start: int, end: int) -> list[AgencyHit]:
+        """Registry aliases printed in text[start:end]: at each trigger word, the aliases of its
+        two-word bucket (picked by the next word), then those of its one-word bucket."""
+        out = []
+        plan, alts2 = self._plan, self._alts2
+        for p, w1 in self._triggers(low, start, end):
+            n, two, alt1 = plan[w1]
+            if two and (nxt := _NEXT_WORD.match(low, p + n, end)):
+                alt = alts2.get((w1, _word_key(nxt.group(1))))
+                if alt and (m := alt[0].match(low, p, end)):
+                    out.append(_alias_hit(text, m, alt[1]))
+            if alt1 and (m := alt1[0].match(low, p, end)):
+                out.append(_alias_hit(text, m, alt1[1]))
+        return out
 
     def _triggers(self, low: str, start: int, end: int) -> list[tuple[int, str]]:
         """(offset, word) of the registry's first words standing as whole words in low[start:end].
@@ -361,6 +367,12 @@ class Recogniser:
         title = " ".join(m.group().split())
         return AgencyHit(m.start(), h.end, (f"{title} {h.name}",), "person_title", h.level, False,
                          text[m.start():h.end])
+
+
+def _alias_hit(text: str, m: re.Match, entries: list[tuple[AgencyInfo, str]]) -> AgencyHit:
+    """The hit of a bucket alternation's match `m` (on the lower-cased text) in `text`."""
+    info, name = entries[m.lastindex - 1]
+    return AgencyHit(m.start(), m.end(), (name,), info.kind, info.level, info.generic, text[m.start():m.end()])
 
 
 def _alternation(bucket: list[tuple[re.Pattern, AgencyInfo, str]]

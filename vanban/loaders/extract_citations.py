@@ -194,6 +194,28 @@ _SENTENCE_BREAK = {colon: re.compile(r"[.!?](?=\s+[\"“(]?[" + _UP + r"])" + (r
                    for colon in (True, False)}
 
 
+_BREAK_TAIL = 400  # characters before a mention in which its sentence start is looked for first
+
+
+def _last_break_end(pattern: re.Pattern, seg: str) -> int:
+    """End of the last match of a _SENTENCE_BREAK pattern in `seg` (0 when none).
+
+    Those patterns only consume ".!?:;", line breaks and white space, so a scan from
+    just after a letter or digit is in step with a scan from the start: the tail
+    of `seg` is scanned first, the whole of it only when the tail holds no match.
+    """
+    w = max(0, len(seg) - _BREAK_TAIL)
+    while w > 0 and not seg[w - 1].isalnum():
+        w -= 1
+    last = None
+    for last in pattern.finditer(seg, w):
+        pass
+    if last is None and w > 0:
+        for last in pattern.finditer(seg):
+            pass
+    return last.end() if last is not None else 0
+
+
 class _Extractor:
     def __init__(self, seg: Segmented):
         self.seg = seg
@@ -420,11 +442,7 @@ class _Extractor:
             for a, b, _ in self.clauses:
                 if a <= mm.start < b:
                     lo = max(lo, a)
-        seg = self.text[lo:mm.start]
-        cut = lo
-        for m in _SENTENCE_BREAK[colon].finditer(seg):
-            cut = lo + m.end()
-        return cut
+        return lo + _last_break_end(_SENTENCE_BREAK[colon], self.text[lo:mm.start])
 
     def _relations(self, found: list[_Mention]) -> None:
         """Set each mention's relation, in text order (a footnote's marker precedes its note)."""

@@ -93,7 +93,12 @@ def _find_in(rec, text: str, a: int, b: int) -> list:
     return [replace(h, start=h.start + a0, end=h.end + a0) for h in rec.find(text[a0:b], a - a0)]
 
 
-def _agencies(seg: Segmented, text: str, rec, clause_of, body_hits) -> list[Agency]:
+def _footnote_hits(seg: Segmented, rec) -> list:
+    """Agency mentions in the footnotes (page furniture, so blank in the masked text)."""
+    return [h for f in seg.footnotes for h in _find_in(rec, seg.repaired.text, f.span.start, f.span.end)]
+
+
+def _agencies(seg: Segmented, text: str, rec, clause_of, body_hits, fn_hits) -> list[Agency]:
     rep = seg.repaired
     regions: list[tuple[str, int, int]] = []
     if seg.header.span:
@@ -105,7 +110,6 @@ def _agencies(seg: Segmented, text: str, rec, clause_of, body_hits) -> list[Agen
         regions.append(("signature", seg.signature.span.start, seg.signature.span.end))
     regions += [("noi_nhan", r.span.start, r.span.end) for r in seg.noi_nhan]
     found: dict[str, dict] = {}
-    fn_hits = [h for f in seg.footnotes for h in _find_in(rec, rep.text, f.span.start, f.span.end)]
     regions.sort(key=lambda r: r[1])
     starts = [r[1] for r in regions]
     for h in sorted(body_hits + fn_hits, key=lambda h: h.start):
@@ -172,8 +176,10 @@ def extract_who(seg: Segmented, meta: DocumentMeta, citations: tuple[Citation, .
     warnings: list[str] = []
     if province is None:
         warnings.append("province of the document unknown: places linked without a parent province")
+    # footnotes first: their short texts then do not push the document's text out of the caches
+    fn_hits = _footnote_hits(seg, rec)
     hits = rec.find(text)  # one pass over the whole (masked) text, shared by agencies and tasks
-    agencies = _agencies(seg, text, rec, clause_of, hits)
+    agencies = _agencies(seg, text, rec, clause_of, hits, fn_hits)
     places, w = extract_places(rep, text, province, clause_of)
     warnings += w
     issuer = issuer_names(meta, province, rec)

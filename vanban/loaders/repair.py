@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import importlib
+import itertools
 import re
 import unicodedata
 from functools import lru_cache
@@ -160,11 +161,9 @@ _WEB_FURNITURE = re.compile(
 
 def _lines(text: str) -> list[tuple[int, int]]:
     """Return (start, end) of each line, end excluding the newline (no empty line after a final newline)."""
-    out = []
-    pos = 0
-    for line in text.split("\n"):
-        out.append((pos, pos + len(line)))
-        pos += len(line) + 1
+    lengths = list(map(len, text.split("\n")))
+    starts = itertools.accumulate((n + 1 for n in lengths[:-1]), initial=0)
+    out = [(a, a + n) for a, n in zip(starts, lengths)]
     if out and out[-1][0] == out[-1][1] == len(text):
         out.pop()
     return out

@@ -161,9 +161,9 @@ class Ctx:
     def numbered_mentions(self) -> list[tuple[int, str]]:
         """(start, number) of every mention of a numbered citation, by start (then citation order)."""
         if self._numbered is None:
-            self._numbered = sorted(((m.start, k, c.number) for k, c in enumerate(self.citations) if c.number
-                                     for m in c.mentions), key=lambda x: (x[0], x[1]))
-            self._numbered = [(start, number) for start, _, number in self._numbered]
+            found = sorted((m.start, k, c.number) for k, c in enumerate(self.citations) if c.number
+                           for m in c.mentions)
+            self._numbered = [(start, number) for start, _, number in found]
         return self._numbered
 
     def hits_in(self, a: int, b: int) -> list[AgencyHit]:
@@ -302,7 +302,7 @@ def _roles(ctx: Ctx, a: int, b: int) -> list[tuple[str, str | None, tuple[str, .
             if d.start <= s + 1:
                 s = _LEADING.match(text, d.end, pe).end()
         body = text[s:pe].strip(" \n\t.;:,")
-        if len(body.split()) < 2:
+        if len(body.split(None, 1)) < 2:  # fewer than two words
             continue
         found: list[tuple[str, re.Match]] = []
         for m in _role_words_in(role_words, text, s, pe):
@@ -314,7 +314,7 @@ def _roles(ctx: Ctx, a: int, b: int) -> list[tuple[str, str | None, tuple[str, .
                 continue  # "báo cáo X biết, theo dõi": X's part
             near = [h for h in hits if h.end <= m.start() and m.start() - h.end <= 3]
             helps = bool(near) and bool(re.search(r"giúp", before))  # "giúp X theo dõi": on X's behalf
-            if role == "monitor" and len(before.split()) > MONITOR_REACH and not helps:
+            if role == "monitor" and len(before.split(None, MONITOR_REACH)) > MONITOR_REACH and not helps:
                 continue
             if not before.strip() or _BEFORE_ROLE.search(before) or before.rstrip().endswith("(") \
                     or helps:
@@ -525,6 +525,7 @@ def extract_responsibilities(seg: Segmented, text: str, rec: Recogniser, issuer:
             walk(top, [], None)
         else:
             walk(top, list(preamble_actors), "preamble" if preamble_actors else None)
+    del walk  # the recursive closure refers to itself: without this the document waits for the cycle collector
     return _dedupe(ctx.out)
 
 

@@ -49,6 +49,8 @@ _DATE = re.compile(
 _KINH_GUI = re.compile(r"\s*Kính\s+gửi\s*:?", re.I)
 _VV = re.compile(r"\s*(?:V/v|V/V|Về việc)\s", re.I)
 _NOI_NHAN = re.compile(r"\s*Nơi\s+nhận\s*:?", re.I)
+# The first characters of a stripped line _NOI_NHAN or _SIG_MODE can match.
+_TAIL_FIRST = frozenset("NnTKQ")
 _LUU = re.compile(r"\s*[-+]?\s*Lưu\s*:?\s*(.*)", re.I)
 _SIG_MODE = re.compile(r"\s*(TM|KT|Q|TL|TUQ|T/M|K/T|T/L)(?:\s*\.\s*|\s+)(?=[" + vocab.UPPER_VI + r"])(\S.*)")
 _PURPOSE = re.compile(r"\((b/c|t/h|đ/b|p/h|đ/t|đ\s*/\s*b|để\s+biết|đưa\s+tin|báo\s+cáo|thực\s+hiện|phối\s+hợp)\)",
@@ -70,12 +72,9 @@ class _Line:
 
     __slots__ = ("start", "end", "text", "furn", "s", "lead", "content")
 
-    def __init__(self, start: int, end: int, text: str, furn: bool):
-        self.start, self.end, self.text, self.furn = start, end, text, furn
-        left = text.lstrip()
-        self.s = left.rstrip()
-        self.lead = start + (len(text) - len(left))
-        self.content = bool(self.s) and not furn
+    def __init__(self, start: int, end: int, text: str, furn: bool, s: str, lead: int):
+        self.start, self.end, self.text, self.furn, self.s, self.lead = start, end, text, furn, s, lead
+        self.content = not furn and s != ""
 
 
 @dataclass
@@ -102,14 +101,17 @@ def _signer_titles() -> frozenset[str]:
 def _split_lines(rep: RepairedText) -> list[_Line]:
     text = rep.text
     furn = sorted((f.start, f.end) for f in rep.furniture)
-    starts = [a for a, _ in furn]
     out: list[_Line] = []
     pos = 0
+    k = -1  # the last furniture span starting at or before the line (lines come in order)
     for raw in text.split("\n"):
-        a, b = pos, pos + len(raw)
-        k = bisect.bisect_right(starts, a) - 1
-        inside = k >= 0 and furn[k][0] <= a and b <= furn[k][1] and raw.strip() != ""
-        out.append(_Line(a, b, raw, inside))
+        b = pos + len(raw)
+        while k + 1 < len(furn) and furn[k + 1][0] <= pos:
+            k += 1
+        left = raw.lstrip()
+        s = left.rstrip()
+        inside = k >= 0 and b <= furn[k][1] and s != ""
+        out.append(_Line(pos, b, raw, inside, s, b - len(left)))
         pos = b + 1
     return out
 
@@ -391,7 +393,7 @@ class _Segmenter:
             if not self.lines[i].content:
                 continue
             s = self.lines[i].s
-            if _NOI_NHAN.match(s) or _SIG_MODE.match(s):
+            if s[0] in _TAIL_FIRST and (_NOI_NHAN.match(s) or _SIG_MODE.match(s)):
                 return i
             if s in titles and i > body_start:
                 return i
@@ -517,10 +519,11 @@ class _Segmenter:
         stack = [root]
         markers: list[_Node] = []
         first_marker_line = None
+        lines = self.lines
         for i in range(start, stop):
-            if not self.content(i):
-                continue
-            ln = self.lines[i]
+            ln = lines[i]
+            if not ln.content or not (ln.s[0] in _MARKER_FIRST or ln.s[0].isdecimal()):
+                continue  # no marker (bare or not) starts with that character
             node = self._marker(ln, stack, self._joined(i, stop))
             if node is None:
                 continue

@@ -201,6 +201,7 @@ def extract_targets(seg: Segmented, text: str, province: str | None,
 
     for top in seg.body:
         visit(top, [])
+    del visit, _clause_targets  # recursive closures: without this the document waits for the cycle collector
     return out
 
 

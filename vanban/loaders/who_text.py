@@ -7,6 +7,7 @@ that clean text (masking furniture) replace characters one for one.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Iterator
 
@@ -67,15 +68,20 @@ def tidy(s: str) -> str:
 
 
 class _RecentTexts:
-    """A tiny cache keyed by the identity of a text: the few documents' texts in use right now."""
+    """A tiny cache keyed by the identity of a text: the few documents' texts in use right now.
+
+    Least recently used first out.
+    """
 
     def __init__(self, size: int = 4):
         self._size = size
         self._items: list[tuple[str, object]] = []
 
     def get(self, text: str):
-        for t, v in self._items:
+        for i, (t, v) in enumerate(self._items):
             if t is text:
+                if i:
+                    self._items.insert(0, self._items.pop(i))
                 return v
         return None
 
@@ -180,9 +186,7 @@ class Prefilter:
         i = bisect.bisect_left(cands, start)
         pos = start
         match = self.regex.match
-        while i < len(cands) and cands[i] < end:
-            p = cands[i]
-            i += 1
+        for p in itertools.islice(cands, i, bisect.bisect_left(cands, end, i)):
             if p < pos:
                 continue
             m = match(text, p, end)

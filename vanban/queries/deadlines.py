@@ -79,7 +79,9 @@ def recurrences_in(start: date, end: date) -> list[str]:
 
     The forms `occurrences` expands ("monthly[:D]", "quarterly[:D]",
     "yearly[:MM-DD]") are kept only when one of their dates falls inside the
-    window; "weekly" (never expanded, shown undated) is always kept. deadlines.cypher
+    window; "weekly" and "yearly:02-29" (never expanded / not every year: shown
+    undated) are always kept; other values `occurrences` cannot read are not
+    looked up (the writer stores none). deadlines.cypher
     looks recurring tasks up by this list (Task.recurrence index) instead of
     reading every recurring task of the graph.
     """
