@@ -88,3 +88,28 @@ def test_forkserver_workers_give_the_same_results(corpus, monkeypatch):
     par = list(extract_parallel(files, jobs=2, chunk=2))
     serial = list(extract_parallel(files, jobs=1))
     assert [(p, _key(r)) for p, r in par] == [(p, _key(r)) for p, r in serial]
+
+
+def test_cli_load_jobs_gives_the_same_graph_as_one_process(tmp_path):
+    """`vanban load --jobs 2` (process pool, written in input order) builds exactly the graph of `--jobs 1`."""
+    from click.testing import CliRunner
+
+    from vanban.cli import main
+    from vanban.graph import open_store
+    from vanban.graph.export import read_graph
+
+    folder = tmp_path / "files"
+    write_corpus(folder, 60, seed=8, short=True)
+    dumps = []
+    for jobs in ("1", "2"):
+        db = str(tmp_path / f"j{jobs}.db")
+        res = CliRunner().invoke(main, ["load", "--store", db, "--jobs", jobs, str(folder)])
+        assert res.exit_code == 0, res.output
+        assert "60 documents written" in res.output
+        s = open_store(db)
+        try:
+            dumps.append(read_graph(s))
+        finally:
+            s.close()
+    assert dumps[0] == dumps[1]
+    assert sum(1 for _, label, _ in dumps[0].nodes if label == "Document") >= 60

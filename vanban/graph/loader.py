@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import hashlib
 import time
+from collections import deque
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
-from vanban.graph.writer import DocRows, build_rows, rows_count, write_rows
+from vanban.graph.writer import DocRows, EncodedBatch, build_rows, encode_rows, rows_count, write_encoded, write_rows
 from vanban.loaders.resolve import Catalog, DocInfo
 from vanban.model import Extraction, InputError, VanbanError
 
@@ -28,6 +29,9 @@ from vanban.model import Extraction, InputError, VanbanError
 SUFFIXES = (".txt", ".pdf", ".docx", ".md")
 DEFAULT_BATCH_ROWS = 2000
 DEFAULT_BATCH_DOCS = 500
+#: Batches handed to the writer thread and not yet collected: while the store runs one, the
+#: next is queued, so the main thread keeps preparing instead of waiting on a slow batch.
+MAX_INFLIGHT = 2
 
 Progress = Callable[[int, int, str], None]  # (files done, files total, current path)
 
@@ -189,20 +193,21 @@ def load_extractions(store: Any, items: Iterable[tuple[str, Extraction | VanbanE
 
 def _load(store: Any, catalog: Catalog, items: Iterator[tuple[str, Any]], tally: _Tally,
           batch_rows: int, batch_docs: int) -> None:
-    """Batch the items; build batch N+1 while a writer thread sends batch N (the store works meanwhile)."""
+    """Batch the items; build (and encode) the next batches while a writer thread sends batch N
+    (the store works meanwhile); batches are written and collected in order."""
     pending: list[Extraction] = []
     est = 0
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="vanban-writer") as pool:
-        inflight: Future | None = None
+        inflight: deque[Future] = deque()
 
         def flush() -> None:
-            nonlocal inflight
             prepared = _prepare(catalog, pending, tally)
-            if inflight is not None:
-                _collect(catalog, tally, inflight.result())
-                inflight = None
             if prepared is not None:
-                inflight = pool.submit(_commit, store, prepared)
+                prepared.encoded = _encode(store, prepared.rows)
+            while inflight and (len(inflight) >= MAX_INFLIGHT or prepared is None):
+                _collect(catalog, tally, inflight.popleft().result())
+            if prepared is not None:
+                inflight.append(pool.submit(_commit, store, prepared))
 
         for path, res in items:
             if isinstance(res, VanbanError):
@@ -220,14 +225,15 @@ def _load(store: Any, catalog: Catalog, items: Iterator[tuple[str, Any]], tally:
                 pending, est = [], 0
         if pending:
             flush()
-        if inflight is not None:
-            _collect(catalog, tally, inflight.result())
+        while inflight:
+            _collect(catalog, tally, inflight.popleft().result())
 
 
 @dataclass
 class _Prepared:
     rows: list[DocRows]
     before: dict[str, DocInfo | None]
+    encoded: EncodedBatch | None = None  # the batch's write, encoded ahead (main thread)
 
 
 @dataclass
@@ -275,13 +281,34 @@ def _prepare(catalog: Catalog, batch: list[Extraction], tally: _Tally) -> _Prepa
     return _Prepared(rows, before)
 
 
+def _encode(store: Any, rows: list[DocRows]) -> EncodedBatch | None:
+    """Encode a batch's write ahead (main thread); None if that fails (the writer thread retries and reports)."""
+    if not rows:
+        return None
+    try:
+        return encode_rows(store, rows)
+    except Exception:  # noqa: BLE001 - write_rows in _commit raises it again, with the documents named
+        return None
+
+
 def _commit(store: Any, prep: _Prepared) -> _Committed:
+    """Write a prepared batch (writer thread); an unexpected error names the batch's documents."""
+    try:
+        return _commit_batch(store, prep)
+    except Exception as e:
+        names = [r.doc["props"].get("source", r.key) for r in prep.rows]
+        e.add_note(f"while writing a batch of {len(names)} documents: {', '.join(map(str, names[:10]))}"
+                   + (f" … (+{len(names) - 10} more)" if len(names) > 10 else ""))
+        raise
+
+
+def _commit_batch(store: Any, prep: _Prepared) -> _Committed:
     """Write a prepared batch in one transaction; if refused, one document at a time (writer thread)."""
     rows = prep.rows
     if not rows:
         return _Committed(prep, [], [])
     try:
-        res = write_rows(store, rows)
+        res = write_encoded(store, prep.encoded) if prep.encoded is not None else write_rows(store, rows)
         return _Committed(prep, [(r, 0) for r in rows[:-1]] + [(rows[-1], res.nodes)], [])
     except VanbanError as e:
         if len(rows) == 1:

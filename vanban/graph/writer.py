@@ -29,13 +29,11 @@ from vanban.model import Citation, Extraction, Mention
 from vanban.text import nfc, squash
 
 # Shared names (agencies, places, persons) recur in every document of a batch: the
-# pure key/fold functions are memoised here (the loader spends most of its time in Python).
+# pure fold/normalisation functions are memoised here (agency_key, person_key, norm_number and
+# doc_key are memoised in vanban.loaders.resolve itself; the loader spends most of its time in Python).
 fold = lru_cache(maxsize=1 << 16)(fold)
-agency_key = lru_cache(maxsize=1 << 14)(agency_key)
-person_key = lru_cache(maxsize=1 << 12)(person_key)
 squash = lru_cache(maxsize=1 << 16)(squash)
 nfc = lru_cache(maxsize=1 << 16)(nfc)
-norm_number = lru_cache(maxsize=1 << 14)(norm_number)
 split_parent = lru_cache(maxsize=1 << 12)(split_parent)
 place_key = lru_cache(maxsize=1 << 14)(place_key)
 place_label = lru_cache(maxsize=1 << 14)(place_label)
@@ -106,9 +104,20 @@ class WriteResult:
 
 def _prov(doc: str, clause: str | None, start: int | None, end: int | None, surface: str | None,
           **extra: Any) -> dict[str, Any]:
-    p = {"doc": doc, "clause": clause, "start": start, "end": end,
-         "surface": squash(surface) if surface else surface, **extra}
-    return {k: v for k, v in p.items() if v is not None}
+    # (built key by key, None values left out: the same dict as filtering a full one, cheaper)
+    p: dict[str, Any] = {"doc": doc}
+    if clause is not None:
+        p["clause"] = clause
+    if start is not None:
+        p["start"] = start
+    if end is not None:
+        p["end"] = end
+    if surface is not None:
+        p["surface"] = squash(surface) if surface else surface
+    for k, v in extra.items():
+        if v is not None:
+            p[k] = v
+    return p
 
 
 def _mention_prov(doc: str, m: Mention | None, fallback_surface: str | None, clause: str | None = None,
@@ -473,13 +482,18 @@ def _adoptions(catalog: Catalog, info: DocInfo) -> list[Any]:
 def _merge_node_rows(rows: list[dict[str, Any]], list_keys: tuple[str, ...] = ()) -> list[dict[str, Any]]:
     """Merge rows with the same key deterministically (smallest non-null value, sorted list unions)."""
     out: dict[str, dict[str, Any]] = {}
+    own: set[str] = set()  # keys whose merged row is a copy (rows are copied only when they must change)
     for r in rows:
-        o = out.get(r["key"])
+        key = r["key"]
+        o = out.get(key)
         if o is None:
-            out[r["key"]] = dict(r)
+            out[key] = r
             continue
         if r == o:  # the same row again (the usual case for shared nodes)
             continue
+        if key not in own:
+            o = out[key] = dict(o)
+            own.add(key)
         for k, v in r.items():
             if k in list_keys:
                 o[k] = _sorted_union(o.get(k), v)
@@ -513,7 +527,7 @@ def batch_params(batch: list[DocRows]) -> dict[str, Any]:
                 rp = r["p"]
                 if len(rp) > len(fields) + 1 and set(rp) - {"doc", *fields}:
                     raise ValueError(f"{t} property not in REL_FIELDS: {sorted(set(rp) - {'doc', *fields})}")
-                rows.append([r["src"], r["dst"], *[rp.get(f) for f in fields]])
+                rows.append([r["src"], r["dst"], *map(rp.get, fields)])
     for t in SHARED_RELS:  # one row per edge: the smallest document key's provenance
         best: dict[tuple[str, str], dict[str, Any]] = {}
         for d in batch:
@@ -525,6 +539,45 @@ def batch_params(batch: list[DocRows]) -> dict[str, Any]:
     return p
 
 
+@dataclass(frozen=True)
+class EncodedBatch:
+    """A batch's write, encoded for one store ahead of sending it (see `encode_rows`)."""
+
+    rows: tuple[DocRows, ...]
+    payload: Any  # store.encode_write(...)'s result, or (query, params) for a store without it
+    nodes: int
+
+
+def encode_rows(store: Any, batch: list[DocRows]) -> EncodedBatch:
+    """Build `batch`'s query parameters and encode them for `store` (CPU only: nothing is sent).
+
+    The loader encodes batch N+1 while the store runs batch N; `write_encoded`
+    then only sends it. A store may provide `encode_write(query, params)` and
+    `write_encoded(payload)`; others get (query, params) and `write_batch`.
+    """
+    params = batch_params(batch) if batch else {}
+    nodes = (len(params["docs"]) + len(params["stubs"]) + len(params["agencies"]) + len(params["persons"])
+             + len(params["places"]) + len(params["tasks"])) if batch else 0
+    encode = getattr(store, "encode_write", None)
+    payload = encode(write_query(), params) if (batch and encode is not None) else (write_query(), params)
+    return EncodedBatch(tuple(batch), payload, nodes)
+
+
+def write_encoded(store: Any, enc: EncodedBatch) -> WriteResult:
+    """Write an encoded batch in one query (one transaction); returns counts. Raises StoreError/QueryError.
+
+    Nothing of the batch is written when it fails.
+    """
+    if not enc.rows:
+        return WriteResult(0, 0, 0, 0)
+    if getattr(store, "encode_write", None) is not None:
+        res = store.write_encoded(enc.payload)
+    else:
+        res = store.write_batch(*enc.payload)
+    dropped = int(res[0]["dropped"]) if res else 0
+    return WriteResult(len(enc.rows), sum(d.facts for d in enc.rows), enc.nodes, dropped)
+
+
 def write_rows(store: Any, batch: list[DocRows]) -> WriteResult:
     """Write `batch` in one query (one transaction); returns counts. Raises StoreError/QueryError.
 
@@ -532,13 +585,7 @@ def write_rows(store: Any, batch: list[DocRows]) -> WriteResult:
     """
     if not batch:
         return WriteResult(0, 0, 0, 0)
-    params = batch_params(batch)
-    res = store.write_batch(write_query(), params)
-    dropped = int(res[0]["dropped"]) if res else 0
-    rels = sum(d.facts for d in batch)
-    nodes = (len(params["docs"]) + len(params["stubs"]) + len(params["agencies"]) + len(params["persons"])
-             + len(params["places"]) + len(params["tasks"]))
-    return WriteResult(len(batch), rels, nodes, dropped)
+    return write_encoded(store, encode_rows(store, batch))
 
 
 def rows_count(d: DocRows) -> int:
@@ -546,5 +593,6 @@ def rows_count(d: DocRows) -> int:
     return 1 + sum(len(v) for v in d.nodes.values()) + sum(len(v) for v in d.rels.values()) + len(d.tasks)
 
 
-__all__ = ["DocRows", "WriteResult", "build_rows", "write_rows", "batch_params", "write_query",
+__all__ = ["DocRows", "WriteResult", "EncodedBatch", "build_rows", "write_rows", "encode_rows", "write_encoded",
+           "batch_params", "write_query",
            "rows_count", "OWN_RELS", "SHARED_RELS", "REL_FIELDS", "doc_key", "year_of"]

@@ -102,8 +102,10 @@ class _Match:
         return self._groups[name]
 
 
-# a new lead-in ("Căn cứ …;" lists of a Quyết định) starts a new sentence even after ";" or a line break
-_LEAD_BREAK = r"(?:^|[;\n])\s*(?=(?:Căn\s+cứ|Xét\s+đề\s+nghị|Theo\s+đề\s+nghị|Trên\s+cơ\s+sở\s+đề\s+nghị)\b)"
+# a new lead-in ("Căn cứ …;" lists of a Quyết định) starts a new sentence even after ";" or a line break;
+# so does a new preamble item after ";" and a line break ("…;\nThực hiện …", "…;\nTriển khai …")
+_LEAD_BREAK = (r"(?:^|[;\n])\s*(?=(?:Căn\s+cứ|Xét\s+đề\s+nghị|Theo\s+đề\s+nghị|Trên\s+cơ\s+sở\s+đề\s+nghị)\b)"
+               r"|;\s*\n\s*(?=(?:Thực\s+hiện|Triển\s+khai|Tiếp\s+tục\s+(?:thực\s+hiện|triển\s+khai)|Quán\s+triệt)\b)")
 _DELEGATED = re.compile(r",\s*(?P<iss>[" + _UP + r"][^,.;()]{3,60}?)\s+(?:đã\s+)?(?P<subj>(?:ủy|uỷ)\s+quyền\b[^.;]*)")
 # NUMBER with its leading look-behind moved after the first digit: the scan then skips to digits fast.
 _NUMBER_HEAD = r"(?<![\w/.-])\d{1,5}"

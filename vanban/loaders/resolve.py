@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -71,6 +72,7 @@ _SUBJECT_LEAD = re.compile(r"^(về việc|v/v|về)\s+", re.I)
 # ---------------------------------------------------------------- keys
 
 
+@lru_cache(maxsize=65536)
 def norm_number(number: str | None) -> str | None:
     """Return a document number normalised for keys: NFC, no white space, 'Ð'→'Đ', upper case; None if blank."""
     if not number:
@@ -79,6 +81,7 @@ def norm_number(number: str | None) -> str | None:
     return n or None
 
 
+@lru_cache(maxsize=16384)
 def year_of(date: str | None, number: str | None = None) -> int | None:
     """Return the year of an ISO date, else the year printed in a number like 53/2023/QĐ-UBND, else None."""
     if date and re.match(r"^\d{4}", date):
@@ -90,18 +93,21 @@ def year_of(date: str | None, number: str | None = None) -> int | None:
     return None
 
 
+@lru_cache(maxsize=32768)
 def agency_key(name: str | None) -> str | None:
     """Return "agency:<folded name>", or None for a blank name."""
     f = fold(name)
     return f"agency:{f}" if f else None
 
 
+@lru_cache(maxsize=4096)
 def person_key(name: str | None) -> str | None:
     """Return "person:<folded name>", or None for a blank name."""
     f = fold(name)
     return f"person:{f}" if f else None
 
 
+@lru_cache(maxsize=65536)
 def doc_key(number: str | None, issuer: str | None, year: int | None, sha256: str | None = None) -> str:
     """Return a Document key from number + issuer + year, or from the content hash when there is no number.
 
@@ -185,8 +191,12 @@ class Resolution:
 
 
 def _subject(c: Citation) -> str:
-    s = fold(c.subject or c.name or "")
-    return _SUBJECT_LEAD.sub("", s)
+    return _subject_of(c.subject or c.name or "")
+
+
+@lru_cache(maxsize=1 << 15)
+def _subject_of(text: str) -> str:
+    return _SUBJECT_LEAD.sub("", fold(text))
 
 
 def _title_score(a: str, b: str) -> float:
