@@ -23,6 +23,10 @@ def main() -> None:
     Extract documents, citations and "who must do what by when" from directive
     texts, load them into a graph store (embedded FalkorDBLite file ./vanban.db
     by default, or Neo4j with VANBAN_STORE=bolt://…), and ask questions of it.
+
+    Exit status: 0 success; 1 some input files failed (the others were extracted
+    or loaded); 2 an error stopped the command (the graph store unreachable or
+    failing, a bad option or query); 3 an ambiguous reference (candidates listed).
     """
 
 
@@ -51,11 +55,15 @@ def extract_cmd(fmt: str, identify: bool, files: tuple[str, ...]) -> None:
 
     from vanban.loaders.pipeline import extract_many
 
+    from vanban.loaders.admin_check import not_administrative
+
     good, failed = [], 0
     for path, res in extract_many(files, identify=identify):
         if isinstance(res, VanbanError):
             click.echo(f"vanban: error: {res}", err=True)
             failed += 1
+        elif (reason := not_administrative(res)) is not None:
+            click.echo(f"vanban: warning: {path}: {reason}", err=True)
         else:
             good.append(res)
     if fmt == "json":
@@ -80,8 +88,11 @@ _STORE_HELP = "Graph store: a FalkorDBLite file path or bolt://… / neo4j://…
 @click.option("--store", "store_url", default=None, metavar="URL", help=_STORE_HELP)
 @click.option("--batch-rows", default=2000, show_default=True, type=click.IntRange(1), help="Rows per write transaction (documents stay whole).")
 @click.option("--force", is_flag=True, help="Re-extract and rewrite files whose bytes are already stored.")
+@click.option("--jobs", "-j", default=1, show_default=True, type=click.IntRange(0),
+              help="Extraction processes (0: one per CPU); files are still written in input order.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
-def load(paths: tuple[str, ...], store_url: str | None, batch_rows: int, force: bool, as_json: bool) -> None:
+def load(paths: tuple[str, ...], store_url: str | None, batch_rows: int, force: bool, jobs: int,
+         as_json: bool) -> None:
     """Extract files or folders (recursively) and write them to the graph store.
 
     Prints a summary (documents, facts, warnings, failures); exits 1 if any
@@ -108,7 +119,7 @@ def load(paths: tuple[str, ...], store_url: str | None, batch_rows: int, force: 
             def progress(done: int, total: int, path: str) -> None:
                 bar.update(task, completed=done, total=total, path=path[-50:])
 
-            summary = load_paths(store, paths, progress, batch_rows=batch_rows, force=force)
+            summary = load_paths(store, paths, progress, batch_rows=batch_rows, force=force, jobs=jobs)
     except VanbanError as e:
         fail(e, 2)
     finally:
@@ -361,9 +372,18 @@ def serve(host: str, port: int, store_url: str | None, reload: bool) -> None:
 
     import uvicorn
 
+    from vanban.graph import open_store
+
     if store_url:
         os.environ["VANBAN_STORE"] = store_url
-    uvicorn.run("vanban.api.app:create_app", factory=True, host=host, port=port, reload=reload)
+    try:  # fail fast, in one line, when the store cannot be opened (the app's own open attaches to it)
+        probe = open_store(store_url)
+    except VanbanError as e:
+        fail(e, 2)
+    try:
+        uvicorn.run("vanban.api.app:create_app", factory=True, host=host, port=port, reload=reload)
+    finally:
+        probe.close()
 
 
 # ------------------------------------------------------------------ viz and demo

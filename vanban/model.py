@@ -23,6 +23,8 @@ class VanbanError(Exception):
 
     def __init__(self, message: str, path: str | None = None):
         self.path = path
+        # one line whatever the cause said (drivers' messages span lines)
+        message = " ".join(part.strip() for part in str(message).splitlines() if part.strip())
         super().__init__(f"{path}: {message}" if path else message)
 
 

@@ -8,6 +8,9 @@ from pydantic import BaseModel, Field
 
 T = TypeVar("T")
 
+#: Longest reference (document number/key, agency or place name) a path accepts; longer is a 422.
+MAX_REF = 500
+
 
 class ListOf(BaseModel, Generic[T]):
     """A list response: the rows and how many there are."""

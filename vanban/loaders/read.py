@@ -42,6 +42,19 @@ def max_bytes() -> int:
     return value
 
 
+def check_size(path: str | os.PathLike, source: str | None = None) -> int:
+    """Return the size of `path` in bytes; raise InputError (naming `source`) when it is over max_bytes().
+
+    Looks only at the file's metadata: an oversized file is never read.
+    """
+    limit = max_bytes()
+    size = Path(path).stat().st_size
+    if size > limit:
+        raise InputError(f"file is {size} bytes, over the {limit}-byte limit (VANBAN_MAX_BYTES)",
+                         source if source is not None else str(path))
+    return size
+
+
 def decode_text(data: bytes, source: str) -> tuple[str, str]:
     """Decode text bytes; return (text, encoding name).
 
@@ -149,10 +162,7 @@ def read_file(path: str | os.PathLike) -> RawText:
         raise InputError("no such file", source)
     if not p.is_file():
         raise InputError("not a regular file", source)
-    limit = max_bytes()
-    size = p.stat().st_size
-    if size > limit:
-        raise InputError(f"file is {size} bytes, over the {limit}-byte limit (VANBAN_MAX_BYTES)", source)
+    check_size(p, source)
     suffix = p.suffix.lower()
     meta = load_sidecar(p)
     if suffix in DELEGATED:

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Path, Query
 
 from vanban import queries as Q
 from vanban.api.deps import StoreDep
-from vanban.api.schemas import ErrorBody, Agency, Duties, ListOf
+from vanban.api.schemas import MAX_REF, ErrorBody, Agency, Duties, ListOf
 from vanban.queries.duties import DUTY_ROLES
 
 router = APIRouter(prefix="/agencies", tags=["agencies"])
@@ -33,7 +33,8 @@ def list_agencies(
                        409: {"model": ErrorBody, "description": "ambiguous reference: body lists the candidates"}})
 def agency_duties(
     store: StoreDep,
-    ref: Annotated[str, Path(description="name, alias or key; diacritics optional (so xay dung)")],
+    ref: Annotated[str, Path(description="name, alias or key; diacritics optional (so xay dung)",
+                             max_length=MAX_REF)],
     role: Annotated[str | None, Query(description="one of: " + ", ".join(DUTY_ROLES),
                                       pattern="^(" + "|".join(DUTY_ROLES) + ")$")] = None,
     date_from: Annotated[date | None, Query(alias="from")] = None,

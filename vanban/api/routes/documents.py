@@ -8,13 +8,13 @@ from fastapi import APIRouter, Path, Query
 
 from vanban import queries as Q
 from vanban.api.deps import StoreDep
-from vanban.api.schemas import ErrorBody, Document, DocumentSummary, Lineage, ListOf
+from vanban.api.schemas import MAX_REF, ErrorBody, Document, DocumentSummary, Lineage, ListOf
 from vanban.queries.lineage import MAX_DEPTH
 
 router = APIRouter(prefix="/documents", tags=["documents"])
 
 RefPath = Annotated[str, Path(description="a document key or number as people write it: "
-                                          "05/CT-UBND, CT 05, Chỉ thị 05 (URL-encoded)")]
+                                          "05/CT-UBND, CT 05, Chỉ thị 05 (URL-encoded)", max_length=MAX_REF)]
 
 
 @router.get("", response_model=ListOf[DocumentSummary], summary="List documents")

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Path
 
 from vanban import queries as Q
 from vanban.api.deps import StoreDep
-from vanban.api.schemas import ErrorBody, PlaceProfile
+from vanban.api.schemas import MAX_REF, ErrorBody, PlaceProfile
 
 router = APIRouter(prefix="/places", tags=["places"])
 
@@ -18,7 +18,7 @@ router = APIRouter(prefix="/places", tags=["places"])
                        409: {"model": ErrorBody, "description": "ambiguous reference: body lists the candidates"}})
 def place_profile(
     store: StoreDep,
-    ref: Annotated[str, Path(description="name (huyện Đăk Tô, dak to) or key")],
+    ref: Annotated[str, Path(description="name (huyện Đăk Tô, dak to) or key", max_length=MAX_REF)],
 ):
     """Targets, tasks, criticisms and documents concerning the place (children included)."""
     key = Q.resolve_place(store, ref)

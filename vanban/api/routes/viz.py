@@ -13,12 +13,13 @@ from pathlib import Path
 from typing import Any, Callable
 from urllib.parse import quote
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Path as PathParam, Query
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.concurrency import run_in_threadpool
 
 from vanban.api.deps import StoreDep
+from vanban.api.schemas import MAX_REF
 from vanban.model import NotFound, QueryError, StoreError, VanbanError
 from vanban.queries.refs import AmbiguousRef
 from vanban.viz.render import DEFAULT_MAX_NODES
@@ -82,6 +83,7 @@ async def _picture(view: str, store: Any, ref: str, max_nodes: int, **kw: Any) -
     return HTMLResponse(html)
 
 
+_REF = PathParam(max_length=MAX_REF, description="a document, agency or place as people write it")
 _MAX = Query(DEFAULT_MAX_NODES, ge=1, le=2000, description="Draw at most this many nodes.")
 
 
@@ -92,7 +94,7 @@ async def home(store: StoreDep) -> HTMLResponse:
 
 
 @router.get("/viz/lineage/{ref:path}", response_class=HTMLResponse, summary="Lineage picture of a document")
-async def viz_lineage(store: StoreDep, ref: str,
+async def viz_lineage(store: StoreDep, ref: str = _REF, *,
                       direction: str = Query("both", pattern="^(up|down|both)$"),
                       depth: int = Query(3, ge=1, le=10), max_nodes: int = _MAX) -> HTMLResponse:
     """What the document implements / cites (up) and what implements / cites it (down), drawn."""
@@ -100,7 +102,7 @@ async def viz_lineage(store: StoreDep, ref: str,
 
 
 @router.get("/viz/duties/{ref:path}", response_class=HTMLResponse, summary="Duties picture of an agency or a document")
-async def viz_duties(store: StoreDep, ref: str,
+async def viz_duties(store: StoreDep, ref: str = _REF, *,
                      of: str = Query("auto", pattern="^(auto|agency|document)$"),
                      role: str | None = None, max_nodes: int = _MAX) -> HTMLResponse:
     """The tasks of an agency (or under a document), with every agency's role; overdue tasks marked."""
@@ -108,6 +110,6 @@ async def viz_duties(store: StoreDep, ref: str,
 
 
 @router.get("/viz/place/{ref:path}", response_class=HTMLResponse, summary="Picture of a district or commune")
-async def viz_place(store: StoreDep, ref: str, max_nodes: int = _MAX) -> HTMLResponse:
+async def viz_place(store: StoreDep, ref: str = _REF, *, max_nodes: int = _MAX) -> HTMLResponse:
     """A district → its communes, with the targets set for them and the tasks concerning them."""
     return await _picture("place", store, ref, max_nodes)
