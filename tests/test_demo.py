@@ -81,7 +81,7 @@ def test_demo_needs_an_existing_folder(tmp_path):
 
 
 def test_default_seeds_is_the_shared_folder(seeds_dir):
-    assert default_seeds() == seeds_dir.resolve()
+    assert default_seeds().resolve() == seeds_dir.resolve()
 
 
 def test_viz_commands_write_pages(tmp_path, monkeypatch):

