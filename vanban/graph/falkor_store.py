@@ -33,6 +33,7 @@ import os
 import re
 import shutil
 import time
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -344,18 +345,24 @@ class FalkorStore:
             raise StoreError("store is closed", str(self.path))
         return self._graph
 
-    def run(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
-        """Run a read/write query; returns rows as dicts. Raises QueryError / StoreError."""
+    @contextmanager
+    def _query_errors(self):
+        """Map client and server errors of one query to QueryError (the query's fault) or StoreError."""
         import redis
 
         try:
-            res = self._g().query(query, params or None)
+            yield
         except (ValueError, TypeError) as e:  # the client cannot encode a parameter (e.g. a map key with `)
             raise QueryError(f"bad query parameter: {e}") from e
         except redis.ResponseError as e:
             raise QueryError(f"query refused: {e}") from e
         except redis.RedisError as e:
             raise StoreError(f"embedded store failed: {e}", str(self.path)) from e
+
+    def run(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        """Run a read/write query; returns rows as dicts. Raises QueryError / StoreError."""
+        with self._query_errors():
+            res = self._g().query(query, params or None)
         return _rows(res)
 
     def run_read(
@@ -367,16 +374,8 @@ class FalkorStore:
         limit: int | None = None,
     ) -> list[dict[str, Any]]:
         """Run `query` with GRAPH.RO_QUERY; returns at most `limit` rows. A write raises QueryError."""
-        import redis
-
-        try:
+        with self._query_errors():
             res = self._g().ro_query(query, params or None, timeout=timeout_ms)
-        except (ValueError, TypeError) as e:  # the client cannot encode a parameter (e.g. a map key with `)
-            raise QueryError(f"bad query parameter: {e}") from e
-        except redis.ResponseError as e:
-            raise QueryError(f"query refused: {e}") from e
-        except redis.RedisError as e:
-            raise StoreError(f"embedded store failed: {e}", str(self.path)) from e
         rows = _rows(res)
         return rows[:limit] if limit is not None else rows
 

@@ -55,6 +55,20 @@ def check_size(path: str | os.PathLike, source: str | None = None) -> int:
     return size
 
 
+def read_binary(path: str | os.PathLike) -> bytes:
+    """Return the bytes of a binary document (PDF, DOCX) for its reader.
+
+    Raises InputError naming the file when it cannot be read or holds only white space.
+    """
+    try:
+        data = Path(path).read_bytes()
+    except OSError as e:
+        raise InputError(f"cannot read file ({e.strerror or e})", path=str(path)) from e
+    if not data.strip():
+        raise InputError("empty file", path=str(path))
+    return data
+
+
 def decode_text(data: bytes, source: str) -> tuple[str, str]:
     """Decode text bytes; return (text, encoding name).
 

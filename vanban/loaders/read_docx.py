@@ -23,6 +23,7 @@ import zlib
 from pathlib import Path
 
 from vanban.loaders.read_pdf import FOOTNOTE_RULE
+from vanban.loaders.read import read_binary
 from vanban.model import InputError, RawText
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -230,13 +231,7 @@ def read_docx(path: str | Path) -> RawText:
     from docx.table import Table
     from lxml import etree
 
-    p = Path(path)
-    try:
-        data = p.read_bytes()
-    except OSError as e:
-        raise InputError(f"cannot read file ({e.strerror or e})", path=str(path)) from e
-    if not data.strip():
-        raise InputError("empty file", path=str(path))
+    data = read_binary(path)
     _check_zip(str(path), data)
     try:
         document = docx.Document(io.BytesIO(data))

@@ -23,6 +23,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from vanban.loaders.read import read_binary
 from vanban.model import InputError, RawText
 
 _PAGE_NO = re.compile(
@@ -153,13 +154,7 @@ def read_pdf(path: str | Path) -> RawText:
     """
     import pypdfium2 as pdfium
 
-    p = Path(path)
-    try:
-        data = p.read_bytes()
-    except OSError as e:
-        raise InputError(f"cannot read file ({e.strerror or e})", path=str(path)) from e
-    if not data.strip():
-        raise InputError("empty file", path=str(path))
+    data = read_binary(path)
     if b"%PDF-" not in data[:1024]:
         raise InputError("not a PDF (no %PDF- header)", path=str(path))
     if b"%%EOF" not in data[-4096:]:

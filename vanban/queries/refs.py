@@ -103,11 +103,15 @@ def resolve_document(store: GraphStore, ref: str) -> str:
 
     Raises NotFound (no match), AmbiguousRef (several; see `.candidates`), QueryError (empty ref).
     """
-    rows = document_candidates(store, ref)
+    return _only_key(document_candidates(store, ref), ref, "document")
+
+
+def _only_key(rows: list[dict[str, Any]], ref: str, what: str) -> str:
+    """Return the key of the single row; raise NotFound (none) or AmbiguousRef (several)."""
     if not rows:
-        raise NotFound(f"no document matches {ref!r}")
+        raise NotFound(f"no {what} matches {ref!r}")
     if len(rows) > 1:
-        raise AmbiguousRef(ref, rows, "document")
+        raise AmbiguousRef(ref, rows, what)
     return rows[0]["key"]
 
 
@@ -152,12 +156,7 @@ def resolve_agency(store: GraphStore, ref: str) -> str:
 
     Raises NotFound, AmbiguousRef (`.candidates`), QueryError (empty ref).
     """
-    rows = agency_candidates(store, ref)
-    if not rows:
-        raise NotFound(f"no agency matches {ref!r}")
-    if len(rows) > 1:
-        raise AmbiguousRef(ref, rows, "agency")
-    return rows[0]["key"]
+    return _only_key(agency_candidates(store, ref), ref, "agency")
 
 
 #: Folded admin words → Place.kind.
@@ -193,9 +192,4 @@ def resolve_place(store: GraphStore, ref: str) -> str:
 
     Raises NotFound, AmbiguousRef (`.candidates`), QueryError (empty ref).
     """
-    rows = place_candidates(store, ref)
-    if not rows:
-        raise NotFound(f"no place matches {ref!r}")
-    if len(rows) > 1:
-        raise AmbiguousRef(ref, rows, "place")
-    return rows[0]["key"]
+    return _only_key(place_candidates(store, ref), ref, "place")
