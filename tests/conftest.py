@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import signal
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -28,3 +30,14 @@ def seed_files(seeds_dir) -> list[Path]:
 @pytest.fixture(scope="session")
 def gold_dir() -> Path:
     return GOLD
+
+
+def stop_process(proc: subprocess.Popen) -> None:
+    """Stop a server started by a test: SIGINT, then SIGKILL if it has not exited within 30 s."""
+    if proc.poll() is None:
+        proc.send_signal(signal.SIGINT)
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout=10)

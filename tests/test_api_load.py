@@ -18,18 +18,16 @@ from __future__ import annotations
 import asyncio
 import os
 import random
-import signal
 import socket
 import subprocess
 import sys
 import time
-from pathlib import Path
 from urllib.parse import quote
 
 import httpx
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, stop_process
 
 CLIENTS = 50
 SECONDS = 20.0
@@ -82,13 +80,7 @@ def server(tmp_path_factory, seed_files):
         if tail:
             print("\nserver log (not INFO):", *tail, sep="\n")
         log.close()
-        if proc.poll() is None:
-            proc.send_signal(signal.SIGINT)
-            try:
-                proc.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait(timeout=10)
+        stop_process(proc)
 
 
 def _targets(base: str) -> tuple[list[str], list[str]]:

@@ -29,7 +29,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.conftest import ROOT, SEEDS
+from tests.conftest import ROOT, SEEDS, stop_process
 from tests.test_batch import directive
 
 WHOLE_OR_ABSENT = (
@@ -195,16 +195,6 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _stop(proc: subprocess.Popen) -> None:
-    if proc.poll() is None:
-        proc.send_signal(signal.SIGINT)
-        try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=10)
-
-
 def test_concurrent_load_and_serve_lose_nothing(tmp_path):
     folder = _folder(tmp_path / "in", 60, seeds=True)
     db = tmp_path / "shared.db"
@@ -259,7 +249,7 @@ def test_concurrent_load_and_serve_lose_nothing(tmp_path):
                           timeout=30).json()["data"][0]["n"]
     finally:
         stop.set()
-        _stop(server)
+        stop_process(server)
     print(load.stdout, load.stderr, statuses, errors[:5], sep="\n")
     assert load.returncode == 0, load.stderr
     assert "65 documents written" in load.stdout

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from vanban.model import Citation, Clause, Responsibility, Segmented, Span
 from vanban.loaders.agencies import AgencyHit, Recogniser
 from vanban.loaders.deadlines import Deadline, find_deadlines, most_specific
-from vanban.loaders.who_text import Prefilter, tidy
+from vanban.loaders.who_text import Prefilter, paren_spans, tidy
 
 REQUESTED_KINDS = ("party", "front")
 _FN = r"(?:\(\d{1,2}\)|\d{1,2}(?=[:,;.]))"
@@ -74,7 +74,6 @@ _ADVERBS = re.compile(r"^(?:căn\s+cứ\s.*?)?(?:\s|,|khẩn\s+trương|thườn
                       re.IGNORECASE | re.DOTALL)
 MONITOR_REACH = 4  # monitor words ("kiểm tra", "giám sát") are often nouns: count them near the start only
 _OBJ_PREP = re.compile(r"(?:của|tại|theo)\s*$", re.IGNORECASE)
-_PAREN = re.compile(r"[()]")
 # Small patterns of the hot loops, compiled once.
 _KIEM_END = re.compile(r"kiêm\s*$")
 _COMMA_KIEM_END = re.compile(r",\s*kiêm\s*$")
@@ -293,7 +292,7 @@ def _roles(ctx: Ctx, a: int, b: int) -> list[tuple[str, str | None, tuple[str, .
     out: list[tuple[str, str | None, tuple[str, ...], tuple[str, ...]]] = []
     hits = ctx.hits_in(a, b)
     cuts = [a] + [m.end() for m in _PART.finditer(text, a, b)] + [b]
-    parens = _paren_spans(text, a, b)
+    parens = paren_spans(text, a, b)
     role_words = ctx.role_words(a, b)
     first_part = True
     for ps, pe in zip(cuts, cuts[1:]):
@@ -375,17 +374,6 @@ def _role_words_in(role_words: list[re.Match], text: str, s: int, pe: int) -> li
     if any(m.start() < s < m.end() for m in role_words):
         return list(_ROLE_SCAN.finditer(text, s, pe))
     return [m for m in role_words if s <= m.start() and m.end() <= pe]
-
-
-def _paren_spans(text: str, a: int, b: int) -> list[tuple[int, int]]:
-    """Spans of the balanced (…) pairs in text[a:b], inner pairs first."""
-    spans, stack = [], []
-    for m in _PAREN.finditer(text, a, b):
-        if m.group() == "(":
-            stack.append(m.start())
-        elif stack:
-            spans.append((stack.pop(), m.end()))
-    return spans
 
 
 def _under(ctx: Ctx, a: int, b: int) -> str | None:

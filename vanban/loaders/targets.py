@@ -23,7 +23,7 @@ from collections.abc import Callable
 from vanban.model import Clause, Place, Segmented, Span, Target
 from vanban.loaders.deadlines import first_deadline
 from vanban.loaders.places import RANK, find_places
-from vanban.loaders.who_text import Prefilter
+from vanban.loaders.who_text import Prefilter, paren_spans
 
 _CUE = re.compile(r"phấn\s+đấu|mục\s+tiêu|đạt\s+chuẩn|duy\s+trì", re.IGNORECASE)
 _NTM = r"(?:xã|huyện)\s+nông\s+thôn\s+mới(?:\s+nâng\s+cao|\s+kiểu\s+mẫu)?"
@@ -50,24 +50,12 @@ _DISTRICT_GOAL_SCAN = Prefilter(_DISTRICT_GOAL, ("xây", "mục"))
 _AT_LEAST_SCAN = Prefilter(_AT_LEAST, ("ít",))
 _PROVINCE_WIDE_SCAN = Prefilter(_PROVINCE_WIDE, ("toàn",))
 _YEAR_SCAN = Prefilter(_YEAR, ("năm",))
-_PAREN = re.compile(r"[()]")
 TARGET_KINDS = ("commune", "ward", "town", "district", "city")
 
 
 def _norm(s: str) -> str:
     s = " ".join(s.split())
     return s[0].lower() + s[1:] if s else s
-
-
-def _paren_spans(text: str, a: int, b: int) -> list[tuple[int, int]]:
-    spans, stack = [], []
-    for m in _PAREN.finditer(text, a, b):
-        if m.group() == "(":
-            stack.append(m.start())
-        elif stack:
-            spans.append((stack.pop(), m.end()))
-    spans += [(s, b) for s in stack]
-    return spans
 
 
 def _parts(text: str, a: int, b: int) -> list[tuple[int, int]]:
@@ -132,7 +120,7 @@ def extract_targets(seg: Segmented, text: str, province: str | None,
         hits = [h for h in find_places(text, a, b) if h.kind in TARGET_KINDS]
         if not hits:
             return
-        excluded = [(s, e) for s, e in _paren_spans(text, a, b)
+        excluded = [(s, e) for s, e in paren_spans(text, a, b, unclosed_to_end=True)
                     if re.match(r"\(\s*ngoài\b", text[s:e], re.IGNORECASE)]
         keep = []
         for i, h in enumerate(hits):

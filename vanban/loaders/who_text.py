@@ -197,3 +197,22 @@ class Prefilter:
     def search(self, text: str, start: int = 0, end: int | None = None) -> re.Match | None:
         """regex.search(text, start, end)."""
         return next(self.finditer(text, start, end), None)
+
+
+_PAREN = re.compile(r"[()]")
+
+
+def paren_spans(text: str, a: int, b: int, *, unclosed_to_end: bool = False) -> list[tuple[int, int]]:
+    """Return the spans of the balanced (…) pairs in text[a:b], inner pairs first.
+
+    With `unclosed_to_end`, a "(" never closed before `b` also counts, as a span running to `b`.
+    """
+    spans, stack = [], []
+    for m in _PAREN.finditer(text, a, b):
+        if m.group() == "(":
+            stack.append(m.start())
+        elif stack:
+            spans.append((stack.pop(), m.end()))
+    if unclosed_to_end:
+        spans += [(s, b) for s in stack]
+    return spans
