@@ -228,3 +228,55 @@ def test_catalog_round_trip(store):
     assert res.resolved_by == "title" and not res.stub
     res, _ = cat.resolve(cite("05/CT-UBND", "2024-01-22", "Về việc phòng, chống thiên tai"))
     assert res.resolved_by == "number_issuer_year" and res.stub
+
+
+@pytest.mark.parametrize("deadline, expected", [
+    ("2024-10-10", ("2024-10-10", None)),
+    ("month:2024-02", ("2024-02-29", None)),
+    ("quarter:2024-Q2", ("2024-06-30", None)),
+    ("year:2025", ("2025-12-31", None)),
+    ("monthly:15", (None, "monthly:15")),
+    ("monthly", (None, "monthly")),
+    ("quarterly", (None, "quarterly")),
+    ("yearly:03-31", (None, "yearly:03-31")),
+    ("weekly", (None, "weekly")),
+    ("month:2024-13", (None, None)),
+    (None, (None, None)),
+])
+def test_deadline_date_and_recurrence(deadline, expected):
+    from vanban.graph.writer import _deadline_date
+
+    assert _deadline_date(deadline) == expected
+
+
+def _number_holders(store, number):
+    return store.run_read("MATCH (d:Document {number: $n}) RETURN d.key AS key, d.stub AS stub", {"n": number})
+
+
+@pytest.mark.parametrize("order, together", [
+    ("ADB", False), ("ABD", False), ("DBA", False), ("BAD", False), ("DAB", False), ("ADB", True), ("BDA", True),
+])
+def test_document_identified_by_title_absorbs_the_stub_of_its_number(tmp_path, order, together):
+    """A document printed without its number, identified through a citation's subject, is the one node
+    with that number: a stub made for the number by a citation without a subject joins it, whatever the
+    order (and batching) the three files are loaded in."""
+    d = directive("002.txt", number=None, title=SUBJECT_05, date=None, actor="Sở Y tế")
+    a = directive("a.txt", number="30/CV-UBND", type_="Công văn", cites=(cite("05/CT-UBND", "2024-01-22"),))
+    b = directive("000.txt", number=None, title="", date=None, type_="Công văn",
+                  cites=(cite("05/CT-UBND", "2024-01-22", SUBJECT_05),))
+    docs = {"A": a, "B": b, "D": d}
+    s = open_store(str(tmp_path / "o.db"))
+    try:
+        if together:
+            load(s, *(docs[c] for c in order))
+        else:
+            for c in order:
+                load(s, docs[c])
+        d_key = "doc:sha256:" + d.sha256
+        assert _number_holders(s, "05/CT-UBND") == [{"key": d_key, "stub": False}]
+        targets = s.run_read("MATCH (x:Document)-[c:CITES]->(t:Document) RETURN x.source AS src, t.key AS dst, "
+                             "c.resolved_by AS how ORDER BY src")
+        assert [(t["src"], t["dst"]) for t in targets] == [("000.txt", d_key), ("a.txt", d_key)]
+        assert not s.run_read("MATCH (x:Document {stub: true}) RETURN x.key AS k")
+    finally:
+        s.close()

@@ -22,8 +22,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
-from vanban.graph.writer import DocRows, EncodedBatch, build_rows, encode_rows, rows_count, write_encoded, write_rows
-from vanban.loaders.resolve import Catalog, DocInfo
+from vanban.graph.writer import (
+    DocRows, EncodedBatch, StoredRows, build_rows, encode_rows, rows_count, write_encoded, write_rows,
+)
+from vanban.loaders.resolve import Catalog, DocInfo, norm_number
 from vanban.model import Extraction, InputError, StoreError, VanbanError
 
 #: File name endings `load` picks up inside folders (files named explicitly are always tried).
@@ -232,15 +234,16 @@ def _load(store: Any, catalog: Catalog, items: Iterator[tuple[str, Any]], tally:
     (the store works meanwhile); batches are written and collected in order."""
     pending: list[Extraction] = []
     est = 0
+    stored = StoredRows()
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="vanban-writer") as pool, _GcFreeze() as gcf:
         inflight: deque[Future] = deque()
 
         def flush() -> None:
             prepared = _prepare(catalog, pending, tally)
             if prepared is not None:
-                prepared.encoded = _encode(store, prepared.rows)
+                prepared.encoded = _encode(store, prepared.rows, stored)
             while inflight and (len(inflight) >= MAX_INFLIGHT or prepared is None):
-                _collect(catalog, tally, inflight.popleft().result())
+                _collect(catalog, tally, inflight.popleft().result(), stored)
             if prepared is not None:
                 inflight.append(pool.submit(_commit, store, prepared))
             gcf.tick()
@@ -262,7 +265,7 @@ def _load(store: Any, catalog: Catalog, items: Iterator[tuple[str, Any]], tally:
         if pending:
             flush()
         while inflight:
-            _collect(catalog, tally, inflight.popleft().result())
+            _collect(catalog, tally, inflight.popleft().result(), stored)
 
 
 class _GcFreeze:
@@ -328,26 +331,54 @@ def _prepare(catalog: Catalog, batch: list[Extraction], tally: _Tally) -> _Prepa
     before = {k: catalog.docs.get(k) for k in chosen}
     for ex, info in chosen.values():
         catalog.add(info)
+    mark = len(catalog.identified_log)
     rows: list[DocRows] = []
     for k, (ex, info) in chosen.items():
-        try:
-            rows.append(build_rows(ex, catalog, info, previous.get(k)))
-        except VanbanError as e:
-            tally.failures.append((ex.source, str(e)))
-            _restore(catalog, k, before[k])
-        except (ValueError, TypeError, AttributeError, KeyError) as e:  # malformed record: this file fails
-            tally.failures.append((ex.source, f"malformed extraction ({type(e).__name__}: {e})"))
-            _restore(catalog, k, before[k])
+        row = _build(catalog, ex, info, previous.get(k), before.get(k), tally)
+        if row is not None:
+            rows.append(row)
+    numbers = set(catalog.identified_log[mark:])
+    if numbers:
+        # a document of this batch was identified with a number (cited by title): documents built
+        # before that resolved the number to a stub are built again, so they point at the document
+        # (the store cannot move edges made earlier in the same query)
+        for i, r in enumerate(rows):
+            if any(norm_number(s.get("number")) in numbers and _is_stub(catalog, s["key"]) for s in r.nodes["stubs"]):
+                ex, info = chosen[r.key]
+                again = _build(catalog, ex, info, previous.get(r.key), before.get(r.key), tally)
+                if again is not None:
+                    rows[i] = again
     _apply(catalog, rows)
     return _Prepared(rows, before)
 
 
-def _encode(store: Any, rows: list[DocRows]) -> EncodedBatch | None:
-    """Encode a batch's write ahead (main thread); None if that fails (the writer thread retries and reports)."""
+def _is_stub(catalog: Catalog, key: str) -> bool:
+    """True unless `key` is a full document the catalog knows (a stub row may just guard a target's existence)."""
+    info = catalog.docs.get(key)
+    return info is None or info.stub
+
+
+def _build(catalog: Catalog, ex: Extraction, info: DocInfo, previous: str | None, before: DocInfo | None,
+           tally: _Tally) -> DocRows | None:
+    """build_rows, or None with the failure tallied (and the catalog restored) for a bad record."""
+    try:
+        return build_rows(ex, catalog, info, previous)
+    except VanbanError as e:
+        tally.failures.append((ex.source, str(e)))
+    except (ValueError, TypeError, AttributeError, KeyError) as e:  # malformed record: this file fails
+        tally.failures.append((ex.source, f"malformed extraction ({type(e).__name__}: {e})"))
+    _restore(catalog, info.key, before)
+    return None
+
+
+def _encode(store: Any, rows: list[DocRows], stored: StoredRows) -> EncodedBatch | None:
+    """Encode a batch's write ahead (main thread); None if that fails (the writer thread retries and reports).
+
+    Shared-node rows already committed by earlier batches (`stored`) are left out."""
     if not rows:
         return None
     try:
-        return encode_rows(store, rows)
+        return encode_rows(store, rows, stored)
     except Exception:  # noqa: BLE001 - write_rows in _commit raises it again, with the documents named
         return None
 
@@ -388,8 +419,9 @@ def _commit_batch(store: Any, prep: _Prepared) -> _Committed:
     return _Committed(prep, written, failed)
 
 
-def _collect(catalog: Catalog, tally: _Tally, done: _Committed) -> None:
+def _collect(catalog: Catalog, tally: _Tally, done: _Committed, stored: StoredRows) -> None:
     """Count a committed batch; forget documents whose write failed (main thread)."""
+    stored.record([r for r, _ in done.written])
     for r, nodes in done.written:
         tally.documents += 1
         tally.facts += r.facts

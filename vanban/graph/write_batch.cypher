@@ -12,6 +12,7 @@
 //            so load order never changes the result
 //   $tasks   [{key, doc, props (incl. key and doc), prov}]
 //   $adopt   [{stub, doc, resolved_by, confidence}] stubs a new document absorbs
+//   $absorb  [{doc, stubs}] stubs of the number an unnumbered document is cited with by title
 //   one list per relationship type written per document: compact rows
 //            [src key, dst key, clause, start, end, surface, …] in the order of
 //            writer.REL_FIELDS (`doc` is filled in here from the document / task;
@@ -55,8 +56,17 @@ WITH count(*) AS _
 UNWIND $stubs AS r
 MERGE (d:Document {key: r.key})
 ON CREATE SET d.stub = true
+// (only stubs a row would change: setting an indexed property, even to its
+// value, re-indexes the node, and stubs of common numbers are cited again and again)
 WITH d, r
 WHERE d.stub = true
+  AND ((r.type IS NOT NULL AND (d.type IS NULL OR r.type < d.type))
+    OR (r.number IS NOT NULL AND (d.number IS NULL OR r.number < d.number))
+    OR (r.date IS NOT NULL AND (d.date IS NULL OR r.date < d.date))
+    OR (r.year IS NOT NULL AND (d.year IS NULL OR r.year < d.year))
+    OR (r.issuer IS NOT NULL AND (d.issuer IS NULL OR r.issuer < d.issuer))
+    OR (r.title IS NOT NULL AND (d.title IS NULL OR r.title < d.title))
+    OR (r.search IS NOT NULL AND (d.search IS NULL OR r.search < d.search)))
 SET d.type = CASE WHEN d.type IS NULL OR r.type < d.type THEN r.type ELSE d.type END,
     d.number = CASE WHEN d.number IS NULL OR r.number < d.number THEN r.number ELSE d.number END,
     d.date = CASE WHEN d.date IS NULL OR r.date < d.date THEN r.date ELSE d.date END,
@@ -121,9 +131,10 @@ SET s.gc = true
 WITH count(*) AS _
 
 // ---- tasks and the documents' own relationships
+// (CREATE, not MERGE: every task of a document of the batch was deleted above)
 UNWIND $tasks AS r
 MATCH (d:Document {key: r.doc})
-MERGE (t:Task {key: r.key})
+CREATE (t:Task)
 SET t = r.props
 CREATE (d)-[c:CONTAINS]->(t)
 SET c = r.prov
@@ -243,6 +254,45 @@ OPTIONAL MATCH (s:Document)-[c:CITES]->(d)
 WHERE c.resolved_by = 'title' AND c.number IS NOT NULL
 WITH d, min(c.number) AS n, min(s.key) AS src
 SET d.number = n, d.identified_from = src
+WITH count(*) AS _
+
+// ---- a document identified with a number absorbs the stubs made for that
+// number (issuer and year permitting) by citations that gave no subject: their
+// incoming edges move to it, so one node holds the number. $absorb rows
+// {doc, stubs}: the stubs with the number it was cited with by title (found
+// by key: a stub made earlier in this query is not reliably found by number)
+UNWIND $absorb AS a
+MATCH (d:Document {key: a.doc})
+WHERE d.stub = false AND d.identified_from IS NOT NULL
+UNWIND a.stubs AS sk
+MATCH (s:Document {key: sk})
+WHERE s.stub = true AND (s.year IS NULL OR d.year IS NULL OR s.year = d.year)
+  AND (s.issuer IS NULL OR d.issuer IS NULL OR toLower(d.issuer) STARTS WITH toLower(s.issuer)
+       OR toLower(s.issuer) STARTS WITH toLower(d.issuer))
+SET s.gc = true, s.absorbed_by = d.key
+WITH d, s
+MATCH (src:Document)-[r:CITES]->(s)
+CREATE (src)-[n:CITES]->(d)
+SET n.relation = r.relation, n.doc = r.doc, n.clause = r.clause, n.start = r.start, n.end = r.end,
+    n.surface = r.surface, n.number = r.number, n.cited_date = r.cited_date, n.subject = r.subject,
+    n.mentions = r.mentions, n.resolved_by = 'identified', n.confidence = 0.9
+DELETE r
+WITH count(*) AS _
+UNWIND $absorb AS a
+UNWIND a.stubs AS sk
+MATCH (s:Document {key: sk})
+WHERE s.absorbed_by = a.doc
+MATCH (d:Document {key: a.doc})
+MATCH (src:Task)-[r:UNDER]->(s)
+CREATE (src)-[n:UNDER]->(d)
+SET n.doc = r.doc, n.clause = r.clause, n.start = r.start, n.end = r.end, n.surface = r.surface
+DELETE r
+WITH count(*) AS _
+UNWIND $absorb AS a
+UNWIND a.stubs AS sk
+MATCH (s:Document {key: sk})
+WHERE s.absorbed_by = a.doc
+SET s.absorbed_by = null
 WITH count(*) AS _
 
 // ---- drop stubs nothing points at any more

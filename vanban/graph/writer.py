@@ -82,6 +82,7 @@ class DocRows:
     rels: dict[str, tuple[dict[str, Any], ...]]  # relationship type → rows {src, dst, p}
     tasks: tuple[dict[str, Any], ...] = ()
     adopt: tuple[dict[str, Any], ...] = ()
+    absorb: tuple[dict[str, Any], ...] = ()  # {doc, number, stubs}: see write_batch.cypher
     clear: tuple[str, ...] = ()
     demote: tuple[str, ...] = ()
     identify: tuple[str, ...] = ()
@@ -133,7 +134,7 @@ def _deadline_date(deadline: str | None) -> tuple[str | None, str | None]:
         return None, None
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", deadline):
         return deadline, None
-    if deadline.startswith("monthly") or deadline.startswith("weekly") or deadline.startswith("yearly:"):
+    if deadline.startswith(("monthly", "quarterly", "weekly", "yearly")):  # recurring: expanded by queries
         return None, deadline
     m = re.fullmatch(r"quarter:(\d{4})-Q([1-4])", deadline)
     if m:
@@ -350,6 +351,7 @@ def build_rows(ex: Extraction, catalog: Catalog, info: DocInfo | None = None,
 
     # citations
     cited: dict[str, str] = {}
+    absorb: list[dict[str, Any]] = []
     identify: set[str] = set() if meta.number else {key}
     for c in ex.citations:
         res, target = catalog.resolve(c)
@@ -365,6 +367,13 @@ def build_rows(ex: Extraction, catalog: Catalog, info: DocInfo | None = None,
         m = _first(c.mentions)
         if res.resolved_by == "title":
             identify.add(res.key)
+            # later citations of that number (even without a subject) resolve to the document too,
+            # and the stubs made for the number so far join it
+            n = norm_number(c.number)
+            if n:
+                catalog.note_identified(res.key, n)
+                absorb.append({"doc": res.key, "number": n,
+                               "stubs": sorted(k for k in catalog.by_number.get(n, ()) if k in catalog.stubs)})
         p = _mention_prov(key, m, c.name or c.number, relation=c.relation, resolved_by=res.resolved_by,
                           confidence=res.confidence, number=squash(nfc(c.number)) if c.number else None,
                           cited_date=c.date, subject=c.subject,
@@ -461,6 +470,7 @@ def build_rows(ex: Extraction, catalog: Catalog, info: DocInfo | None = None,
         nodes={"agencies": tuple(b.agencies.values()), "persons": tuple(b.persons.values()),
                "places": tuple(b.places.values()), "stubs": tuple(b.stubs.values())},
         rels={t: tuple(v) for t, v in b.rels.items()}, tasks=tuple(tasks.values()), adopt=adopt,
+        absorb=tuple(absorb),
         clear=(key,) + demote, demote=demote, stub_infos=tuple(b.stub_infos.values()),
         identify=tuple(sorted(identify)),
         warnings=tuple(b.warnings),
@@ -504,19 +514,74 @@ def _merge_node_rows(rows: list[dict[str, Any]], list_keys: tuple[str, ...] = ()
     return list(out.values())
 
 
-def batch_params(batch: list[DocRows]) -> dict[str, Any]:
-    """Return the parameters of write_batch.cypher for the documents in `batch`."""
+#: Shared node labels (parameter name → list-valued properties): never deleted by a load, merged
+#: monotonically (smallest value, sorted unions), so a row that changes nothing can be left out.
+SHARED_NODES: dict[str, tuple[str, ...]] = {"agencies": ("aliases", "folded"), "persons": (), "places": ()}
+
+
+class StoredRows:
+    """The shared-node rows (agencies, persons, places) this process knows to be stored, as merged.
+
+    Merging is a join (smallest non-null value wins, lists are sorted unions),
+    so when merging a new row into the stored one gives the stored one back,
+    writing it again would change nothing: `batch_params` leaves it out, which
+    spares the store an index look-up, a MERGE and the parsing of the row for
+    every agency and place named again in later batches. Only rows of batches
+    whose commit succeeded are recorded (see `record`).
+    """
+
+    def __init__(self) -> None:
+        self.rows: dict[str, dict[str, dict[str, Any]]] = {name: {} for name in SHARED_NODES}
+
+    def new(self, name: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Return the rows of `rows` (merged rows of shared label `name`) that would change the store."""
+        known = self.rows[name]
+        out = []
+        for r in rows:
+            k = known.get(r["key"])
+            if k is None or (k != r and _merge_node_rows([k, r], SHARED_NODES[name])[0] != k):
+                out.append(r)
+        return out
+
+    def record(self, docs: list[DocRows]) -> None:
+        """Remember the shared-node rows of `docs`, which the store has committed."""
+        for name, list_keys in SHARED_NODES.items():
+            known = self.rows[name]
+            for d in docs:
+                for r in d.nodes[name]:
+                    k = known.get(r["key"])
+                    if k is None:
+                        known[r["key"]] = dict(r)
+                    elif k != r:
+                        known[r["key"]] = _merge_node_rows([k, r], list_keys)[0]
+
+
+def _absorb_rows(batch: list[DocRows]) -> list[dict[str, Any]]:
+    """Return the $absorb rows: each identified document with the stubs of its number the catalog knew.
+
+    (No stub of that number is made in the same batch: see loader._prepare.)"""
+    return [{"doc": a["doc"], "stubs": list(a["stubs"])} for d in batch for a in d.absorb if a["stubs"]]
+
+
+def batch_params(batch: list[DocRows], stored: StoredRows | None = None) -> dict[str, Any]:
+    """Return the parameters of write_batch.cypher for the documents in `batch`.
+
+    With `stored`, shared-node rows that would change nothing are left out.
+    """
+    shared = {name: _merge_node_rows([r for d in batch for r in d.nodes[name]], list_keys)
+              for name, list_keys in SHARED_NODES.items()}
+    if stored is not None:
+        shared = {name: stored.new(name, rows) for name, rows in shared.items()}
     p: dict[str, Any] = {
         "clear": [k for d in batch for k in d.clear],
         "demote": [k for d in batch for k in d.demote],
         "docs": [d.doc for d in batch],
         "stubs": _merge_node_rows([r for d in batch for r in d.nodes["stubs"]]),
-        "agencies": _merge_node_rows([r for d in batch for r in d.nodes["agencies"]], ("aliases", "folded")),
-        "persons": _merge_node_rows([r for d in batch for r in d.nodes["persons"]]),
-        "places": _merge_node_rows([r for d in batch for r in d.nodes["places"]]),
+        **shared,
         "tasks": [{"key": t["key"], "doc": t["doc"], "props": t["props"],
                    "prov": {k: v for k, v in t["prov"].items() if k != "doc"}} for d in batch for t in d.tasks],
         "adopt": [a for d in batch for a in d.adopt],
+        "absorb": _absorb_rows(batch),
         "identify": sorted({k for d in batch for k in d.identify}),
     }
     for t in OWN_RELS:  # `doc` is set by the query from the document key / the task's doc
@@ -548,14 +613,15 @@ class EncodedBatch:
     nodes: int
 
 
-def encode_rows(store: Any, batch: list[DocRows]) -> EncodedBatch:
+def encode_rows(store: Any, batch: list[DocRows], stored: StoredRows | None = None) -> EncodedBatch:
     """Build `batch`'s query parameters and encode them for `store` (CPU only: nothing is sent).
 
     The loader encodes batch N+1 while the store runs batch N; `write_encoded`
     then only sends it. A store may provide `encode_write(query, params)` and
     `write_encoded(payload)`; others get (query, params) and `write_batch`.
+    `stored`: shared-node rows known to be stored (see StoredRows).
     """
-    params = batch_params(batch) if batch else {}
+    params = batch_params(batch, stored) if batch else {}
     nodes = (len(params["docs"]) + len(params["stubs"]) + len(params["agencies"]) + len(params["persons"])
              + len(params["places"]) + len(params["tasks"])) if batch else 0
     encode = getattr(store, "encode_write", None)
@@ -593,6 +659,6 @@ def rows_count(d: DocRows) -> int:
     return 1 + sum(len(v) for v in d.nodes.values()) + sum(len(v) for v in d.rels.values()) + len(d.tasks)
 
 
-__all__ = ["DocRows", "WriteResult", "EncodedBatch", "build_rows", "write_rows", "encode_rows", "write_encoded",
+__all__ = ["DocRows", "StoredRows", "WriteResult", "EncodedBatch", "build_rows", "write_rows", "encode_rows", "write_encoded",
            "batch_params", "write_query",
            "rows_count", "OWN_RELS", "SHARED_RELS", "REL_FIELDS", "doc_key", "year_of"]

@@ -56,6 +56,8 @@ def fold(s: str | None) -> str:
 
 #: Title ≈ subject matches below this score (0..1) are not links.
 TITLE_THRESHOLD = 0.86
+#: Confidence of a link to a document through the number it was identified with (see Catalog.resolve).
+IDENTIFIED_CONFIDENCE = 0.9
 
 PLACE_WORDS = {
     "province": "tỉnh", "city": "thành phố", "district": "huyện", "town": "thị xã",
@@ -236,6 +238,9 @@ class Catalog:
     by_source: dict[str, str] = field(default_factory=dict)
     unnumbered: set[str] = field(default_factory=set)  # full documents without a number
     stubs: set[str] = field(default_factory=set)
+    #: number → unnumbered documents identified with it (a citation's subject matched their title)
+    identified: dict[str, set[str]] = field(default_factory=dict)
+    identified_log: list[str] = field(default_factory=list)  # numbers, in the order they were identified
 
     CATALOG_QUERY = (
         "MATCH (d:Document) RETURN d.key AS key, d.number AS number, d.issuer AS issuer, "
@@ -249,6 +254,8 @@ class Catalog:
         cat = cls()
         for r in store.run_read(cls.CATALOG_QUERY):
             own_number = None if r["identified_from"] else r["number"]  # a number taken from a citation is not the text's
+            if r["identified_from"] and r["number"] and not r["stub"]:
+                cat.note_identified(r["key"], norm_number(r["number"]))
             cat.add(DocInfo(
                 key=r["key"], number=norm_number(own_number), issuer=agency_key(r["issuer"]),
                 year=r["year"], type=r["type"], date=r["date"], title=fold(r["title"]) or None,
@@ -276,11 +283,19 @@ class Catalog:
             if not info.number:
                 self.unnumbered.add(info.key)
 
+    def note_identified(self, key: str, number: str | None) -> None:
+        """Record that unnumbered document `key` is cited by title with `number` (normalised)."""
+        if number and key not in self.identified.get(number, ()):
+            self.identified.setdefault(number, set()).add(key)
+            self.identified_log.append(number)
+
     def remove(self, key: str) -> None:
         """Forget a document."""
         info = self.docs.pop(key, None)
         if info is None:
             return
+        for keys in self.identified.values():
+            keys.discard(key)
         if info.number and key in self.by_number.get(info.number, ()):
             self.by_number[info.number].discard(key)
         self.stubs.discard(key)
@@ -337,9 +352,11 @@ class Catalog:
     def resolve(self, c: Citation) -> tuple[Resolution, DocInfo]:
         """Return where citation `c` points and the DocInfo of a stub to create if the target is unknown.
 
-        Order: exact number+issuer+year key → number with compatible issuer/year
-        (one candidate) → title of a loaded unnumbered document ≈ the subject →
-        a stub keyed by what the citation gives.
+        Order: exact number+issuer+year key of a loaded document → number with
+        compatible issuer/year (one candidate) → title of a loaded unnumbered
+        document ≈ the subject → an unnumbered document already identified with
+        that number (one candidate, no numbered one: "identified") → exact key
+        of a stub → a stub keyed by what the citation gives.
         """
         number = norm_number(c.number)
         year = year_of(c.date, c.number)
@@ -348,9 +365,8 @@ class Catalog:
         if number:
             key = doc_key(number, c.issuer, year)
             info = self.docs.get(key)
-            exact = bool(issuer and year)
-            if info is not None and (exact or not info.stub):
-                return Resolution(key, "number_issuer_year", 1.0, info.stub), info
+            if info is not None and not info.stub:
+                return Resolution(key, "number_issuer_year", 1.0, False), info
             cands = [self.docs[k] for k in sorted(self.by_number.get(number, ()))
                      if not self.docs[k].stub and issuer_compatible(issuer, self.docs[k].issuer)
                      and (year is None or self.docs[k].year in (None, year))]
@@ -360,6 +376,14 @@ class Catalog:
         if hit is not None:
             return hit, self.docs[hit.key]
         if number:
+            ident = [self.docs[k] for k in sorted(self.identified.get(number, ()))
+                     if k in self.docs and issuer_compatible(issuer, self.docs[k].issuer)
+                     and (year is None or self.docs[k].year in (None, year))]
+            if len(ident) == 1 and not any(not self.docs[k].stub for k in self.by_number.get(number, ())
+                                           if issuer_compatible(issuer, self.docs[k].issuer)):
+                return Resolution(ident[0].key, "identified", IDENTIFIED_CONFIDENCE, False), ident[0]
+            if info is not None and issuer and year:
+                return Resolution(key, "number_issuer_year", 1.0, True), info
             stub = DocInfo(key=doc_key(number, c.issuer, year), number=number, issuer=issuer, year=year,
                            type=c.type, date=c.date, title=subject, stub=True)
             how = "number_issuer_year" if issuer and year else "stub"
