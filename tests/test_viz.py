@@ -221,3 +221,30 @@ def test_pictures_need_the_token_when_one_is_set():
     c = TestClient(app)
     assert c.get("/viz/lineage/05%2FCT-UBND").status_code == 401
     assert c.get("/viz/lineage/05%2FCT-UBND", headers={"X-API-Token": "s3cret"}).status_code == 200
+
+
+def test_a_browser_gets_the_token_once_as_a_cookie():
+    from fastapi.testclient import TestClient
+
+    from tests.fixtures.small import small_store
+    from vanban.api.app import create_app
+    from vanban.api.deps import get_store
+    from vanban.api.settings import Settings
+
+    app = create_app(Settings(api_token="s3cret"))
+    store = small_store("falkordb")
+    app.dependency_overrides[get_store] = lambda: store
+    c = TestClient(app)
+    assert c.get("/viz/login", params={"token": "wrong", "next": "/viz/lineage/05%2FCT-UBND"}).status_code == 401
+    assert "vanban_token" not in c.cookies
+    for bad in ("//evil.example/x", "https://evil.example/", "viz/lineage/x"):
+        assert c.get("/viz/login", params={"token": "s3cret", "next": bad}, follow_redirects=False).status_code == 400
+    r = c.get("/viz/login", params={"token": "s3cret", "next": "/viz/lineage/05%2FCT-UBND"}, follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"] == "/viz/lineage/05%2FCT-UBND"
+    cookie = r.headers["set-cookie"].lower()
+    assert "httponly" in cookie and "samesite=strict" in cookie
+    page = c.get("/viz/lineage/05%2FCT-UBND")  # the client keeps the cookie, as a browser does
+    assert page.status_code == 200 and "05/CT-UBND" in page.text
+    assert c.get("/documents/05%2FCT-UBND").status_code == 200, "the cookie opens the JSON routes too"
+    c.cookies.clear()
+    assert c.get("/viz/lineage/05%2FCT-UBND").status_code == 401

@@ -19,7 +19,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from vanban import __version__
 from vanban.api.deps import require_token
-from vanban.api.routes import agencies, cypher, deadlines, documents, health, places, search
+from vanban.api.routes import agencies, cypher, deadlines, documents, health, places, search, viz
 from vanban.api.schemas import ErrorBody
 from vanban.api.settings import Settings
 from vanban.model import NotFound, QueryError, StoreError, VanbanError
@@ -99,12 +99,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     for module in (documents, agencies, places, deadlines, search, cypher):
         app.include_router(module.router, dependencies=protected)
 
-    # ---- viz pages (engineer E): /viz/* and / — include vanban.api.routes.viz here when present.
-    try:
-        from vanban.api.routes import viz
-    except ModuleNotFoundError as e:
-        if e.name != "vanban.api.routes.viz":
-            raise
-    else:
-        app.include_router(viz.router, dependencies=protected)
+    app.include_router(viz.login_router)  # /viz/login checks the token itself
+    app.include_router(viz.router, dependencies=protected)
     return app

@@ -3,6 +3,8 @@
 search box and links.
 
 A ref may contain "/" (05/CT-UBND): send it encoded (05%2FCT-UBND) or as is.
+With VANBAN_API_TOKEN set, a browser opens /viz/login?token=…&next=/viz/… once:
+it stores the token in an HttpOnly cookie and goes on to `next`.
 Unknown refs give a 404 page, ambiguous ones a 409 page listing the
 candidates as links, bad parameters 400, a failing store 503.
 """
@@ -13,18 +15,20 @@ from pathlib import Path
 from typing import Any, Callable
 from urllib.parse import quote
 
-from fastapi import APIRouter, Path as PathParam, Query
-from fastapi.responses import HTMLResponse
+from fastapi import APIRouter, HTTPException, Path as PathParam, Query
+from fastapi.responses import HTMLResponse, RedirectResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.concurrency import run_in_threadpool
 
-from vanban.api.deps import StoreDep
+from vanban.api.deps import TOKEN_COOKIE, SettingsDep, StoreDep, token_ok
 from vanban.api.schemas import MAX_REF
 from vanban.model import NotFound, QueryError, StoreError, VanbanError
 from vanban.queries.refs import AmbiguousRef
 from vanban.viz.render import DEFAULT_MAX_NODES
 
 router = APIRouter(tags=["pictures"])
+#: Routes that need no token (the app mounts them without the token check).
+login_router = APIRouter(tags=["pictures"])
 
 _env = Environment(loader=FileSystemLoader(str(Path(__file__).resolve().parents[2] / "viz" / "templates")),
                    autoescape=select_autoescape(["html"]))
@@ -85,6 +89,22 @@ async def _picture(view: str, store: Any, ref: str, max_nodes: int, **kw: Any) -
 
 _REF = PathParam(max_length=MAX_REF, description="a document, agency or place as people write it")
 _MAX = Query(DEFAULT_MAX_NODES, ge=1, le=2000, description="Draw at most this many nodes.")
+
+
+@login_router.get("/viz/login", summary="Give a browser the API token (cookie), then go to `next`",
+                  status_code=303, response_class=RedirectResponse)
+async def viz_login(settings: SettingsDep, token: str = Query("", max_length=1000),
+                    next: str = Query("/", max_length=2000, description="a path on this server")) -> RedirectResponse:
+    """Check `token` against VANBAN_API_TOKEN; on success set it as an HttpOnly, same-site cookie
+    and redirect (303) to `next`. 401 for a wrong token, 400 for a `next` that is not a local path."""
+    if not next.startswith("/") or next.startswith("//") or "\\" in next:
+        raise HTTPException(400, "next must be a path on this server, like /viz/lineage/05%2FCT-UBND")
+    if not token_ok(settings, token):
+        raise HTTPException(401, "missing or wrong API token")
+    resp = RedirectResponse(next, status_code=303)
+    if settings.api_token:
+        resp.set_cookie(TOKEN_COOKIE, token, httponly=True, samesite="strict", path="/")
+    return resp
 
 
 @router.get("/", response_class=HTMLResponse, summary="Home page: search box and links to the pictures")
