@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import os
+import stat
 import time
 from collections import deque
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -83,21 +85,26 @@ def expand_paths(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[st
     """Return (files to load, sorted, de-duplicated; failures for paths that do not exist)."""
     files: list[Path] = []
     failures: list[tuple[str, str]] = []
-    seen: set[Path] = set()
+    seen: set[tuple[int, int]] = set()  # (device, inode): the same file named twice, or through a link
     for p in paths:
         path = Path(p)
         if path.is_dir():
-            found = sorted(f for f in path.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES)
+            found = sorted(Path(root, name) for root, _, names in os.walk(path)
+                           for name in names if name.lower().endswith(SUFFIXES))
         elif path.is_file():
             found = [path]
         else:
             failures.append((str(p), "no such file or folder"))
             continue
         for f in found:
-            r = f.resolve()
-            if r not in seen:
-                seen.add(r)
-                files.append(f)
+            try:
+                st = f.stat()
+            except OSError:  # a broken link
+                continue
+            if not stat.S_ISREG(st.st_mode) or (st.st_dev, st.st_ino) in seen:
+                continue
+            seen.add((st.st_dev, st.st_ino))
+            files.append(f)
     return files, failures
 
 
@@ -155,22 +162,24 @@ def load_paths(store: Any, paths: Iterable[str | Path], progress: Progress | Non
     StoreError only when the store itself cannot be read at the start.
     """
     t0 = time.perf_counter()
-    files, failures = expand_paths(paths)
-    catalog = Catalog.from_store(store)
-    tally = _Tally(files=len(files) + len(failures), failures=list(failures))
-    todo: list[Path] = []
     from vanban.loaders.read import check_size
 
-    for f in files:
-        try:
-            check_size(f, str(f))  # before hashing: a file over VANBAN_MAX_BYTES is never read
-            sha = file_sha256(f)
-        except OSError as e:  # stat failed (the file vanished since it was listed)
-            tally.failures.append((str(f), str(InputError(f"cannot read: {e.strerror or e}", str(f)))))
-            continue
-        except InputError as e:
-            tally.failures.append((str(f), str(e)))
-            continue
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="vanban-catalog") as ex:
+        pending_catalog = ex.submit(Catalog.from_store, store)  # the store answers while files are hashed
+        files, failures = expand_paths(paths)
+        tally = _Tally(files=len(files) + len(failures), failures=list(failures))
+        hashed: list[tuple[Path, str]] = []
+        for f in files:
+            try:
+                check_size(f, str(f))  # before hashing: a file over VANBAN_MAX_BYTES is never read
+                hashed.append((f, file_sha256(f)))
+            except OSError as e:  # stat failed (the file vanished since it was listed)
+                tally.failures.append((str(f), str(InputError(f"cannot read: {e.strerror or e}", str(f)))))
+            except InputError as e:
+                tally.failures.append((str(f), str(e)))
+        catalog = pending_catalog.result()
+    todo: list[Path] = []
+    for f, sha in hashed:
         if not force and sha in catalog.by_sha:
             tally.unchanged += 1
         else:

@@ -244,8 +244,10 @@ class Catalog:
 
     CATALOG_QUERY = (
         "MATCH (d:Document) RETURN d.key AS key, d.number AS number, d.issuer AS issuer, "
-        "d.year AS year, d.type AS type, d.date AS date, d.title AS title, d.stub AS stub, "
-        "d.sha256 AS sha256, d.source AS source, d.identified_from AS identified_from"
+        "d.year AS year, d.type AS type, d.date AS date, "
+        # titles matter only where resolution by title can happen: stubs and unnumbered documents
+        "CASE WHEN d.stub OR d.number IS NULL OR d.identified_from IS NOT NULL THEN d.title END AS title, "
+        "d.stub AS stub, d.sha256 AS sha256, d.source AS source, d.identified_from AS identified_from"
     )
 
     @classmethod
