@@ -113,3 +113,17 @@ def test_cli_load_jobs_gives_the_same_graph_as_one_process(tmp_path):
             s.close()
     assert dumps[0] == dumps[1]
     assert sum(1 for _, label, _ in dumps[0].nodes if label == "Document") >= 60
+
+
+def test_records_survive_the_trip_between_processes_unchanged():
+    """The pool ships Extraction records by pickle (model classes rebuild through their constructors)."""
+    import pickle
+
+    from tests.conftest import SEEDS
+    from vanban.loaders.pipeline import extract_file
+
+    for path in sorted(SEEDS.glob("*.txt")):
+        ex = extract_file(path)
+        back = pickle.loads(pickle.dumps(ex, protocol=pickle.HIGHEST_PROTOCOL))
+        assert back == ex and type(back) is type(ex)
+        assert back.responsibilities and type(back.responsibilities[0]) is type(ex.responsibilities[0])

@@ -392,3 +392,32 @@ class Extraction:
             "warnings": list(self.warnings),
             "repairs": list(self.repairs),
         }
+
+
+# ---------------------------------------------------------------- pickling
+
+
+def _fast_pickling(cls: type) -> None:
+    """Give frozen slotted dataclass `cls` a `__reduce__` that rebuilds it through its constructor.
+
+    (The dataclasses default for frozen slotted classes calls `fields()` for every
+    object on both ends; the process pool of `vanban load --jobs` ships dozens of
+    records per document, and the parent's unpickling was a serial cost.)
+    """
+    import dataclasses
+    import operator
+
+    names = tuple(f.name for f in dataclasses.fields(cls) if f.init)
+    if len(names) != len(dataclasses.fields(cls)):
+        return
+    get = operator.attrgetter(*names)
+    if len(names) == 1:
+        cls.__reduce__ = lambda self: (cls, (get(self),))
+    else:
+        cls.__reduce__ = lambda self: (cls, get(self))
+
+
+for _cls in list(globals().values()):
+    if isinstance(_cls, type) and _cls.__module__ == __name__ and "__dataclass_fields__" in vars(_cls):
+        _fast_pickling(_cls)
+del _cls

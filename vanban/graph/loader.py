@@ -243,16 +243,16 @@ def _load(store: Any, catalog: Catalog, items: Iterator[tuple[str, Any]], tally:
     (the store works meanwhile); batches are written and collected in order."""
     pending: list[Extraction] = []
     est = 0
-    stored = StoredRows()
+    known_rows = StoredRows()
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="vanban-writer") as pool, _GcFreeze() as gcf:
         inflight: deque[Future] = deque()
 
         def flush() -> None:
             prepared = _prepare(catalog, pending, tally)
             if prepared is not None:
-                prepared.encoded = _encode(store, prepared.rows, stored)
+                prepared.encoded = _encode(store, prepared.rows, known_rows)
             while inflight and (len(inflight) >= MAX_INFLIGHT or prepared is None):
-                _collect(catalog, tally, inflight.popleft().result(), stored)
+                _collect(catalog, tally, inflight.popleft().result(), known_rows)
             if prepared is not None:
                 inflight.append(pool.submit(_commit, store, prepared))
             gcf.tick()
@@ -274,7 +274,7 @@ def _load(store: Any, catalog: Catalog, items: Iterator[tuple[str, Any]], tally:
         if pending:
             flush()
         while inflight:
-            _collect(catalog, tally, inflight.popleft().result(), stored)
+            _collect(catalog, tally, inflight.popleft().result(), known_rows)
 
 
 class _GcFreeze:
@@ -380,14 +380,14 @@ def _build(catalog: Catalog, ex: Extraction, info: DocInfo, previous: str | None
     return None
 
 
-def _encode(store: Any, rows: list[DocRows], stored: StoredRows) -> EncodedBatch | None:
+def _encode(store: Any, rows: list[DocRows], known_rows: StoredRows) -> EncodedBatch | None:
     """Encode a batch's write ahead (main thread); None if that fails (the writer thread retries and reports).
 
-    Shared-node rows already committed by earlier batches (`stored`) are left out."""
+    Shared-node rows already committed by earlier batches (`known_rows`) are left out."""
     if not rows:
         return None
     try:
-        return encode_rows(store, rows, stored)
+        return encode_rows(store, rows, known_rows)
     except Exception:  # noqa: BLE001 - write_rows in _commit raises it again, with the documents named
         return None
 
@@ -428,10 +428,11 @@ def _commit_batch(store: Any, prep: _Prepared) -> _Committed:
     return _Committed(prep, written, failed)
 
 
-def _collect(catalog: Catalog, tally: _Tally, done: _Committed, stored: StoredRows) -> None:
+def _collect(catalog: Catalog, tally: _Tally, done: _Committed, known_rows: StoredRows) -> None:
     """Count a committed batch; forget documents whose write failed (main thread)."""
-    stored.record([r for r, _ in done.written])
+    known_rows.record([r for r, _ in done.written])
     for r, nodes in done.written:
+        catalog.stored.add(r.key)
         tally.documents += 1
         tally.facts += r.facts
         tally.nodes += nodes

@@ -257,6 +257,7 @@ def _places(b: _Builder, ex: Extraction) -> dict[str, str]:
     province = provinces[0] if len(provinces) == 1 else None
     keys: dict[int, str] = {}
     index: dict[str, str] = {}
+    folded = [fold(q.name) for q in ex.places]
 
     def key_of(i: int, depth: int = 0) -> str:
         if i in keys:
@@ -265,9 +266,10 @@ def _places(b: _Builder, ex: Extraction) -> dict[str, str]:
         parent_key = None
         if p.parent and depth < 5:
             pkind, pname = split_parent(p.parent)
+            fpname = fold(pname)
             for j, q in enumerate(ex.places):
-                if j != i and fold(q.name) == fold(pname) and (pkind is None or q.kind == pkind
-                                                               or {q.kind, pkind} <= {"city", "town"}):
+                if j != i and folded[j] == fpname and (pkind is None or q.kind == pkind
+                                                       or {q.kind, pkind} <= {"city", "town"}):
                     parent_key = key_of(j, depth + 1)
                     break
             else:
@@ -286,7 +288,7 @@ def _places(b: _Builder, ex: Extraction) -> dict[str, str]:
 
     for i, p in enumerate(ex.places):
         k = key_of(i)
-        index.setdefault(fold(p.name), k)
+        index.setdefault(folded[i], k)
         index.setdefault(fold(place_label(p.kind, p.name)), k)
         for m in p.mentions:
             index.setdefault(fold(m.surface), k)
@@ -359,8 +361,9 @@ def build_rows(ex: Extraction, catalog: Catalog, info: DocInfo | None = None,
             continue
         if res.stub:
             b.stub(target, c)
-        elif target.stub is False and res.key != key:
-            # make sure the target exists even if its own write fails: a stub row never overwrites a full node
+        elif target.stub is False and res.key != key and res.key not in catalog.stored:
+            # a target not yet committed (same or in-flight batch) exists even if its own write
+            # fails: a stub row never overwrites a full node
             b.stub(DocInfo(key=res.key, stub=True), c)
         if c.number:
             cited[norm_number(c.number)] = res.key
@@ -418,7 +421,7 @@ def build_rows(ex: Extraction, catalog: Catalog, info: DocInfo | None = None,
                 res, target = catalog.resolve(Citation(type=None, number=r.under, date=None, issuer=None,
                                                        subject=None, relation="references"))
                 uk = res.key
-                if uk != key:
+                if uk != key and (res.stub or uk not in catalog.stored):
                     b.stub(target if res.stub else DocInfo(key=uk, stub=True),
                            Citation(type=None, number=r.under, date=None, issuer=None, subject=None,
                                     relation="references"))

@@ -241,6 +241,8 @@ class Catalog:
     #: number → unnumbered documents identified with it (a citation's subject matched their title)
     identified: dict[str, set[str]] = field(default_factory=dict)
     identified_log: list[str] = field(default_factory=list)  # numbers, in the order they were identified
+    #: keys of nodes known to be committed to the store (read from it, or written by this run)
+    stored: set[str] = field(default_factory=set)
 
     CATALOG_QUERY = (
         "MATCH (d:Document) RETURN d.key AS key, d.number AS number, d.issuer AS issuer, "
@@ -256,6 +258,7 @@ class Catalog:
         cat = cls()
         for r in store.run_read(cls.CATALOG_QUERY):
             own_number = None if r["identified_from"] else r["number"]  # a number taken from a citation is not the text's
+            cat.stored.add(r["key"])
             if r["identified_from"] and r["number"] and not r["stub"]:
                 cat.note_identified(r["key"], norm_number(r["number"]))
             cat.add(DocInfo(
