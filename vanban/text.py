@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 
@@ -10,9 +11,22 @@ def nfc(s: str) -> str:
     return unicodedata.normalize("NFC", s)
 
 
+_SPACES = re.compile("   *")  # two spaces or more (opening with a two-space literal: found fast)
+
+
 def squash(s: str) -> str:
-    """Return `s` with every run of white space (line breaks too) folded to one space, stripped."""
-    return " ".join(s.split())  # str.split() splits on exactly what \s matches; much faster than a sub
+    """Return `s` with every run of white space (line breaks too) folded to one space, stripped.
+
+    (= " ".join(s.split()); str.split() splits on exactly what \\s matches.) Every white space
+    character but " " is unprintable, so a text printable once its line breaks are spaces has
+    runs of spaces only: they are folded without splitting the text into words (much faster).
+    """
+    t = s.replace("\n", " ")
+    if not t.isprintable():
+        return " ".join(s.split())
+    if "  " in t:
+        t = _SPACES.sub(" ", t)
+    return t.strip(" ")
 
 
 def fold(s: str | None) -> str:

@@ -111,8 +111,12 @@ def _load_registry(extra: str) -> Registry:
 _NEXT_WORD = re.compile(r"\s+(\S+)")
 
 
+_KEY_TAIL = ",.;:()\"'“”"
+
+
 def _word_key(w: str) -> str:
-    return w.replace("\\", "").rstrip(",.;:()\"'“”")
+    """The key a word is bucketed by: backslashes (regex escapes) dropped, trailing punctuation stripped."""
+    return w.replace("\\", "").rstrip(_KEY_TAIL)
 
 
 def _two_words(rx: str) -> tuple[str, str] | None:
@@ -273,11 +277,29 @@ class Recogniser:
     def _registry_hits(self, text: str, low: str, start: int, end: int) -> list[AgencyHit]:
         """Registry aliases printed in text[start:end]: at each trigger word, the aliases of its
         two-word bucket (picked by the next word), then those of its one-word bucket."""
-        out = []
-        plan, alts2 = self._plan, self._alts2
+        out: list[AgencyHit] = []
+        plan, alts2, next_word = self._plan, self._alts2, _NEXT_WORD.match
+        if self._plain_words:
+            # _triggers, inlined (this loop runs at every first word of the text): whole-word matches of
+            # words made of word characters never overlap, so they come in text order and need no choice
+            for last, w1 in self._trigger.iter(low, start, end):
+                n, two, alt1 = plan[w1]
+                q = last + 1
+                p = q - n
+                if p > 0 and ((c := low[p - 1]).isalnum() or c == "_"):
+                    continue
+                if q < end and ((c := low[q]).isalnum() or c == "_"):
+                    continue
+                if two and (nxt := next_word(low, q, end)):
+                    alt = alts2.get((w1, nxt.group(1).replace("\\", "").rstrip(_KEY_TAIL)))  # _word_key
+                    if alt and (m := alt[0].match(low, p, end)):
+                        out.append(_alias_hit(text, m, alt[1]))
+                if alt1 and (m := alt1[0].match(low, p, end)):
+                    out.append(_alias_hit(text, m, alt1[1]))
+            return out
         for p, w1 in self._triggers(low, start, end):
             n, two, alt1 = plan[w1]
-            if two and (nxt := _NEXT_WORD.match(low, p + n, end)):
+            if two and (nxt := next_word(low, p + n, end)):
                 alt = alts2.get((w1, _word_key(nxt.group(1))))
                 if alt and (m := alt[0].match(low, p, end)):
                     out.append(_alias_hit(text, m, alt[1]))
@@ -291,8 +313,6 @@ class Recogniser:
         Leftmost, longest and non-overlapping, as a regex alternation of the words
         (longest first) between (?<!\\w) and (?!\\w) would find them.
         """
-        if self._plain_words:
-            return self._plain_triggers(low, start, end)
         longest: dict[int, str] = {}
         for last, w in self._trigger.iter(low, start, end):
             q = last + 1
@@ -308,22 +328,6 @@ class Recogniser:
             if p >= pos:
                 out.append((p, longest[p]))
                 pos = p + len(longest[p])
-        return out
-
-    def _plain_triggers(self, low: str, start: int, end: int) -> list[tuple[int, str]]:
-        """_triggers when every first word is made of word characters only.
-
-        Then whole-word matches never overlap, so the automaton's order (by end) is
-        the text order and no longest-match choice is needed.
-        """
-        out = []
-        for last, w in self._trigger.iter(low, start, end):
-            p = last + 1 - len(w)
-            if p > 0 and ((c := low[p - 1]).isalnum() or c == "_"):
-                continue
-            if last + 1 < end and ((c := low[last + 1]).isalnum() or c == "_"):
-                continue
-            out.append((p, w))
         return out
 
     def _named(self, text: str, m: re.Match) -> AgencyHit | None:

@@ -60,6 +60,15 @@ _PATTERNS: list[tuple[str, re.Pattern | None, bool, re.Pattern]] = [
     ("after", None, False, re.compile(r"ngay\s+sau\s+khi\s+[^,;.:()]{3,60}")),
 ]
 _PRIORITY = {name: i for i, (name, *_) in enumerate(_PATTERNS)}
+# Words one of which every non-empty match of a kind's prefix holds: without them in the 60 characters
+# before the core, the prefix (searched for there) can only match "" or not at all.
+_PREFIX_WORDS = {
+    "date": ("hoàn", "xong"), "month": ("hoàn", "xong"),
+    "quarter": ("trong", "hết", "trước", "cuối", "vào"),
+    "monthly": ("định",), "quarterly": ("định",),
+    "year": ("của", "trong", "hết", "cuối", "vào", "đến", "trước"),
+}
+_HORIZON = re.compile(r"tính\s+đến\s+$")
 # The first words of the cores that do not start with one fixed word (those are found fast anyway).
 _STARTS = {
     "monthly_day": ("trước", "chậm", "đến"),
@@ -109,12 +118,18 @@ def find_deadlines(text: str, start: int = 0, end: int | None = None,
             s = m.start()
             if prefix is not None:
                 w0 = max(start, s - 60)
-                pm = prefix.search(low, w0, s)
-                if pm and pm.end() == s:
-                    s = pm.start() if kind != "year_head" else s
-                elif required:
-                    continue
-            if kind == "year" and re.search(r"tính\s+đến\s+$", low[max(start, m.start() - 20):m.start()]):
+                words = _PREFIX_WORDS.get(kind)
+                window = low[w0:s] if words is not None else ""
+                if words is not None and not any(w in window for w in words):
+                    if required:
+                        continue  # prefix.search would find nothing there (or only "", and s would stay)
+                else:
+                    pm = prefix.search(low, w0, s)
+                    if pm and pm.end() == s:
+                        s = pm.start() if kind != "year_head" else s
+                    elif required:
+                        continue
+            if kind == "year" and _HORIZON.search(low[max(start, m.start() - 20):m.start()]):
                 continue  # "giai đoạn 2016-2020, có tính đến năm 2025": a horizon, not a deadline
             if kind == "year_head" and not text[m.start()].isupper():
                 continue  # "Năm 2024 phấn đấu …" opens a sentence
@@ -137,6 +152,9 @@ def first_deadline(text: str, start: int = 0, end: int | None = None,
     return most_specific(find_deadlines(text, start, end, exclude))
 
 
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
 def most_specific(ds: list[Deadline]) -> Deadline | None:
     """Return the most specific of `ds` (a day before a period before a recurrence before a year), or None."""
     if not ds:
@@ -144,7 +162,7 @@ def most_specific(ds: list[Deadline]) -> Deadline | None:
     order = {"monthly:": 0, "quarter:": 2, "month:": 2, "monthly": 3, "quarterly": 3, "year:": 4}
 
     def rank(d: Deadline) -> int:
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", d.value):
+        if _ISO_DATE.fullmatch(d.value):
             return 1
         for p, r in order.items():
             if d.value.startswith(p):

@@ -104,14 +104,27 @@ class _Match:
 
 # a new lead-in ("Căn cứ …;" lists of a Quyết định) starts a new sentence even after ";" or a line break;
 # so does a new preamble item after ";" and a line break ("…;\nThực hiện …", "…;\nTriển khai …")
-_LEAD_BREAK = (r"(?:^|[;\n])\s*(?=(?:Căn\s+cứ|Xét\s+đề\s+nghị|Theo\s+đề\s+nghị|Trên\s+cơ\s+sở\s+đề\s+nghị)\b)"
-               r"|;\s*\n\s*(?=(?:Thực\s+hiện|Triển\s+khai|Tiếp\s+tục\s+(?:thực\s+hiện|triển\s+khai)|Quán\s+triệt)\b)")
+_LEAD_WORDS = r"(?=(?:Căn\s+cứ|Xét\s+đề\s+nghị|Theo\s+đề\s+nghị|Trên\s+cơ\s+sở\s+đề\s+nghị)\b)"
+_ITEM_WORDS = (r"(?=(?:Thực\s+hiện|Triển\s+khai|Tiếp\s+tục\s+(?:thực\s+hiện|triển\s+khai)"
+               r"|Quán\s+triệt)\b)")
+_LEAD_BREAK = r"(?:^|[;\n])\s*" + _LEAD_WORDS + r"|;\s*\n\s*" + _ITEM_WORDS
 _DELEGATED = re.compile(r",\s*(?P<iss>[" + _UP + r"][^,.;()]{3,60}?)\s+(?:đã\s+)?(?P<subj>(?:ủy|uỷ)\s+quyền\b[^.;]*)")
 # NUMBER with its leading look-behind moved after the first digit: the scan then skips to digits fast.
 _NUMBER_HEAD = r"(?<![\w/.-])\d{1,5}"
 _NUMBER_SCAN = re.compile(r"\d(?<![\w/.-]\d)\d{0,4}" + NUMBER.pattern[len(_NUMBER_HEAD):]) \
     if NUMBER.pattern.startswith(_NUMBER_HEAD) else NUMBER
 _BARE_SO = re.compile(r"(?<!\w)(?i:số)\s*:?\s*$")
+# Small patterns of the per-mention code, compiled once.
+_TERM_LEAD = re.compile(r"[\s,]*(?:(?i:khóa|khoá)\s+[IVXLC]+\b[\s,]*)?")
+_AND_GAP = re.compile(r"\s*(?:,|và|hoặc)\s*")
+_SPACE_COMMA = re.compile(r"[\s,]*")
+_OF_ISSUER = re.compile(r"\s*(?i:của)\s+(?=[" + _UP + r"])")
+_LAW_NUMBER = re.compile(r"\s*(?i:số)\s*(" + NUMBER.pattern + r")")
+_ABOUT = re.compile(r"(?i)(về|v/v)\s")
+_FN_NUMBER = re.compile(r"^\(?\d{1,3}\)?\s*")
+_BARE_SO_ONLY = re.compile(r"(?:số\s*)?")
+_LIST_GAP = re.compile(r"[\s,;]*(?:(?:và|hoặc|cùng)\s*)?(?:các\s+)?(?:số\s*)?[\s,;]*")
+_SENTENCE_END = re.compile(r"\.(?=\s)|;|\n\s*\n\s*\n")
 
 
 @dataclass
@@ -169,7 +182,7 @@ def _subject(text: str, a: int, limit: int, in_footnote: bool = False) -> tuple[
 
     In a footnote (one document per note) a ';' ends the subject only before the
     next citation of a list, since titles themselves hold ';'."""
-    m = re.match(r"[\s,]*(?:(?i:khóa|khoá)\s+[IVXLC]+\b[\s,]*)?", text[a:a + 30])
+    m = _TERM_LEAD.match(text[a:a + 30])
     b = a + (m.end() if m else 0)
     vm = _VERB_SUBJECT.match(text, b, min(limit, b + 30))
     if not vm:
@@ -192,15 +205,24 @@ def _subject(text: str, a: int, limit: int, in_footnote: bool = False) -> tuple[
 
 
 # Where a sentence starts, with or without a colon counting as a break (compiled once).
-_SENTENCE_BREAK = {colon: re.compile(r"[.!?](?=\s+[\"“(]?[" + _UP + r"])" + (r"|:\s" if colon else "") + r"|" + _LEAD_BREAK)
+_STOP_BREAK = r"(?=\s+[\"“(]?[" + _UP + r"])"  # after . ! ?
+_SENTENCE_BREAK = {colon: re.compile(r"[.!?]" + _STOP_BREAK + (r"|:\s" if colon else "") + r"|" + _LEAD_BREAK)
                    for colon in (True, False)}
+# The same but for "^" (tried apart), opening with the class of the first characters of its alternatives,
+# so that a scan skips other offsets fast; the look-behinds pick the alternative, in the same order. ("\s*+":
+# a look-ahead for a word follows, so only a whole run of white space can match there.)
+_SENTENCE_BREAK_SCAN = {
+    colon: re.compile((r"[.!?:;\n]" if colon else r"[.!?;\n]") + r"(?:(?<=[.!?])" + _STOP_BREAK
+                      + (r"|(?<=:)\s" if colon else "") + r"|(?<=[;\n])\s*+" + _LEAD_WORDS
+                      + r"|(?<=;)\s*\n\s*+" + _ITEM_WORDS + ")")
+    for colon in (True, False)}
 
 
 _BREAK_TAIL = 400  # characters before a mention in which its sentence start is looked for first
 
 
-def _last_break_end(pattern: re.Pattern, seg: str) -> int:
-    """End of the last match of a _SENTENCE_BREAK pattern in `seg` (0 when none).
+def _last_break_end(seg: str, colon: bool = True) -> int:
+    """End of the last match of _SENTENCE_BREAK[colon] in `seg` (0 when none).
 
     Those patterns only consume ".!?:;", line breaks and white space, so a scan from
     just after a letter or digit is in step with a scan from the start: the tail
@@ -209,13 +231,23 @@ def _last_break_end(pattern: re.Pattern, seg: str) -> int:
     w = max(0, len(seg) - _BREAK_TAIL)
     while w > 0 and not seg[w - 1].isalnum():
         w -= 1
-    last = None
-    for last in pattern.finditer(seg, w):
-        pass
+    last = _last_break(seg, w, colon)
     if last is None and w > 0:
-        for last in pattern.finditer(seg):
-            pass
+        last = _last_break(seg, 0, colon)
     return last.end() if last is not None else 0
+
+
+def _last_break(seg: str, pos: int, colon: bool) -> re.Match | None:
+    """The last match of _SENTENCE_BREAK[colon].finditer(seg, pos), or None.
+
+    Only at offset 0 can "^" match: there the pattern itself is tried; then (where it can
+    no longer match), the scan pattern finds the same matches fast."""
+    last = _SENTENCE_BREAK[colon].match(seg) if pos == 0 else None
+    if last is not None:
+        pos = last.end()  # (an empty match at 0 is "^" before a lead word: no other match starts there)
+    for last in _SENTENCE_BREAK_SCAN[colon].finditer(seg, pos):
+        pass
+    return last
 
 
 class _Extractor:
@@ -325,7 +357,7 @@ class _Extractor:
         # "Nghị định số 60/2021/NĐ-CP và Nghị định 32/2019/CP của Chính phủ": the issuer is shared
         for a, b in zip(reversed(found[:-1]), reversed(found[1:])):
             if a.issuer is None and b.issuer and not b.issuer_before and a.type == b.type \
-                    and re.fullmatch(r"\s*(?:,|và|hoặc)\s*", self.text[a.end:b.start]):
+                    and _AND_GAP.fullmatch(self.text[a.end:b.start]):
                 a.issuer = b.issuer
         return found
 
@@ -343,12 +375,12 @@ class _Extractor:
         end = m.end()
         limit = self._limit(m.start())
         date = None
-        dm = DATE.match(text, end + len(re.match(r"[\s,]*", text[end:end + 12]).group(0)))
+        dm = DATE.match(text, end + len(_SPACE_COMMA.match(text[end:end + 12]).group(0)))
         if dm and dm.end() <= limit:
             date = date_of(dm)
             end = dm.end()
         issuer = None
-        im = re.match(r"\s*(?i:của)\s+(?=[" + _UP + r"])", text[end:end + 20])
+        im = _OF_ISSUER.match(text[end:end + 20])
         if im:
             a = end + im.end()
             b = _cut_issuer(text, a, limit, _STOP, self.refs)
@@ -400,12 +432,12 @@ class _Extractor:
             return None
         typ = vocab.type_from_word(m.group("type")) or squash(m.group("type"))
         # "Luật Đất đai số 31/2024/QH15": a numbered law
-        nm = re.match(r"\s*(?i:số)\s*(" + NUMBER.pattern + r")", text[b:b + 40])
+        nm = _LAW_NUMBER.match(text[b:b + 40])
         if nm:
             number = normalise_number(nm.group(1))
             end = b + nm.end()
             date = None
-            dm = DATE.match(text, end + len(re.match(r"[\s,]*", text[end:end + 12]).group(0)))
+            dm = DATE.match(text, end + len(_SPACE_COMMA.match(text[end:end + 12]).group(0)))
             if dm and dm.end() <= limit:
                 date, end = date_of(dm), dm.end()
             return _Mention(m.start(), end, typ, number, f"{typ} {name}", date, None, None, end)
@@ -422,7 +454,7 @@ class _Extractor:
     def _footnote_subject(self, end: int) -> str | None:
         for k, fn in enumerate(self.seg.footnotes):
             for r in fn.ref_spans:
-                if end <= r.start <= end + 2 and re.match(r"(?i)(về|v/v)\s", fn.text):
+                if end <= r.start <= end + 2 and _ABOUT.match(fn.text):
                     return fn.text.rstrip(" .;")
         return None
 
@@ -432,7 +464,7 @@ class _Extractor:
         if not m:
             return None
         iss = squash(m.group("iss"))
-        iss = re.split(r",", iss)[0].strip()
+        iss = iss.split(",")[0].strip()
         return iss if 1 <= len(iss.split()) <= 14 else None
 
     # ---------------------------------------------------------- relations
@@ -444,7 +476,7 @@ class _Extractor:
             for a, b, _ in self.clauses:
                 if a <= mm.start < b:
                     lo = max(lo, a)
-        return lo + _last_break_end(_SENTENCE_BREAK[colon], self.text[lo:mm.start])
+        return lo + _last_break_end(self.text[lo:mm.start], colon)
 
     def _relations(self, found: list[_Mention]) -> None:
         """Set each mention's relation, in text order (a footnote's marker precedes its note)."""
@@ -453,8 +485,8 @@ class _Extractor:
             s0 = self._sentence_start(mm)
             low = squash(self.text[s0:mm.start]).lower()
             if mm.in_footnote is not None:
-                low = re.sub(r"^\(?\d{1,3}\)?\s*", "", low)
-            elif re.fullmatch(r"(?:số\s*)?", low):  # "Căn cứ các Nghị định của Chính phủ: số …"
+                low = _FN_NUMBER.sub("", low)
+            elif _BARE_SO_ONLY.fullmatch(low):  # "Căn cứ các Nghị định của Chính phủ: số …"
                 s0 = self._sentence_start(mm, colon=False)
                 low = squash(self.text[s0:mm.start]).lower()
             after = self.text[mm.end:self._sentence_end(mm.end)].lower()
@@ -462,7 +494,7 @@ class _Extractor:
             rel = None
             if prev is not None and prev.start >= s0 and prev.subject_end <= mm.start:
                 gap = squash(self.text[max(prev.end, prev.subject_end):mm.start]).lower()
-                if re.fullmatch(r"[\s,;]*(?:(?:và|hoặc|cùng)\s*)?(?:các\s+)?(?:số\s*)?[\s,;]*", gap):
+                if _LIST_GAP.fullmatch(gap):
                     rel = prev.relation
                     if mm.issuer is None and prev.issuer_before:
                         mm.issuer, mm.issuer_before = prev.issuer, True
@@ -490,11 +522,15 @@ class _Extractor:
 
     def _sentence_end(self, off: int) -> int:
         """Offset where the sentence holding `off` ends (., ; or a paragraph gap), at most 300 chars on."""
-        m = re.compile(r"\.(?=\s)|;|\n\s*\n\s*\n").search(self.text, off, min(len(self.text), off + 300))
+        m = _SENTENCE_END.search(self.text, off, min(len(self.text), off + 300))
         return m.start() if m else min(len(self.text), off + 300)
 
 
 _LAWS = {"Luật", "Bộ luật", "Hiến pháp", "Pháp lệnh"}
+_DELEGATE = re.compile(r"\b(?:ủy|uỷ) quyền\b")
+_RULES_END = re.compile(r"(?:quy định|pháp luật)(?: (?:tại|của))?\s*$")
+_AT_START = re.compile(r"^(?:theo|tại)\b")
+_RULES_NEAR_END = re.compile(r"(?:quy định|pháp luật)[^.;]{0,60}$")
 _AMEND = re.compile(r"sửa đổi,? bổ sung(?: một số điều)?(?: (?:tại|bởi|theo))?\s*$")
 _DELEGATE_LEAD = re.compile(r"ủy quyền(?: (?:tại|theo))?\s*$|uỷ quyền(?: (?:tại|theo))?\s*$")
 _BASED = re.compile(r"^(?:[-+•]\s*)?căn cứ\b")
@@ -511,21 +547,21 @@ def _relation(lead: str, after: str, in_footnote: bool) -> str:
     lead = lead.strip()
     if _AMEND.search(lead):
         return "amended_by"
-    if _DELEGATE_LEAD.search(lead) or re.search(r"\b(?:ủy|uỷ) quyền\b", after):
+    if _DELEGATE_LEAD.search(lead) or _DELEGATE.search(after):
         return "delegation"
     if _BASED.search(lead):
         return "based_on"
     if _PROPOSAL.search(lead):
         return "proposal"
-    if re.search(r"(?:quy định|pháp luật)(?: (?:tại|của))?\s*$", lead):
+    if _RULES_END.search(lead):
         return "references"
-    if in_footnote and re.match(r"^(?:theo|tại)\b", lead):
+    if in_footnote and _AT_START.match(lead):
         return "references"
-    if re.fullmatch(r"theo", lead):
+    if lead == "theo":
         return "references"
-    if _IMPL_START.search(lead) and not re.search(r"(?:quy định|pháp luật)[^.;]{0,60}$", lead):
+    if _IMPL_START.search(lead) and not _RULES_NEAR_END.search(lead):
         return "implements"
-    if _IMPL_END.search(lead) and not re.search(r"(?:quy định|pháp luật)[^.;]{0,60}$", lead):
+    if _IMPL_END.search(lead) and not _RULES_NEAR_END.search(lead):
         return "implements"
     return "references"
 

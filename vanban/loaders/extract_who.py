@@ -117,15 +117,18 @@ def _agencies(seg: Segmented, text: str, rec, clause_of, body_hits, fn_hits) -> 
         if i < 0 or not (regions[i][1] <= h.start < regions[i][2]):
             continue
         where = regions[i][0]
+        surf = " ".join(h.surface.split())
+        raw = rep.raw_surface(h.start, h.end)
+        clause = clause_of(h.start) if where == "body" else None
         for n in h.names:
-            d = found.setdefault(n, {"aliases": [], "where": [], "mentions": [], "hit": h})
-            surf = " ".join(h.surface.split())
+            d = found.get(n)
+            if d is None:
+                d = found[n] = {"aliases": [], "where": [], "mentions": [], "hit": h}
             if surf != n and surf not in d["aliases"] and len(h.names) == 1:
                 d["aliases"].append(surf)
             if where not in d["where"]:
                 d["where"].append(where)
-            d["mentions"].append(Mention(h.start, h.end, rep.raw_surface(h.start, h.end),
-                                         clause_of(h.start) if where == "body" else None))
+            d["mentions"].append(Mention(h.start, h.end, raw, clause))
     return [Agency(name=n, aliases=tuple(d["aliases"]), where=tuple(d["where"]), generic=d["hit"].generic,
                    kind=d["hit"].kind, level=d["hit"].level, mentions=tuple(d["mentions"]))
             for n, d in found.items()]

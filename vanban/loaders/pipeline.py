@@ -9,7 +9,6 @@ other documents of the batch (`identify_in_batch`).
 
 from __future__ import annotations
 
-import importlib
 import os
 import re
 from collections.abc import Iterable, Iterator
@@ -17,26 +16,12 @@ from dataclasses import replace
 
 from vanban.loaders.extract_citations import extract_citations
 from vanban.loaders.extract_meta import extract_meta
+from vanban.loaders.extract_who import extract_who
 from vanban.loaders.read import read_file
 from vanban.loaders.repair import repair
 from vanban.loaders.segment import segment
 from vanban.model import Extraction, InputError, RawText, VanbanError
 from vanban.text import fold
-
-_WHO = None
-
-
-def _who():
-    """Engineer B's extract_who, imported lazily (None until that module exists)."""
-    global _WHO
-    if _WHO is None:
-        try:
-            _WHO = importlib.import_module("vanban.loaders.extract_who").extract_who
-        except ModuleNotFoundError as e:
-            if e.name != "vanban.loaders.extract_who":
-                raise
-            _WHO = False
-    return _WHO or None
 
 
 def extract_text(raw: RawText) -> Extraction:
@@ -51,15 +36,11 @@ def extract_text(raw: RawText) -> Extraction:
     warnings: list[str] = []
     if not seg.body:
         warnings.append("no body text found")
-    agencies = places = resps = targets = ()
-    who = _who()
-    if who is not None:
-        res = who(seg, meta, cits)
-        agencies, places, resps, targets = res.agencies, res.places, res.responsibilities, res.targets
-        warnings.extend(res.warnings)
+    who = extract_who(seg, meta, cits)
+    warnings.extend(who.warnings)
     return Extraction(
-        source=raw.source, sha256=raw.sha256, document=meta, citations=cits, agencies=tuple(agencies),
-        places=tuple(places), responsibilities=tuple(resps), targets=tuple(targets), warnings=tuple(warnings),
+        source=raw.source, sha256=raw.sha256, document=meta, citations=cits, agencies=who.agencies,
+        places=who.places, responsibilities=who.responsibilities, targets=who.targets, warnings=tuple(warnings),
         repairs=rep.repairs, text=rep.text,
     )
 

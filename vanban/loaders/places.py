@@ -251,7 +251,9 @@ class PlaceHit:
     loose: bool = False  # name on the line after its admin word, or both in capitals (a title?)
 
 
+@lru_cache(maxsize=256)
 def _kind(admin: str) -> str:
+    """The kind of a printed administrative word ("Thành  phố" → "city"); a few spellings recur."""
     return KINDS[WS.sub(" ", admin).lower()]
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 import importlib
 import itertools
+import operator
 import re
 import unicodedata
 from functools import lru_cache
@@ -29,10 +30,9 @@ DATA = Path(__file__).resolve().parent.parent / "data"
 
 # Code points that never occur in Vietnamese prose but stand for letters in the broken font.
 _BROKEN_CHARS = "ĀāÿþÞ"
-_BROKEN_RE = re.compile(f"[{_BROKEN_CHARS}]")
-_WORD_WITH_Y = re.compile(r"(?<!\w)(?=\w*ÿ)\w+")
+_WORD_REST = re.compile(r"\w*")
 _OPEN_QUOTE = re.compile(r"<(?=\S)")
-_CLOSE_QUOTE = re.compile(r"(?<=\S)=")
+_CLOSE_QUOTE = re.compile(r"=(?<=\S=)")  # (?<=\S)=, opening with its literal (a fast scan)
 _STOP_FINAL = re.compile(r"(?:p|t|c|ch)$")
 
 
@@ -56,12 +56,14 @@ def _fixed_chars_re() -> re.Pattern:
 def looks_broken_font(text: str) -> bool:
     """Return True when `text` shows the broken-font characters inside words (at least 3 times)."""
     hits = 0
-    for m in _BROKEN_RE.finditer(text):
-        a, b = m.start(), m.end()
-        if (a > 0 and text[a - 1].isalpha()) or (b < len(text) and text[b].isalpha()):
-            hits += 1
-            if hits >= 3:
-                return True
+    for ch in _BROKEN_CHARS:  # a str.find scan per character: clean text has none of them
+        a = text.find(ch)
+        while a >= 0:
+            if (a > 0 and text[a - 1].isalpha()) or (a + 1 < len(text) and text[a + 1].isalpha()):
+                hits += 1
+                if hits >= 3:
+                    return True
+            a = text.find(ch, a + 1)
     return False
 
 
@@ -77,6 +79,26 @@ def _choose_u(word: str) -> str:
     return dot
 
 
+def _fix_u_words(text: str) -> str:
+    """Return `text` with each word holding "ÿ" (a whole run of word characters) passed through _choose_u.
+
+    (= re.sub(r"(?<!\\w)(?=\\w*ÿ)\\w+", …), found from the "ÿ" instead of tried at every offset.)
+    """
+    parts: list[str] = []
+    pos = 0
+    i = text.find("ÿ")
+    while i >= 0:
+        a = i
+        while a > 0 and ((c := text[a - 1]).isalnum() or c == "_"):  # regex \w
+            a -= 1
+        b = _WORD_REST.match(text, i).end()
+        parts += (text[pos:a], _choose_u(text[a:b]))
+        pos = b
+        i = text.find("ÿ", b)
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
 def fix_broken_font(text: str) -> str:
     """Return `text` with the broken-font mojibake repaired, same length (char for char).
 
@@ -84,7 +106,7 @@ def fix_broken_font(text: str) -> str:
     """
     tab = _mojibake_table()
     if "ÿ" in text:
-        text = _WORD_WITH_Y.sub(lambda m: _choose_u(m.group(0)), text)
+        text = _fix_u_words(text)
     text = _fixed_chars_re().sub(lambda m: tab["fixed"][m.group()], text)  # = translate, much faster here
     text = _OPEN_QUOTE.sub("“", text)
     return _CLOSE_QUOTE.sub("”", text)
@@ -152,6 +174,10 @@ _SEPARATOR = re.compile(r"[ \t\u00a0]{10,}\s*|[ \t]*_{8,}[ \t]*")  # PDF footnot
 _FN_START = re.compile(r"[ \t]?(?:\((\d{1,3})\)|(\d{1,3}))[ \t]+\S")
 _PAGE_NO_ML = re.compile(r"(?m)^[ \t]*\d{1,3}[ \t]*$")
 _SEPARATOR_ML = re.compile(r"(?m)^(?:[ \t\u00a0]{10,}|[ \t]*_{8,}[ \t]*)$")
+# The same after a line break (opening with a literal, so a scan skips other offsets fast); the
+# text's first line is tried with the patterns above.
+_PAGE_NO_NL = re.compile(r"(?m)\n[ \t]*\d{1,3}[ \t]*$")
+_SEPARATOR_NL = re.compile(r"(?m)\n(?:[ \t\u00a0]{10,}|[ \t]*_{8,}[ \t]*)$")
 _PAGE_RESUME = re.compile(r" \S")  # first line of a new page starts with one space
 _TAIL_START = re.compile(r"\s*(?:Nơi nhận|TM\.|KT\.|Q\.|TL\.|TUQ\.)")
 _WEB_FURNITURE = re.compile(
@@ -159,14 +185,16 @@ _WEB_FURNITURE = re.compile(
     r"|vi phạm pháp luật về Sở hữu trí tuệ|Law on Intellectual Property")
 
 
-def _lines(text: str) -> list[tuple[int, int]]:
-    """Return (start, end) of each line, end excluding the newline (no empty line after a final newline)."""
+def _lines(text: str) -> tuple[list[int], list[int]]:
+    """Return the starts and the ends of the lines, an end excluding the newline (no empty line after a
+    final newline). Two lists of ints, built without a Python-level step per line."""
     lengths = list(map(len, text.split("\n")))
-    starts = itertools.accumulate((n + 1 for n in lengths[:-1]), initial=0)
-    out = [(a, a + n) for a, n in zip(starts, lengths)]
-    if out and out[-1][0] == out[-1][1] == len(text):
-        out.pop()
-    return out
+    starts = list(itertools.accumulate(map((1).__add__, lengths[:-1]), initial=0))
+    ends = list(map(operator.add, starts, lengths))
+    if starts[-1] == ends[-1] == len(text):
+        starts.pop()
+        ends.pop()
+    return starts, ends
 
 
 def find_furniture(text: str, paged: bool = True) -> tuple[Span, ...]:
@@ -178,9 +206,8 @@ def find_furniture(text: str, paged: bool = True) -> tuple[Span, ...]:
     leading space), the next rule, or the signature / Nơi nhận. With `paged`
     False (markdown pages) page numbers are not looked for.
     """
-    lines = _lines(text)
-    starts = [a for a, _ in lines]
-    n = len(lines)
+    starts, ends = _lines(text)
+    n = len(starts)
 
     def line_no(off: int) -> int:
         return bisect.bisect_right(starts, off) - 1
@@ -188,10 +215,10 @@ def find_furniture(text: str, paged: bool = True) -> tuple[Span, ...]:
     # candidate lines from whole-text scans (no per-line regex over every line)
     cands: dict[int, str] = {}
     if paged:
-        for m in _PAGE_NO_ML.finditer(text):
-            cands[line_no(m.start())] = "page"
-        for m in _SEPARATOR_ML.finditer(text):
-            cands[line_no(m.start())] = "rule"
+        for i in _matching_lines(_PAGE_NO_ML, _PAGE_NO_NL, text, line_no):
+            cands[i] = "page"
+        for i in _matching_lines(_SEPARATOR_ML, _SEPARATOR_NL, text, line_no):
+            cands[i] = "rule"
     if not paged:  # website boilerplate only occurs in saved web pages
         for m in _WEB_FURNITURE.finditer(text):
             cands[line_no(m.start())] = "web"
@@ -203,14 +230,14 @@ def find_furniture(text: str, paged: bool = True) -> tuple[Span, ...]:
         if i <= consumed:
             continue
         kind = cands[i]
-        a, b = lines[i]
+        a, b = starts[i], ends[i]
         if kind == "web":
             spans.append(Span(a, b))
         elif kind == "rule":
             j = i + 1
-            while j < n and not text[lines[j][0]:lines[j][1]].strip():
+            while j < n and not text[starts[j]:ends[j]].strip():
                 j += 1
-            m = _FN_START.match(text, lines[j][0], lines[j][1]) if j < n else None
+            m = _FN_START.match(text, starts[j], ends[j]) if j < n else None
             num = m and int(m.group(1) or m.group(2))
             this_style = m and ("paren" if m.group(1) else "bare")
             if not (m and num == expected and (style is None or style == this_style)):
@@ -218,8 +245,7 @@ def find_furniture(text: str, paged: bool = True) -> tuple[Span, ...]:
             style = this_style
             k, last = j + 1, j
             while k < n:
-                ka, kb = lines[k]
-                kline = text[ka:kb]
+                kline = text[starts[k]:ends[k]]
                 if not kline.strip():
                     k += 1
                     continue
@@ -227,17 +253,29 @@ def find_furniture(text: str, paged: bool = True) -> tuple[Span, ...]:
                     break
                 last = k
                 k += 1
-            block_text = text[lines[j][0]:lines[last][1]]
+            block_text = text[starts[j]:ends[last]]
             expected += len(_count_footnotes(block_text, expected, style))
-            spans.append(Span(a, lines[last][1]))
+            spans.append(Span(a, ends[last]))
             consumed = last
         elif kind == "page":
-            prev = next((text[x:y] for x, y in reversed(lines[max(0, i - 6):i]) if text[x:y].strip()), "")
-            nxt = next((text[x:y] for x, y in lines[i + 1:i + 7] if text[x:y].strip()), "")
+            prev = next((text[starts[k]:ends[k]] for k in range(i - 1, max(0, i - 6) - 1, -1)
+                         if text[starts[k]:ends[k]].strip()), "")
+            nxt = next((text[starts[k]:ends[k]] for k in range(i + 1, min(n, i + 7))
+                        if text[starts[k]:ends[k]].strip()), "")
             # a bare number between two halves of a sentence is a page number
             if prev and nxt and not prev.rstrip().endswith(":") and nxt.lstrip()[:1].islower():
                 spans.append(Span(a, b))
     return tuple(spans)
+
+
+def _matching_lines(first: re.Pattern, after_break: re.Pattern, text: str, line_no) -> list[int]:
+    """Indexes of the lines a multi-line pattern `first` ("(?m)^…$") matches, in order.
+
+    The first line is tried with `first`; the others are found by `after_break`, the same
+    pattern with "\\n" in place of "^" (a scan for a literal is fast, one for "^" is not)."""
+    out = [0] if first.match(text) else []
+    out += [line_no(m.start() + 1) for m in after_break.finditer(text)]
+    return out
 
 
 def _count_footnotes(block: str, first: int, style: str) -> list[int]:

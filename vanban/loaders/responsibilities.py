@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from vanban.model import Citation, Clause, Responsibility, Segmented, Span
 from vanban.loaders.agencies import AgencyHit, Recogniser
 from vanban.loaders.deadlines import Deadline, find_deadlines, most_specific
-from vanban.loaders.who_text import Prefilter, paren_spans, tidy
+from vanban.loaders.who_text import Prefilter, drop_markers, match_ends, paren_spans, tidy
 
 REQUESTED_KINDS = ("party", "front")
 _FN = r"(?:\(\d{1,2}\)|\d{1,2}(?=[:,;.]))"
@@ -43,11 +43,19 @@ _CONNECT = re.compile(
     r"(?:ngay\s+từ|trong|từ|đến|hằng|hàng|định\s+kỳ)\s[^,.;:]{0,40},|"
     r"[,()]|" + _FN + r")\s*", re.IGNORECASE)
 _SEP = re.compile(r"^(?:[\s,;()]|và|cùng|" + _FN + r")*$", re.IGNORECASE)
-# Sentence-part starts: after . ; : , before a dash item, and at "yêu cầu"/"đề nghị"/"Giao" (an order starts).
-_BOUNDARY = re.compile(r"[.;:](?=\s)|\n(?=\s*[-+]\s)|(?=(?<!\w)(?:[Yy]êu\s+cầu|[Đđ]ề\s+nghị|Giao)\s)")
-# The same, guarded by the first characters it can start with (so the scan skips other offsets fast).
-_BOUNDARY_SCAN = re.compile(r"(?=[.;:\nYyĐđG])(?:" + _BOUNDARY.pattern + ")")
-_PART = re.compile(r"[;.](?=\s|$)")
+# Sentence-part starts: after . ; : , before a dash item, and at "yêu cầu"/"đề nghị"/"Giao" (an order starts):
+# the ends of the matches of
+#   [.;:](?=\s) | \n(?=\s*[-+]\s) | (?=(?<!\w)(?:[Yy]êu\s+cầu|[Đđ]ề\s+nghị|Giao)\s)
+# found by one scan per alternative, each pattern opening with a literal (re then skips other offsets fast).
+# (offset of the match → part start): after the character, at it, or at the character before it.
+# ("\s*+": only a whole run of white space can be followed by "-" or "+"; possessive, a long run of
+# masked furniture is not backtracked over at each of its line breaks.)
+_PART_AFTER = (re.compile(r"\.(?=\s)"), re.compile(r";(?=\s)"), re.compile(r":(?=\s)"),
+               re.compile(r"\n(?=\s*+[-+]\s)"))
+_PART_AT = re.compile(r"G(?<!\wG)(?=iao\s)")
+_PART_BEFORE = (re.compile(r"ê(?<=[Yy]ê)(?<!\w[Yy]ê)(?=u\s+cầu\s)"),
+                re.compile(r"ề(?<=[Đđ]ề)(?<!\w[Đđ]ề)(?=\s+nghị\s)"))
+_PART = (re.compile(r";(?=\s|$)"), re.compile(r"\.(?=\s|$)"))  # [;.](?=\s|$), see match_ends
 _HEADING = re.compile(r"\s*(?:đối\s+với|giao|về|chế\s+độ|trách\s+nhiệm|nhiệm\s+vụ|mục\s+tiêu)\b", re.IGNORECASE)
 _LEADING = re.compile(
     r"(?:\s|,|:|" + _FN + r"|đồng\s+thời|khẩn\s+trương|chủ\s+động|thường\s+xuyên|kịp\s+thời|"
@@ -82,6 +90,14 @@ _CO_QUAN_END = re.compile(r"cơ\s+quan\s+$")
 _THEO = re.compile(r"\btheo\b", re.IGNORECASE)
 _XAC_DINH_TAI = re.compile(r"xác\s+định\s+tại")
 _SENTENCE_END = re.compile(r"[;.]\s")
+_STOP_PUNCT = re.compile(r"[;.]")
+_DONG_GUI = re.compile(r"đồng\s+gửi", re.IGNORECASE)
+_RELAY = re.compile(r"\s*để\s+tổng\s+hợp,?\s*(?:báo\s+cáo)\s+", re.IGNORECASE)
+_TO_MONITOR = re.compile(r"\s*để\s+theo\s+dõi", re.IGNORECASE)
+_BEFORE_WHOM = re.compile(r"\s*(?:chính\s+|toàn\s+diện\s+|cụ\s+thể\s+)?trước\s+", re.IGNORECASE)
+_WITH = re.compile(r"\s*(?:chặt\s+chẽ\s+)?(?:với\s+)?", re.IGNORECASE)
+_KIEM = re.compile(r"\bkiêm\b")
+_STOP_OR_COLON = re.compile(r"[.:]")
 
 
 @dataclass
@@ -239,7 +255,7 @@ def _groups(ctx: Ctx, hits: list[AgencyHit], body_start: int, end: int) -> list[
         if _COMMA_KIEM_END.search(text[max(body_start, h.start - 10):h.start]):
             continue
         if clause_bounds is None:
-            clause_bounds = [m.end() for m in _BOUNDARY_SCAN.finditer(text, body_start, end)]
+            clause_bounds = _part_starts(text, body_start, end)
         bounds = clause_bounds[:bisect.bisect_left(clause_bounds, h.start)]
         a = bounds[-1] if bounds else body_start
         topic = bool(bounds) and bool(_HEADING.match(text, body_start)) and len(bounds) == 1 \
@@ -252,6 +268,15 @@ def _groups(ctx: Ctx, hits: list[AgencyHit], body_start: int, end: int) -> list[
         else:
             prev = None
     return groups
+
+
+def _part_starts(text: str, a: int, b: int) -> list[int]:
+    """Sorted offsets in [a, b] where a sentence part starts (see _PART_AFTER, _PART_AT, _PART_BEFORE)."""
+    out = match_ends(_PART_AFTER, text, a, b)
+    out += [m.start() for m in _PART_AT.finditer(text, a, b)]
+    out += [m.start() - 1 for p in _PART_BEFORE for m in p.finditer(text, a + 1, b)]
+    out.sort()
+    return out
 
 
 def _run_after(ctx: Ctx, hits: list[AgencyHit], pos: int, adjacent: bool = False) -> list[AgencyHit]:
@@ -272,7 +297,7 @@ def _run_after(ctx: Ctx, hits: list[AgencyHit], pos: int, adjacent: bool = False
             break
         if _OBJ_PREP.search(ctx.text[max(pos, h.start - 8):h.start]):
             continue
-        if re.search(r"[;.]", ctx.text[pos:h.start]):
+        if _STOP_PUNCT.search(ctx.text, pos, h.start):
             break
         run.append(h)
     return run
@@ -290,32 +315,38 @@ def _roles(ctx: Ctx, a: int, b: int) -> list[tuple[str, str | None, tuple[str, .
     """
     text = ctx.text
     out: list[tuple[str, str | None, tuple[str, ...], tuple[str, ...]]] = []
-    hits = ctx.hits_in(a, b)
-    cuts = [a] + [m.end() for m in _PART.finditer(text, a, b)] + [b]
-    parens = paren_spans(text, a, b)
+    cuts = [a] + match_ends(_PART, text, a, b) + [b]
     role_words = ctx.role_words(a, b)
+    deadlines = ctx.deadlines_in(a, b)  # those of each part are among them
+    hits: list[AgencyHit] = []
+    parens: list[tuple[int, int]] = []
+    if role_words:  # only role phrases need the mentions and brackets of the action
+        hits = ctx.hits_in(a, b)
+        parens = paren_spans(text, a, b)
     first_part = True
     for ps, pe in zip(cuts, cuts[1:]):
         s = _LEADING.match(text, ps, pe).end()
-        for d in ctx.deadlines_in(s, pe):
-            if d.start <= s + 1:
-                s = _LEADING.match(text, d.end, pe).end()
+        if deadlines:
+            for d in [d for d in deadlines if s <= d.start < pe and d.end <= pe]:
+                if d.start <= s + 1:
+                    s = _LEADING.match(text, d.end, pe).end()
         body = text[s:pe].strip(" \n\t.;:,")
         if len(body.split(None, 1)) < 2:  # fewer than two words
             continue
         found: list[tuple[str, re.Match]] = []
-        for m in _role_words_in(role_words, text, s, pe):
+        for m in _role_words_in(role_words, text, s, pe) if role_words else ():
             role = m.lastgroup
-            before = text[s:m.start()]
-            if any(x < m.start() < y for x, y in parens) and not re.match(r"đồng\s+gửi", m.group(), re.I):
+            at = m.start()
+            before = text[s:at]
+            if any(x < at < y for x, y in parens) and not _DONG_GUI.match(m.group()):
                 continue  # "(phối hợp thực hiện, hướng dẫn … và kiểm tra)": an aside, not an order
             if _BIET_END.search(before):
                 continue  # "báo cáo X biết, theo dõi": X's part
-            near = [h for h in hits if h.end <= m.start() and m.start() - h.end <= 3]
-            helps = bool(near) and bool(re.search(r"giúp", before))  # "giúp X theo dõi": on X's behalf
+            # "giúp X theo dõi": on X's behalf
+            helps = "giúp" in before and any(h.end <= at and at - h.end <= 3 for h in hits)
             if role == "monitor" and len(before.split(None, MONITOR_REACH)) > MONITOR_REACH and not helps:
                 continue
-            if not before.strip() or _BEFORE_ROLE.search(before) or before.rstrip().endswith("(") \
+            if not before.strip() or _role_lead_end(before) or before.rstrip().endswith("(") \
                     or helps:
                 found.append((role, m))
         counted = False
@@ -330,23 +361,23 @@ def _roles(ctx: Ctx, a: int, b: int) -> list[tuple[str, str | None, tuple[str, .
                 to = tuple(_names(run))
                 out.append(("report", None, to, ()))
                 tail = text[run[-1].end:pe]
-                relay = re.match(r"\s*để\s+tổng\s+hợp,?\s*(?:báo\s+cáo)\s+", tail, re.IGNORECASE)
+                relay = _RELAY.match(tail)
                 if relay:
                     run2 = _run_after(ctx, hits, run[-1].end + relay.end())
                     for n in _names(run):
                         if n not in ctx.issuer and run2:
                             out.append(("report", n, tuple(_names(run2)), ()))
-                if re.match(r"\s*để\s+theo\s+dõi", tail, re.IGNORECASE):
+                if _TO_MONITOR.match(tail):
                     for n in _names(run):
                         if n not in ctx.issuer:
                             out.append(("monitor", n, (), ()))
             elif role == "accountable":
-                after = re.match(r"\s*(?:chính\s+|toàn\s+diện\s+|cụ\s+thể\s+)?trước\s+", text[m.end():pe], re.IGNORECASE)
+                after = _BEFORE_WHOM.match(text[m.end():pe])
                 to = tuple(_names(_run_after(ctx, hits, m.end() + after.end()))) if after else ()
                 out.append(("accountable", None, (), to))
             elif role == "coordinate":
                 if any(r == "lead" for r, _ in found):
-                    w = re.match(r"\s*(?:chặt\s+chẽ\s+)?(?:với\s+)?", text[m.end():pe], re.IGNORECASE)
+                    w = _WITH.match(text[m.end():pe])
                     if w:
                         for n in _names(_run_after(ctx, hits, m.end() + w.end(), adjacent=True)):
                             if n not in ctx.issuer:
@@ -363,6 +394,19 @@ def _roles(ctx: Ctx, a: int, b: int) -> list[tuple[str, str | None, tuple[str, .
             out.append(("execute", None, (), ()))
         first_part = False
     return out
+
+
+def _role_lead_end(before: str) -> bool:
+    """True when _BEFORE_ROLE.search(before) finds a match (`before` holding more than white space).
+
+    A match ends where the trailing white space starts, and its words ("có trách nhiệm" at most) are
+    the last three words of `before` at most: the search starts at the third last word, so that
+    a long `before` is not tried at every offset (the word boundary looks at the character before)."""
+    if len(before) > 40:
+        words = before.rsplit(None, 3)
+        if len(words) == 4:
+            return _BEFORE_ROLE.search(before, before.find(words[1], len(words[0]))) is not None
+    return _BEFORE_ROLE.search(before) is not None
 
 
 def _role_words_in(role_words: list[re.Match], text: str, s: int, pe: int) -> list[re.Match]:
@@ -395,7 +439,7 @@ def _under(ctx: Ctx, a: int, b: int) -> str | None:
     return found
 
 
-_ACTION_CHARS = 400  # text enough for the first words of nearly every action
+_ACTION_WINDOWS = (160, 400)  # text enough for the first words of most, then of nearly every, action
 
 
 def _action(text: str, a: int, b: int, words: int = 15) -> str:
@@ -404,14 +448,26 @@ def _action(text: str, a: int, b: int, words: int = 15) -> str:
     Long actions are tidied only up to a space past enough text for `words` words:
     no word or footnote marker crosses that space, so the words are the same.
     """
-    if b - a > _ACTION_CHARS:
-        cut = max(text.rfind(" ", a, a + _ACTION_CHARS), text.rfind("\n", a, a + _ACTION_CHARS))
+    for size in _ACTION_WINDOWS:
+        if b - a <= size:
+            break
+        cut = max(text.rfind(" ", a, a + size), text.rfind("\n", a, a + size))
         if cut > a:
-            got = tidy(text[a:cut]).lstrip(":,;.- ").split()
+            got = _lead_words(text[a:cut])
             if len(got) >= words:
                 return " ".join(got[:words])
-    s = tidy(text[a:b]).lstrip(":,;.- ")
-    return " ".join(s.split()[:words])
+    return " ".join(_lead_words(text[a:b])[:words])
+
+
+def _lead_words(s: str) -> list[str]:
+    """The words of tidy(s).lstrip(":,;.- "): footnote markers dropped, leading punctuation skipped."""
+    got = drop_markers(s).split()
+    i = 0
+    while i < len(got) and not got[i].strip(":,;.-"):
+        i += 1
+    if i < len(got):
+        got[i] = got[i].lstrip(":,;.-")
+    return got[i:]
 
 
 def _emit(ctx: Ctx, c: Clause, actors: list[tuple[str, AgencyHit | None]], a: int, b: int,
@@ -527,14 +583,14 @@ def _trivial(text: str, a: int, b: int, hits: list[AgencyHit]) -> bool:
     for h in hits:
         for i in range(max(h.start, a), min(h.end, b)):
             chars[i - a] = " "
-    rest = re.sub(r"\bkiêm\b", " ", "".join(chars))
+    rest = _KIEM.sub(" ", "".join(chars))
     return len(tidy(rest).strip(" :;,.").split()) <= 2
 
 
 def _addressees(text: str, groups: list[Group], end: int) -> Group | None:
     """The preamble group whose sentence leads into the numbered items (ends with ':')."""
     for g in groups:
-        m = re.search(r"[.:]", text[g.end:end])
+        m = _STOP_OR_COLON.search(text, g.end, end)
         if m and m.group() == ":":
             return g
     return None

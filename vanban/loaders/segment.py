@@ -17,6 +17,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from vanban.loaders import vocab
 from vanban.loaders.numbers import iso_date, normalise_number
@@ -39,11 +40,19 @@ _M_PLUS = re.compile(r"\+\s*" + r"(?=[\"“”'‘(]?[" + vocab.UPPER_VI + r"0-9
 # The characters a clause marker can start with, besides digits (see the _M_* patterns above).
 _MARKER_FIRST = frozenset("ĐIVX-–—•+abcdefghijklmnopqrstuvwxyzđ")
 _LETTER_FIRST = frozenset("abcdefghijklmnopqrstuvwxyzđ")
+_LETTER_SECOND = (")", ".")
 _UPPER_START_RE = re.compile(_UPPER_START)
-_QUOC_HIEU = re.compile(r"C[ỘO]NG\s+H(?:ÒA|OÀ|OA|ÓA)(?!\w)|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM", re.I)
+# C[ỘO]NG\s+H(?:ÒA|OÀ|OA|ÓA)(?!\w)|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM, ignoring case: spelled with the classes
+# re.IGNORECASE matches for each letter (s also matches "ſ"; i, "İ" and "ı"), so that the pattern opens with
+# a character class and a scan skips other offsets fast (re tries a case-insensitive pattern at each one).
+_QUOC_HIEU = re.compile(
+    r"[CcĐđ](?:(?<=[Cc])[ỘộOo][Nn][Gg]\s+[Hh](?:[Òò][Aa]|[Oo][Àà]|[Oo][Aa]|[Óó][Aa])(?!\w)"
+    r"|(?<=[Đđ])[Ảả][Nn][Gg]\s+[Cc][Ộộ][Nn][Gg]\s+[Ssſ][Ảả][Nn]"
+    r"\s+[Vv][Iiİı][Ệệ][Tt]\s+[Nn][Aa][Mm])")
 _MOTTO = re.compile(r"Độc\s+lập\s*-\s*Tự\s+do|CHỦ\s+NGHĨA\s+VIỆT\s+NAM|^\s*-{3,}\s*$", re.I)
-# "Số: 05/CT-UBND", "Số: 05 /CT-UBND" (stray space), "Số:      /UBND-NNTN" (number left blank)
-_SO = re.compile(r"(?<!\w)Số\s*:\s*(?:(\d{1,5}(?:[ \t]?[/\-–][ \t]?[\wĐđ&.]+)+)|(/[\w./\-–&Đđ]+))?")
+# "Số: 05/CT-UBND", "Số: 05 /CT-UBND" (stray space), "Số:      /UBND-NNTN" (number left blank); the
+# look-behind "not after a letter" stands after the "S", so that a scan skips to that letter fast
+_SO = re.compile(r"S(?<!\wS)ố\s*:\s*(?:(\d{1,5}(?:[ \t]?[/\-–][ \t]?[\wĐđ&.]+)+)|(/[\w./\-–&Đđ]+))?")
 _DATE = re.compile(
     r",\s*ngày(?:\s*(?P<d>\d{1,2}))?\s*tháng(?:\s*(?P<m>\d{1,2}))?\s*năm(?:\s*(?P<y>\d{4}))?", re.I)
 _KINH_GUI = re.compile(r"\s*Kính\s+gửi\s*:?", re.I)
@@ -64,17 +73,27 @@ _ANNEX_HEAD = re.compile(r"(?:PHỤ\s+LỤC|KẾ\s+HOẠCH|QUY\s+CHẾ|QUY\s+Đ�
 _AUTHORITY = re.compile(r"(?:CHỦ\s+TỊCH|[ỦU][YỶ]\s+BAN\s+NHÂN\s+DÂN|HỘI\s+ĐỒNG\s+NHÂN\s+DÂN|BỘ\s+TRƯỞNG|GIÁM\s+ĐỐC|"
                         r"THỦ\s+TƯỚNG|BAN\s+THƯỜNG\s+VỤ|BAN\s+CHẤP\s+HÀNH)\b")
 _PARA_START = re.compile(r"[\"“(]?[" + vocab.UPPER_VI + "]")
-_TERMINAL = re.compile(r"[.:;!?…][\"”’)]*\s*$")
+_TERMINAL_END = tuple(".:;!?…")
+_CLOSERS = "\"”’)"
 
 
-class _Line:
-    """One line of the text: offsets, its text, stripped text, first non-space offset, furniture flag."""
+def _ends_sentence(line: str) -> bool:
+    """True when `line` ends with . : ; ! ? or …, then closing quotes or brackets, then white space
+    (what re.search(r"[.:;!?…][\\"”’)]*\\s*$", line) finds, without trying every offset)."""
+    return line.rstrip().rstrip(_CLOSERS).endswith(_TERMINAL_END)
 
-    __slots__ = ("start", "end", "text", "furn", "s", "lead", "content")
 
-    def __init__(self, start: int, end: int, text: str, furn: bool, s: str, lead: int):
-        self.start, self.end, self.text, self.furn, self.s, self.lead = start, end, text, furn, s, lead
-        self.content = not furn and s != ""
+class _Line(NamedTuple):
+    """One line of the text: offsets, its text, furniture flag, stripped text, first non-space offset,
+    and whether it holds content (text outside the furniture). A tuple: documents have many lines."""
+
+    start: int
+    end: int
+    text: str
+    furn: bool
+    s: str
+    lead: int
+    content: bool
 
 
 @dataclass
@@ -99,19 +118,22 @@ def _signer_titles() -> frozenset[str]:
 
 
 def _split_lines(rep: RepairedText) -> list[_Line]:
+    """The lines of the repaired text (split at "\\n"), in order."""
     text = rep.text
     furn = sorted((f.start, f.end) for f in rep.furniture)
+    nfurn = len(furn)
     out: list[_Line] = []
+    new = tuple.__new__  # _Line(...) without the Python-level __new__ of a NamedTuple
     pos = 0
     k = -1  # the last furniture span starting at or before the line (lines come in order)
     for raw in text.split("\n"):
         b = pos + len(raw)
-        while k + 1 < len(furn) and furn[k + 1][0] <= pos:
+        while k + 1 < nfurn and furn[k + 1][0] <= pos:
             k += 1
         left = raw.lstrip()
         s = left.rstrip()
         inside = k >= 0 and b <= furn[k][1] and s != ""
-        out.append(_Line(pos, b, raw, inside, s, b - len(left)))
+        out.append(new(_Line, (pos, b, raw, inside, s, b - len(left), not inside and s != "")))
         pos = b + 1
     return out
 
@@ -328,7 +350,7 @@ class _Segmenter:
                 break  # the enacting authority line of a Quyết định ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …")
             if out and s == s.upper() and self.lines[out[-1]].s != self.lines[out[-1]].s.upper():
                 break
-            if out and _TERMINAL.search(self.lines[out[-1]].text) and not self.lines[out[-1]].s.endswith(";"):
+            if out and _ends_sentence(self.lines[out[-1]].text) and not self.lines[out[-1]].s.endswith(";"):
                 break
             out.append(i)
             blanks = 0
@@ -524,6 +546,8 @@ class _Segmenter:
             ln = lines[i]
             if not ln.content or not (ln.s[0] in _MARKER_FIRST or ln.s[0].isdecimal()):
                 continue  # no marker (bare or not) starts with that character
+            if ln.s[0] in _LETTER_FIRST and ln.s[1:2] not in _LETTER_SECOND:
+                continue  # a line opening with a small letter is only a marker as "a)" or "a. " (_M_LETTER)
             node = self._marker(ln, stack, self._joined(i, stop))
             if node is None:
                 continue
@@ -676,7 +700,7 @@ class _Segmenter:
         out = []
         for p, q in zip(idx, idx[1:]):
             prev, nxt = self.lines[p], self.lines[q]
-            if not _TERMINAL.search(prev.text):
+            if not _ends_sentence(prev.text):
                 continue
             if not _PARA_START.match(nxt.s):
                 continue
@@ -691,7 +715,8 @@ class _Segmenter:
     def _typical_length(self) -> int:
         """The upper-quartile length of the content lines (a full line of the page), found once."""
         if self._typical is None:
-            lengths = sorted(len(ln.text.rstrip()) for ln in self.lines if ln.content)
+            # a content line's length without trailing white space: its indent plus its stripped text
+            lengths = sorted(ln.lead - ln.start + len(ln.s) for ln in self.lines if ln.content)
             self._typical = lengths[int(len(lengths) * 0.75)] if lengths else 80
         return self._typical
 
@@ -705,7 +730,7 @@ class _Segmenter:
             return None
         # a heading clause ("3. Về đầu tư công") keeps the paragraphs that follow it
         head_line = self.lines[self._line_of(last.start)]
-        if last.kind in ("num", "roman", "sub", "dieu") and not _TERMINAL.search(head_line.text) \
+        if last.kind in ("num", "roman", "sub", "dieu") and not _ends_sentence(head_line.text) \
                 and self._line_of(ca) <= self._line_of(last.start) + 2:
             return None
         return ca, body_b
@@ -775,11 +800,7 @@ class _Segmenter:
         pos = body_a
         linked = []
         for fn in notes:
-            num = fn.marker.strip("()")
-            if fn.marker.startswith("("):
-                pat = re.compile(r"(?<=\S)\(" + num + r"\)")
-            else:
-                pat = re.compile(r"(?<=[^\W\d_]|[”\"’).,;:])" + num + r"(?=[\s,.;:)”\"]|$)")
+            pat = _ref_pattern(fn.marker)
             ref = None
             for m in pat.finditer(self.text, pos, body_b):
                 if not self._in_furniture(m.start()):
@@ -795,6 +816,17 @@ class _Segmenter:
     def _in_furniture(self, off: int) -> bool:
         k = bisect.bisect_right(self.furn, (off, float("inf"))) - 1
         return k >= 0 and self.furn[k][0] <= off < self.furn[k][1]
+
+
+@lru_cache(maxsize=256)
+def _ref_pattern(marker: str) -> re.Pattern:
+    """The pattern of a footnote marker in the body: "(n)" after a non-space, or a bare n after a letter or
+    closing punctuation. The look-behinds stand after the marker's first characters, so a scan for it is fast:
+    (?<=\\S)\\(n\\) and (?<=[^\\W\\d_]|[”"’).,;:])n(?=[\\s,.;:)”"]|$)."""
+    num = re.escape(marker.strip("()"))
+    if marker.startswith("("):
+        return re.compile(r"\((?<=\S\()" + num + r"\)")
+    return re.compile(num + r"(?<=(?:[^\W\d_]|[”\"’).,;:])" + num + r")(?=[\s,.;:)”\"]|$)")
 
 
 def _to_clause(nd: _Node, seg: _Segmenter, drops: list[tuple[int, int]], level: int = 0) -> Clause:

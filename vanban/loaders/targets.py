@@ -23,7 +23,7 @@ from collections.abc import Callable
 from vanban.model import Clause, Place, Segmented, Span, Target
 from vanban.loaders.deadlines import first_deadline
 from vanban.loaders.places import RANK, find_places
-from vanban.loaders.who_text import Prefilter, paren_spans
+from vanban.loaders.who_text import Prefilter, match_ends, paren_spans
 
 _CUE = re.compile(r"phấn\s+đấu|mục\s+tiêu|đạt\s+chuẩn|duy\s+trì", re.IGNORECASE)
 _NTM = r"(?:xã|huyện)\s+nông\s+thôn\s+mới(?:\s+nâng\s+cao|\s+kiểu\s+mẫu)?"
@@ -40,6 +40,7 @@ _PROVINCE_WIDE = re.compile(r"toàn\s+tỉnh\s+có\s+(?P<t>\d+(?:[,.]\d+)?%\s+s�
                             re.IGNORECASE)
 _GROUP_LABEL = re.compile(r"[-+]?\s*(?:đối\s+với\s+)?(?P<l>nhóm\s+tiêu\s+chí\s[^:]{3,120}?)\s*:", re.IGNORECASE)
 _YEAR = re.compile(r"năm\s+(\d{4})(?!\s*[-–]\s*\d)", re.IGNORECASE)
+_PART_ENDS = (re.compile(r";(?=\s)"), re.compile(r"\.(?=\s)"))  # [;.](?=\s), see match_ends
 _PARENT_GAP = re.compile(r"^\s*(?:-|–|,|thuộc|của)\s*$")
 # Scanned only where their first word is printed (see Prefilter).
 _CUE_SCAN = Prefilter(_CUE, ("phấn", "mục", "đạt", "duy"))
@@ -50,7 +51,9 @@ _DISTRICT_GOAL_SCAN = Prefilter(_DISTRICT_GOAL, ("xây", "mục"))
 _AT_LEAST_SCAN = Prefilter(_AT_LEAST, ("ít",))
 _PROVINCE_WIDE_SCAN = Prefilter(_PROVINCE_WIDE, ("toàn",))
 _YEAR_SCAN = Prefilter(_YEAR, ("năm",))
+_NTM_SCAN = Prefilter(re.compile(r"nông\s+thôn\s+mới", re.IGNORECASE), ("nông",))
 TARGET_KINDS = ("commune", "ward", "town", "district", "city")
+_UNKNOWN = object()
 
 
 def _norm(s: str) -> str:
@@ -59,7 +62,7 @@ def _norm(s: str) -> str:
 
 
 def _parts(text: str, a: int, b: int) -> list[tuple[int, int]]:
-    cuts = [a] + [m.end() for m in re.finditer(r"[;.](?=\s)", text[a:b])] + [b - a]
+    cuts = [a] + [e - a for e in match_ends(_PART_ENDS, text, a, b)] + [b - a]
     return [(a + x, a + y) for x, y in zip(cuts, cuts[1:]) if y > x]
 
 
@@ -117,6 +120,8 @@ def extract_targets(seg: Segmented, text: str, province: str | None,
 
     def _clause_targets(c: Clause, ancestors: list[Clause], a: int, b: int) -> None:
         _province_wide(c, ancestors, a, b)
+        if not (_NTM_SCAN.search(text, a, b) or _KEEP_SCAN.search(text, a, b)):
+            return  # every target phrase of a place names "nông thôn mới" or is "duy trì đạt chuẩn"
         hits = [h for h in find_places(text, a, b) if h.kind in TARGET_KINDS]
         if not hits:
             return
@@ -131,7 +136,7 @@ def extract_targets(seg: Segmented, text: str, province: str | None,
             if re.search(r"(?:thuộc|của)\s*$", text[max(a, h.start - 8):h.start]):
                 continue
             keep.append(h)
-        year0 = _clause_year(text, c, ancestors, doc_year)
+        year0: int | None | object = _UNKNOWN  # the clause's year, found when first needed
         parts = _parts(text, a, b)
         labels = list(_LABEL_SCAN.finditer(text, a, b))
         for h in keep:
@@ -175,6 +180,8 @@ def extract_targets(seg: Segmented, text: str, province: str | None,
             elif after and not labelled:
                 year = int(after[0].group(1))
             else:
+                if year0 is _UNKNOWN:
+                    year0 = _clause_year(text, c, ancestors, doc_year)
                 year = year0
             p = by_start.get(h.start)
             name = p.name if p else h.name

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 import ahocorasick
 
 from vanban.model import Span
+from vanban.text import squash
 
 # Vietnamese upper-case letters (Python's re has no \p{Lu}).
 UPPER = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
@@ -60,11 +61,14 @@ def flex(phrase: str) -> str:
     return r"\s+".join(re.escape(w) for w in phrase.split())
 
 
+def drop_markers(s: str) -> str:
+    """Return `s` without its footnote markers "(1)"."""
+    return _FN_MARKER.sub("", s) if "(" in s else s
+
+
 def tidy(s: str) -> str:
     """Return `s` with white space folded and stray footnote markers "(1)" removed."""
-    if "(" in s:
-        s = _FN_MARKER.sub("", s)
-    return " ".join(s.split())  # = WS.sub(" ", s).strip(), faster
+    return squash(drop_markers(s))
 
 
 class _RecentTexts:
@@ -86,7 +90,8 @@ class _RecentTexts:
         return None
 
     def put(self, text: str, value) -> None:
-        self._items = [(text, value)] + self._items[: self._size - 1]
+        self._items.insert(0, (text, value))
+        del self._items[self._size:]
 
 
 _LOWER = _RecentTexts()
@@ -115,12 +120,12 @@ class _WordIndex:
     """
 
     def __init__(self):
-        self._words: set[str] = set()
+        self._words: list[str] = []
         self._auto = None
         self._recent = _RecentTexts()
 
     def add(self, words) -> None:
-        self._words.update(words)
+        self._words += [w for w in words if w not in self._words]
         self._auto = None
         self._recent = _RecentTexts()
 
@@ -130,16 +135,13 @@ class _WordIndex:
         if found is None:
             if self._auto is None:
                 self._auto = ahocorasick.Automaton()
-                for w in self._words:
-                    self._auto.add_word(w, (w, len(w) - 1))
+                for i, w in enumerate(self._words):
+                    self._auto.add_word(w, (i, len(w) - 1))
                 self._auto.make_automaton()
-            found = {}
-            for last, (w, back) in self._auto.iter(low):
-                at = found.get(w)
-                if at is None:
-                    found[w] = [last - back]
-                else:
-                    at.append(last - back)
+            at: list[list[int]] = [[] for _ in self._words]  # by word index: no dict look-up per occurrence
+            for last, (i, back) in self._auto.iter(low):
+                at[i].append(last - back)
+            found = {w: offs for w, offs in zip(self._words, at) if offs}
             self._recent.put(low, found)
         return found
 
@@ -165,14 +167,21 @@ class Prefilter:
         self._starts = tuple(starts)
         self._lowered = lowered
         self._recent = _RecentTexts()
+        # two start literals can only be found at one offset when one begins the other
+        self._overlap = any(a != b and b.startswith(a) for a in self._starts for b in self._starts)
         _INDEX.add(self._starts)
 
     def positions(self, text: str) -> list[int]:
-        """Sorted offsets in `text` where one of the start literals is printed (any case)."""
+        """Sorted offsets in `text` where one of the start literals is printed (any case); a shared list."""
         found = self._recent.get(text)
         if found is None:
             occ = _INDEX.offsets(text if self._lowered else lower_same_length(text))
-            found = sorted({p for w in self._starts for p in occ.get(w, ())})
+            if len(self._starts) == 1:
+                found = occ.get(self._starts[0], [])  # sorted and distinct already
+            elif self._overlap:
+                found = sorted({p for w in self._starts for p in occ.get(w, ())})
+            else:
+                found = sorted(itertools.chain.from_iterable(occ.get(w, ()) for w in self._starts))
             self._recent.put(text, found)
         return found
 
@@ -195,11 +204,43 @@ class Prefilter:
                 pos = max(m.end(), p + 1)
 
     def search(self, text: str, start: int = 0, end: int | None = None) -> re.Match | None:
-        """regex.search(text, start, end)."""
-        return next(self.finditer(text, start, end), None)
+        """regex.search(text, start, end): the first match of finditer, found without a generator."""
+        end = len(text) if end is None else end
+        cands = self.positions(text)
+        match = self.regex.match
+        for i in range(bisect.bisect_left(cands, start), bisect.bisect_left(cands, end)):
+            m = match(text, cands[i], end)
+            if m:
+                return m
+        return None
 
 
-_PAREN = re.compile(r"[()]")
+def literal_offsets(text: str, chars: str, a: int, b: int) -> list[int]:
+    """Sorted offsets in text[a:b] of the characters `chars` (a str.find scan per character).
+
+    For rare characters this is much faster than a scan for the character class."""
+    out = []
+    for ch in chars:
+        i = text.find(ch, a, b)
+        while i >= 0:
+            out.append(i)
+            i = text.find(ch, i + 1, b)
+    if len(chars) > 1:
+        out.sort()
+    return out
+
+
+def match_ends(patterns: tuple[re.Pattern, ...], text: str, a: int, b: int) -> list[int]:
+    """Sorted ends of the matches of every pattern of `patterns` in text[a:b], one scan each.
+
+    re skips fast to a pattern's leading literal but tries a character class at every offset:
+    an alternation of one-character alternatives ("[;.](?=\\s)") is faster as one pattern per
+    literal ("\\.(?=\\s)", ";(?=\\s)"), whose matches together are the alternation's ones.
+    """
+    out = [m.end() for p in patterns for m in p.finditer(text, a, b)]
+    if len(patterns) > 1:
+        out.sort()
+    return out
 
 
 def paren_spans(text: str, a: int, b: int, *, unclosed_to_end: bool = False) -> list[tuple[int, int]]:
@@ -208,11 +249,11 @@ def paren_spans(text: str, a: int, b: int, *, unclosed_to_end: bool = False) -> 
     With `unclosed_to_end`, a "(" never closed before `b` also counts, as a span running to `b`.
     """
     spans, stack = [], []
-    for m in _PAREN.finditer(text, a, b):
-        if m.group() == "(":
-            stack.append(m.start())
+    for p in literal_offsets(text, "()", a, b):
+        if text[p] == "(":
+            stack.append(p)
         elif stack:
-            spans.append((stack.pop(), m.end()))
+            spans.append((stack.pop(), p + 1))
     if unclosed_to_end:
         spans += [(s, b) for s in stack]
     return spans
