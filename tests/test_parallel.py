@@ -68,7 +68,8 @@ def test_worker_crash_and_death_fail_only_their_file(corpus, monkeypatch):
     monkeypatch.setattr(pipeline, "extract_file", flaky)
     monkeypatch.setattr(parallel, "_context", lambda: __import__("multiprocessing").get_context("fork"))
     files = [p for p in corpus if p.name[:7].isdigit()][:12]
-    got = list(extract_parallel(files, jobs=2, chunk=4))
+    # (in_process=False: every file goes to a worker, as PDF and DOCX always do)
+    got = list(extract_parallel(files, jobs=2, chunk=4, in_process=False))
     assert [p for p, _ in got] == [str(p) for p in files]
     by_name = {os.path.basename(p): r for p, r in got}
     assert isinstance(by_name["0000003.txt"], InputError) and "crashed (RuntimeError: boom)" in str(by_name["0000003.txt"])
@@ -127,3 +128,25 @@ def test_records_survive_the_trip_between_processes_unchanged():
         back = pickle.loads(pickle.dumps(ex, protocol=pickle.HIGHEST_PROTOCOL))
         assert back == ex and type(back) is type(ex)
         assert back.responsibilities and type(back.responsibilities[0]) is type(ex.responsibilities[0])
+
+
+def test_the_calling_process_extracts_text_chunks_while_it_would_wait(corpus, monkeypatch):
+    """With in_process (the default) the caller is one of the jobs: some chunks are extracted here,
+    the rest in the worker, and the results are those of a serial run, in input order."""
+    real = pipeline.extract_file
+    here = []
+
+    def counting(path):
+        here.append(os.getpid())
+        return real(path)
+
+    monkeypatch.setattr(pipeline, "extract_file", counting)
+    monkeypatch.setattr(parallel, "_context", lambda: __import__("multiprocessing").get_context("fork"))
+    files = [p for p in corpus if p.name[:7].isdigit()][:40]
+    got = list(extract_parallel(files, jobs=2, chunk=2))
+    local = len(here)  # (the forked worker's calls are counted in its own copy of `here`)
+    serial = list(pipeline.extract_many(files, identify=False))
+    assert [p for p, _ in got] == [str(p) for p in files]
+    assert [_key(r) for _, r in got] == [_key(r) for _, r in serial]
+    assert 0 < local < len(files), "part of the chunks ran in this process, part in the worker"
+    assert not parallel._local_ok(["a.txt", "b.pdf"]) and parallel._local_ok(["a.TXT", "b.md"])

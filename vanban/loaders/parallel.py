@@ -13,7 +13,8 @@ only the file that kills a worker on its own fails ("the extraction worker
 process died on this file").
 
 At most `jobs * 4` chunks are in flight, so memory stays bounded whatever the
-number of files. `jobs <= 1` runs in this process (no pool). On Linux, from
+number of files. The calling process counts as one of the `jobs`: it extracts
+text chunks itself while it would otherwise wait (see `extract_parallel`). `jobs <= 1` runs in this process (no pool). On Linux, from
 a single-threaded process, the workers are forked after the extractor's
 tables are warmed up here, so they start with the vocabularies and gazetteer
 loaded; from a threaded one (e.g. the CLI's progress bar) they come from a
@@ -29,6 +30,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
 from typing import Any
 
 from vanban import model
@@ -119,9 +121,40 @@ def _chunks(paths: Iterable[Any], size: int) -> Iterator[list[str]]:
         yield buf
 
 
+#: Files the calling process may extract itself: plain text, read by pure Python code. PDF and
+#: DOCX go through C parsers, so they always run in a worker, where a crash costs only that worker.
+IN_PROCESS_SUFFIXES = (".txt", ".md", ".markdown")
+
+
+@dataclass
+class _Chunk:
+    """A chunk of files in the window: submitted to the pool (fut), done here (out), or waiting."""
+
+    files: list[str]
+    mode: str  # "pool" | "alone" (suspect after a worker died) | "single" (one file of a suspect chunk)
+    local_ok: bool = False
+    fut: Future | None = None
+    out: list[tuple[str, Any]] | None = None
+
+    @property
+    def waiting(self) -> bool:
+        return self.fut is None and self.out is None
+
+
+def _local_ok(files: list[str]) -> bool:
+    return all(f.lower().endswith(IN_PROCESS_SUFFIXES) for f in files)
+
+
 def extract_parallel(paths: Iterable[str | os.PathLike], jobs: int | None = None,
-                     chunk: int = DEFAULT_CHUNK) -> Iterator[Result]:
+                     chunk: int = DEFAULT_CHUNK, in_process: bool = True) -> Iterator[Result]:
     """Extract `paths` with `jobs` processes (default: all CPUs); yield (path, result) in input order.
+
+    With `in_process` (the default) this process is one of the `jobs`: it runs
+    `jobs - 1` workers and, whenever the next result in order is not ready yet,
+    extracts a waiting text chunk itself (the last one in the window: the
+    workers take them from the front). That saves shipping those results back
+    and keeps this process busy instead of waiting. Without it, `jobs` workers
+    do all the extraction (this process only collects).
 
     `paths` may be a lazy iterable; it is consumed as results are needed.
     Never raises for a bad file (its VanbanError is yielded instead).
@@ -133,6 +166,7 @@ def extract_parallel(paths: Iterable[str | os.PathLike], jobs: int | None = None
         for p in paths:
             yield str(p), _extract_one(str(p))
         return
+    workers = jobs - 1 if in_process else jobs
     _warm()
     source = _chunks(paths, chunk)
     ctx = _context()
@@ -140,36 +174,58 @@ def extract_parallel(paths: Iterable[str | os.PathLike], jobs: int | None = None
     def new_pool() -> ProcessPoolExecutor:
         # forked workers inherit the warm tables; others (forkserver/spawn) warm up once each
         init = None if ctx.get_start_method() == "fork" else _warm
-        return ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=init)
+        return ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=init)
 
     pool = new_pool()
-    # (files, future or None, mode): "pool" chunks run side by side; after a worker died, every chunk
-    # that was in flight is a suspect and runs "alone" (future None until its turn); a suspect chunk
-    # that kills a worker alone is split into "single" files; a single file that does fails.
-    window: deque[tuple[list[str], Future | None, str]] = deque()
+    # "pool" chunks run side by side (at most workers * IN_FLIGHT_PER_JOB submitted, the front of the
+    # window first); after a worker died, every chunk that was submitted is a suspect and runs
+    # "alone"; a suspect chunk that kills a worker alone is split into "single" files; a single
+    # file that does fails.
+    window: deque[_Chunk] = deque()
     try:
         while True:
-            while len(window) < jobs * IN_FLIGHT_PER_JOB and all(m == "pool" for _, _, m in window):
+            recovering = any(c.mode != "pool" for c in window)
+            while len(window) < jobs * IN_FLIGHT_PER_JOB and not recovering:
                 nxt = next(source, None)
                 if nxt is None:
                     break
-                window.append((nxt, pool.submit(_work, nxt), "pool"))
+                window.append(_Chunk(nxt, "pool", local_ok=in_process and _local_ok(nxt)))
             if not window:
                 return
-            files, fut, mode = window.popleft()
-            try:
-                out = (fut or pool.submit(_work, files)).result()
-            except BrokenProcessPool:
-                pool.shutdown(wait=True, cancel_futures=True)
-                pool = new_pool()
-                if mode == "pool":
-                    window = deque([(files, None, "alone")] + [(f, None, "alone") for f, _, _ in window])
-                elif len(files) > 1:
-                    window.extendleft(([p], None, "single") for p in reversed(files))
-                else:
-                    yield files[0], InputError("the extraction worker process died on this file", files[0])
-                continue
-            for p, (kind, payload) in zip(files, out):
+            if not recovering:
+                submitted = sum(1 for c in window if c.fut is not None and c.out is None)
+                for c in window:
+                    if submitted >= workers * IN_FLIGHT_PER_JOB:
+                        break
+                    if c.waiting:
+                        c.fut = pool.submit(_work, c.files)
+                        submitted += 1
+            head = window[0]
+            if head.out is None and head.fut is not None and not head.fut.done() and not recovering:
+                spare = next((c for c in reversed(window) if c.waiting and c.local_ok), None)
+                if spare is not None:  # work here rather than wait
+                    spare.out = _work(spare.files)
+                    continue
+            window.popleft()
+            out = head.out
+            if out is None:
+                try:
+                    out = (head.fut or pool.submit(_work, head.files)).result()
+                except BrokenProcessPool:
+                    pool.shutdown(wait=True, cancel_futures=True)
+                    pool = new_pool()
+                    if head.mode == "pool":
+                        for c in [head, *window]:
+                            if c.fut is not None and c.out is None:
+                                c.mode, c.fut = "alone", None
+                        window.appendleft(head)
+                    elif len(head.files) > 1:
+                        window.extendleft(_Chunk([p], "single") for p in reversed(head.files))
+                    else:
+                        yield head.files[0], InputError("the extraction worker process died on this file",
+                                                        head.files[0])
+                    continue
+            for p, (kind, payload) in zip(head.files, out):
                 yield p, _decode(kind, payload)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
