@@ -164,20 +164,18 @@ def load_paths(store: Any, paths: Iterable[str | Path], progress: Progress | Non
     t0 = time.perf_counter()
     from vanban.loaders.read import check_size
 
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="vanban-catalog") as ex:
-        pending_catalog = ex.submit(Catalog.from_store, store)  # the store answers while files are hashed
-        files, failures = expand_paths(paths)
-        tally = _Tally(files=len(files) + len(failures), failures=list(failures))
-        hashed: list[tuple[Path, str]] = []
-        for f in files:
-            try:
-                check_size(f, str(f))  # before hashing: a file over VANBAN_MAX_BYTES is never read
-                hashed.append((f, file_sha256(f)))
-            except OSError as e:  # stat failed (the file vanished since it was listed)
-                tally.failures.append((str(f), str(InputError(f"cannot read: {e.strerror or e}", str(f)))))
-            except InputError as e:
-                tally.failures.append((str(f), str(e)))
-        catalog = pending_catalog.result()
+    files, failures = expand_paths(paths)
+    tally = _Tally(files=len(files) + len(failures), failures=list(failures))
+    hashed: list[tuple[Path, str]] = []
+    for f in files:
+        try:
+            check_size(f, str(f))  # before hashing: a file over VANBAN_MAX_BYTES is never read
+            hashed.append((f, file_sha256(f)))
+        except OSError as e:  # stat failed (the file vanished since it was listed)
+            tally.failures.append((str(f), str(InputError(f"cannot read: {e.strerror or e}", str(f)))))
+        except InputError as e:
+            tally.failures.append((str(f), str(e)))
+    catalog = Catalog.from_store(store)
     todo: list[Path] = []
     for f, sha in hashed:
         if not force and sha in catalog.by_sha:
