@@ -89,8 +89,8 @@ def expand_paths(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[st
     for p in paths:
         path = Path(p)
         if path.is_dir():
-            found = sorted(Path(root, name) for root, _, names in os.walk(path)
-                           for name in names if name.lower().endswith(SUFFIXES))
+            found = [Path(f) for f in sorted(os.path.join(root, name) for root, _, names in os.walk(path)
+                                             for name in names if name.lower().endswith(SUFFIXES))]
         elif path.is_file():
             found = [path]
         else:
