@@ -26,7 +26,8 @@ name/text plus aliases, so diacritic-free CONTAINS search works on both stores):
 
 Relationships (extracted ones carry provenance: doc, clause, start, end, surface):
 - (Document)-[:CITES {relation, resolved_by, confidence, number, cited_date, subject, mentions, …provenance}]->(Document)
-    resolved_by ∈ number_issuer_year | number | title | stub; number/cited_date/subject
+    resolved_by ∈ number_issuer_year | number | title | identified (the number an unnumbered
+    document was identified with by a title citation) | stub; number/cited_date/subject
     as the citation prints them; mentions = how many times it is cited
 - (Document)-[:ISSUED_BY]->(Agency)
 - (Document)-[:SIGNED_BY {title, mode}]->(Person)
