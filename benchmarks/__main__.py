@@ -57,22 +57,24 @@ def _ok(good: bool) -> str:
 # ------------------------------------------------------------------ extraction
 
 
-def bench_extraction(folder: Path, n: int, jobs: int, seed: int) -> dict[str, Any]:
+def bench_extraction(folder: Path, n: int, jobs: int, seed: int, repeat: int = 2) -> dict[str, Any]:
     from benchmarks.synth_text import score_citations, write_corpus
 
     paths = write_corpus(folder, n, seed=seed)
     truth = {json.loads(ln)["name"]: json.loads(ln) for ln in (folder / "truth.jsonl").read_text("utf-8").splitlines()}
     nbytes = sum(p.stat().st_size for p in paths)
     list(extract_parallel(paths[:20], jobs=1))  # warm the tables in this process
-    out: dict[str, Any] = {"docs": n, "bytes": nbytes, "jobs": jobs}
+    out: dict[str, Any] = {"docs": n, "bytes": nbytes, "jobs": jobs, "repeat": repeat}
     results = None
-    for label, j in (("one", 1), ("all", jobs)):
-        t = time.perf_counter()
-        res = list(extract_parallel(paths, jobs=j))
-        secs = time.perf_counter() - t
-        out[label] = {"secs": secs, "docs_per_s": n / secs, "mb_per_s": nbytes / 1e6 / secs,
-                      "errors": sum(1 for _, r in res if not hasattr(r, "document"))}
-        results = results or res
+    for _ in range(repeat):  # alternating; the best of each (other load on the machine only slows)
+        for label, j in (("one", 1), ("all", jobs)):
+            t = time.perf_counter()
+            res = list(extract_parallel(paths, jobs=j))
+            secs = time.perf_counter() - t
+            if label not in out or secs < out[label]["secs"]:
+                out[label] = {"secs": secs, "docs_per_s": n / secs, "mb_per_s": nbytes / 1e6 / secs,
+                              "errors": sum(1 for _, r in res if not hasattr(r, "document"))}
+            results = results or res
     out["speedup"] = out["one"]["secs"] / out["all"]["secs"]
     pairs = [(truth[Path(p).name], r) for p, r in results if hasattr(r, "document")]
     out["citations"] = score_citations(pairs)
@@ -185,7 +187,7 @@ def print_table(ex: dict[str, Any] | None, inc: dict[str, Any] | None, points: l
     if ex:
         per_core = ex["one"]["docs_per_s"]
         print(f"\nExtraction (real pipeline on synthetic directive text: {ex['docs']:,} documents, "
-              f"{ex['bytes'] / 1e6:.1f} MB)")
+              f"{ex['bytes'] / 1e6:.1f} MB; best of {ex.get('repeat', 1)} alternating runs each)")
         print(f"  1 core        {ex['one']['docs_per_s']:8.1f} docs/s  {ex['one']['mb_per_s']:6.2f} MB/s   "
               f"target >= {TARGETS['docs_per_core']:.0f} docs/s/core: {_ok(per_core >= TARGETS['docs_per_core'])}")
         print(f"  {ex['jobs']} jobs        {ex['all']['docs_per_s']:8.1f} docs/s  {ex['all']['mb_per_s']:6.2f} MB/s   "
