@@ -233,7 +233,8 @@ def print_table(ex: dict[str, Any] | None, inc: dict[str, Any] | None, points: l
             a, b = sorted(measured, key=lambda p: p["docs"])[-2:]
             print(f"extrapolated rows: power-law fit through the measured {a['docs']:,} and {b['docs']:,} points "
                   f"(not run on this machine)")
-        print("memory = store server peak + loader process peak; DB size = data file + append-only log after rewrite")
+        print("load rel/s: records generated before the clock starts; memory = store server peak + loader process "
+              "peak (the pre-generated records' memory left out); DB size = data file + append-only log after rewrite")
 
 
 def main(argv: list[str] | None = None) -> int:
