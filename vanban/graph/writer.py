@@ -121,6 +121,13 @@ def _prov(doc: str, clause: str | None, start: int | None, end: int | None, surf
     return p
 
 
+def _where(m: Mention | None, fallback_surface: str | None, clause: str | None = None) -> tuple[Any, Any, Any, Any]:
+    """Return (clause, start, end, surface) of mention `m`, or of the fallback when there is none."""
+    if m is None:
+        return clause, None, None, fallback_surface
+    return m.clause or clause, m.start, m.end, m.surface or fallback_surface
+
+
 def _mention_prov(doc: str, m: Mention | None, fallback_surface: str | None, clause: str | None = None,
                   **extra: Any) -> dict[str, Any]:
     if m is None:
@@ -173,11 +180,25 @@ class _Builder:
         self.warnings: list[str] = []
 
     def rel(self, type_: str, src: str, dst: str, p: dict[str, Any], dedupe: tuple = ()) -> None:
+        """Add a shared relationship (SHARED_RELS) with provenance dict `p`."""
         sig = (type_, src, dst) + dedupe
         if sig in self.seen:
             return
         self.seen.add(sig)
         self.rels[type_].append({"src": src, "dst": dst, "p": p})
+
+    def own(self, type_: str, src: str, dst: str, where: tuple[Any, Any, Any, Any], *extra: Any,
+            dedupe: tuple = ()) -> None:
+        """Add a document's own relationship as a compact row [src, dst, clause, start, end, surface, *extra]
+        (extra in REL_FIELDS[type_] order; `doc` is filled in by the query)."""
+        if len(extra) != len(REL_FIELDS[type_]) - len(PROV_FIELDS):
+            raise ValueError(f"{type_} takes {REL_FIELDS[type_][len(PROV_FIELDS):]}, got {len(extra)} values")
+        sig = (type_, src, dst) + dedupe
+        if sig in self.seen:
+            return
+        self.seen.add(sig)
+        clause, start, end, surface = where
+        self.rels[type_].append([src, dst, clause, start, end, squash(surface) if surface else surface, *extra])
 
     def agency(self, name: str | None, kind: str | None = None, level: str | None = None,
                generic: bool = False, aliases: tuple[str, ...] = ()) -> str | None:
@@ -293,7 +314,7 @@ def _places(b: _Builder, ex: Extraction) -> dict[str, str]:
         for m in p.mentions:
             index.setdefault(fold(m.surface), k)
         if p.mentions:
-            b.rel("MENTIONS", b.key, k, _mention_prov(b.key, p.mentions[0], p.name))
+            b.own("MENTIONS", b.key, k, _where(p.mentions[0], p.name))
     return index
 
 
@@ -330,14 +351,13 @@ def build_rows(ex: Extraction, catalog: Catalog, info: DocInfo | None = None,
         m = None
         if a is not None:
             m = next((x for x in a.mentions if x.clause in (None, "header", "signature")), _first(a.mentions))
-        b.rel("ISSUED_BY", key, ik, _mention_prov(key, m, meta.issuer, clause="header"))
+        b.own("ISSUED_BY", key, ik, _where(m, meta.issuer, clause="header"))
     if meta.signer:
         pk = b.person(meta.signer)
         start = text.rfind(meta.signer) if text else -1
-        p = _prov(key, "signature", start if start >= 0 else None,
-                  start + len(meta.signer) if start >= 0 else None, meta.signer,
-                  title=meta.signer_title, mode=meta.signing_mode)
-        b.rel("SIGNED_BY", key, pk, p)
+        b.own("SIGNED_BY", key, pk, ("signature", start if start >= 0 else None,
+                                      start + len(meta.signer) if start >= 0 else None, meta.signer),
+              meta.signer_title, meta.signing_mode)
 
     # recipients
     for a in ex.agencies:
@@ -345,11 +365,10 @@ def build_rows(ex: Extraction, catalog: Catalog, info: DocInfo | None = None,
         if ak is None:
             continue
         if "kinh_gui" in a.where:
-            b.rel("ADDRESSED_TO", key, ak, _mention_prov(key, _first(a.mentions), a.name, clause="kinh_gui"))
+            b.own("ADDRESSED_TO", key, ak, _where(_first(a.mentions), a.name, clause="kinh_gui"))
         if "noi_nhan" in a.where:
             m = a.mentions[-1] if a.mentions else None
-            b.rel("COPIED_TO", key, ak, _mention_prov(key, m, a.name, clause="noi_nhan",
-                                                     purpose=_purpose(text, m)))
+            b.own("COPIED_TO", key, ak, _where(m, a.name, clause="noi_nhan"), _purpose(text, m))
 
     # citations
     cited: dict[str, str] = {}
@@ -377,11 +396,9 @@ def build_rows(ex: Extraction, catalog: Catalog, info: DocInfo | None = None,
                 catalog.note_identified(res.key, n)
                 absorb.append({"doc": res.key, "number": n,
                                "stubs": sorted(k for k in catalog.by_number.get(n, ()) if k in catalog.stubs)})
-        p = _mention_prov(key, m, c.name or c.number, relation=c.relation, resolved_by=res.resolved_by,
-                          confidence=res.confidence, number=squash(nfc(c.number)) if c.number else None,
-                          cited_date=c.date, subject=c.subject,
-                          mentions=len(c.mentions) or None)
-        b.rel("CITES", key, res.key, p, dedupe=(c.relation, m.start if m else None))
+        b.own("CITES", key, res.key, _where(m, c.name or c.number), c.relation, res.resolved_by, res.confidence,
+              squash(nfc(c.number)) if c.number else None, c.date, c.subject, len(c.mentions) or None,
+              dedupe=(c.relation, m.start if m else None))
 
     # tasks
     tasks: dict[str, dict[str, Any]] = {}
@@ -403,17 +420,16 @@ def build_rows(ex: Extraction, catalog: Catalog, info: DocInfo | None = None,
         if r.role == "criticized":
             ak = b.agency(r.actor)
             if ak:
-                b.rel("CRITICIZES", key, ak, _prov(key, r.clause, start, end, r.surface or r.actor))
+                b.own("CRITICIZES", key, ak, (r.clause, start, end, r.surface or r.actor))
             continue
         ak = b.agency(r.actor)
         if ak:
-            b.rel("ASSIGNED_TO", tk, ak, _prov(key, r.clause, start, end, r.surface or r.actor,
-                                               role=r.role, inherited_from=r.inherited_from),
+            b.own("ASSIGNED_TO", tk, ak, (r.clause, start, end, r.surface or r.actor), r.role, r.inherited_from,
                   dedupe=(r.role,))
         for rt in r.report_to:
             rk = b.agency(rt)
             if rk:
-                b.rel("REPORTS_TO", tk, rk, _prov(key, r.clause, start, end, rt))
+                b.own("REPORTS_TO", tk, rk, (r.clause, start, end, rt))
         if r.under:
             n = norm_number(r.under)
             uk = cited.get(n)
@@ -426,13 +442,13 @@ def build_rows(ex: Extraction, catalog: Catalog, info: DocInfo | None = None,
                            Citation(type=None, number=r.under, date=None, issuer=None, subject=None,
                                     relation="references"))
             if uk != key:
-                b.rel("UNDER", tk, uk, _prov(key, r.clause, start, end, r.under))
+                b.own("UNDER", tk, uk, (r.clause, start, end, r.under))
         for pl in r.places:
             pk = place_index.get(fold(pl))
             if pk is None:
                 b.warnings.append(f"{ex.source}: clause {r.clause}: place {pl!r} not among the document's places")
                 continue
-            b.rel("CONCERNS", tk, pk, _prov(key, r.clause, start, end, pl))
+            b.own("CONCERNS", tk, pk, (r.clause, start, end, pl))
 
     # targets
     for t in ex.targets:
@@ -441,9 +457,8 @@ def build_rows(ex: Extraction, catalog: Catalog, info: DocInfo | None = None,
             pk = b.place(place_key(t.place_kind, t.place, parent=t.parent), squash(nfc(t.place)),
                          t.place_kind, None, t.parent)
         sp = t.span
-        b.rel("SETS_TARGET", key, pk, _prov(key, t.clause, sp.start if sp else None, sp.end if sp else None,
-                                            t.surface or t.place, target=t.target, year=t.year),
-              dedupe=(t.target, t.year))
+        b.own("SETS_TARGET", key, pk, (t.clause, sp.start if sp else None, sp.end if sp else None,
+                                       t.surface or t.place), t.target, t.year, dedupe=(t.target, t.year))
 
     # GOVERNS: Ủy ban nhân dân <huyện/tỉnh/xã> X → the place X named in this document
     for ak, row in list(b.agencies.items()):
@@ -587,15 +602,8 @@ def batch_params(batch: list[DocRows], stored: StoredRows | None = None) -> dict
         "absorb": _absorb_rows(batch),
         "identify": sorted({k for d in batch for k in d.identify}),
     }
-    for t in OWN_RELS:  # `doc` is set by the query from the document key / the task's doc
-        fields = REL_FIELDS[t]
-        rows = p[t] = []
-        for d in batch:
-            for r in d.rels.get(t, ()):
-                rp = r["p"]
-                if len(rp) > len(fields) + 1 and set(rp) - {"doc", *fields}:
-                    raise ValueError(f"{t} property not in REL_FIELDS: {sorted(set(rp) - {'doc', *fields})}")
-                rows.append([r["src"], r["dst"], *map(rp.get, fields)])
+    for t in OWN_RELS:  # compact rows, in REL_FIELDS order (`doc` is set by the query)
+        p[t] = [r for d in batch for r in d.rels.get(t, ())]
     for t in SHARED_RELS:  # one row per edge: the smallest document key's provenance
         best: dict[tuple[str, str], dict[str, Any]] = {}
         for d in batch:
