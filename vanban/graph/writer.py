@@ -586,10 +586,13 @@ def batch_params(batch: list[DocRows], stored: StoredRows | None = None) -> dict
 
     With `stored`, shared-node rows that would change nothing are left out.
     """
-    shared = {name: _merge_node_rows([r for d in batch for r in d.nodes[name]], list_keys)
-              for name, list_keys in SHARED_NODES.items()}
-    if stored is not None:
-        shared = {name: stored.new(name, rows) for name, rows in shared.items()}
+    if stored is None:
+        shared = {name: _merge_node_rows([r for d in batch for r in d.nodes[name]], list_keys)
+                  for name, list_keys in SHARED_NODES.items()}
+    else:  # rows equal to the stored ones (most of them) are dropped before merging
+        shared = {name: stored.new(name, _merge_node_rows(
+                      [r for d in batch for r in d.nodes[name] if stored.rows[name].get(r["key"]) != r], list_keys))
+                  for name, list_keys in SHARED_NODES.items()}
     p: dict[str, Any] = {
         "clear": [k for d in batch for k in d.clear],
         "demote": [k for d in batch for k in d.demote],
