@@ -10,17 +10,18 @@ Plông và Sa Thầy" → three agencies).
 
 from __future__ import annotations
 
+import bisect
 import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
-import ahocorasick
 import yaml
 
 from vanban.model import InputError
-from vanban.loaders.who_text import NAME, Prefilter, flex, lower_same_length
+from vanban.loaders.who_text import NAME, Prefilter, flex, index_words, lower_same_length, word_offsets
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "agencies.yaml"
 
@@ -36,9 +37,12 @@ class AgencyInfo:
     aliases: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class AgencyHit:
-    """One printed mention of one or more agencies (several for an expanded collective)."""
+class AgencyHit(NamedTuple):
+    """One printed mention of one or more agencies (several for an expanded collective).
+
+    A named tuple, not a frozen dataclass: the recogniser builds many, most of them dropped
+    on overlaps, and a tuple is several times cheaper to build.
+    """
 
     start: int
     end: int
@@ -109,9 +113,18 @@ def _load_registry(extra: str) -> Registry:
 
 
 _NEXT_WORD = re.compile(r"\s+(\S+)")
+_WORD = re.compile(r"\S+")
+_WS = re.compile(r"\s+")
 
 
 _KEY_TAIL = ",.;:()\"'“”"
+
+
+def _next_word_in(keys: list[str]) -> re.Pattern:
+    """The pattern of white space and a next word whose _word_key is one of `keys` (group 1), for
+    words without backslashes: the key, then trailing punctuation only (keys end in none)."""
+    alts = "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))
+    return re.compile(rf"\s+({alts})[{re.escape(_KEY_TAIL)}]*(?!\S)")
 
 
 def _word_key(w: str) -> str:
@@ -193,7 +206,7 @@ _DIRECTOR = re.compile(r"(?:Giám\s+đốc|Thủ\s+trưởng|Phó\s+Giám\s+đ�
 
 def canonical_unit_name(title: str | None, org: str, unit: str, name: str) -> str:
     """Return e.g. "Chủ tịch Ủy ban nhân dân huyện Đăk Tô" from its printed parts."""
-    org_c = _ORG[re.sub(r"\s+", " ", org).casefold()]
+    org_c = _ORG[_WS.sub(" ", org).casefold()]
     t = " ".join(title.split()) + " " if title else ""
     if t:
         t = t[0].upper() + t[1:].lower()
@@ -234,15 +247,16 @@ class Recogniser:
         # the trigger finds first words; the next word then picks the bucket of two-word aliases
         self._alts1 = {k: _alternation(v) for k, v in self._buckets.items() if v}
         self._alts2 = {k: _alternation(v) for k, v in self._buckets2.items()}
-        self._two_word_firsts = {w1 for w1, _ in self._buckets2}
-        # per first word: (its length, its two-word aliases exist, the alternation of its other aliases)
-        self._plan = {w: (len(w), w in self._two_word_firsts, self._alts1.get(w)) for w in self._buckets}
+        seconds: dict[str, list[str]] = {}
+        for w1, w2 in self._buckets2:
+            seconds.setdefault(w1, []).append(w2)
+        # per first word: (its length, the pattern of its second words or None, the alternation of its other aliases)
+        self._plan = {w: (len(w), _next_word_in(seconds[w]) if w in seconds else None, self._alts1.get(w))
+                      for w in self._buckets}
         # whole-word matches of words made of word characters only never overlap
         self._plain_words = all(re.fullmatch(r"\w+", w) for w in self._buckets)
-        self._trigger = ahocorasick.Automaton()
-        for w in self._buckets:
-            self._trigger.add_word(w, w)
-        self._trigger.make_automaton()
+        # the first words are found by the pass over the text that the Prefilters share
+        index_words(self._buckets)
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[AgencyHit]:
         """Return agency mentions in text[start:end], longest first on overlaps, in text order."""
@@ -279,20 +293,15 @@ class Recogniser:
         two-word bucket (picked by the next word), then those of its one-word bucket."""
         out: list[AgencyHit] = []
         plan, alts2, next_word = self._plan, self._alts2, _NEXT_WORD.match
-        if self._plain_words:
-            # _triggers, inlined (this loop runs at every first word of the text): whole-word matches of
-            # words made of word characters never overlap, so they come in text order and need no choice
-            for last, w1 in self._trigger.iter(low, start, end):
+        if self._plain_words and low.find("\\", start, end) < 0:
+            # whole-word matches of words made of word characters never overlap: they are _triggers'
+            # words as they are; and words without backslashes are their own _word_key
+            for p, w1 in self._whole_words(low, start, end):
                 n, two, alt1 = plan[w1]
-                q = last + 1
-                p = q - n
-                if p > 0 and ((c := low[p - 1]).isalnum() or c == "_"):
-                    continue
-                if q < end and ((c := low[q]).isalnum() or c == "_"):
-                    continue
-                if two and (nxt := next_word(low, q, end)):
-                    alt = alts2.get((w1, nxt.group(1).replace("\\", "").rstrip(_KEY_TAIL)))  # _word_key
-                    if alt and (m := alt[0].match(low, p, end)):
+                q = p + n
+                if two and (nxt := two.match(low, q, end)):
+                    alt = alts2[w1, nxt.group(1)]
+                    if m := alt[0].match(low, p, end):
                         out.append(_alias_hit(text, m, alt[1]))
                 if alt1 and (m := alt1[0].match(low, p, end)):
                     out.append(_alias_hit(text, m, alt1[1]))
@@ -307,6 +316,25 @@ class Recogniser:
                 out.append(_alias_hit(text, m, alt1[1]))
         return out
 
+    def _whole_words(self, low: str, start: int, end: int) -> list[tuple[int, str]]:
+        """(offset, word) of the first words standing as whole words in low[start:end] (no word
+        character, as regex \\w sees it, right before or after), by offset (overlapping ones too)."""
+        occ = word_offsets(low)
+        found = []
+        for w in self._buckets:
+            offs = occ.get(w)
+            if not offs:
+                continue
+            n = len(w)
+            for p in offs[bisect.bisect_left(offs, start):bisect.bisect_right(offs, end - n)]:
+                if p > 0 and ((c := low[p - 1]).isalnum() or c == "_"):
+                    continue
+                if p + n < end and ((c := low[p + n]).isalnum() or c == "_"):
+                    continue
+                found.append((p, w))
+        found.sort()
+        return found
+
     def _triggers(self, low: str, start: int, end: int) -> list[tuple[int, str]]:
         """(offset, word) of the registry's first words standing as whole words in low[start:end].
 
@@ -314,13 +342,7 @@ class Recogniser:
         (longest first) between (?<!\\w) and (?!\\w) would find them.
         """
         longest: dict[int, str] = {}
-        for last, w in self._trigger.iter(low, start, end):
-            q = last + 1
-            p = q - len(w)
-            if p > 0 and (low[p - 1].isalnum() or low[p - 1] == "_"):  # a word character (regex \w) before
-                continue
-            if q < end and (low[q].isalnum() or low[q] == "_"):
-                continue
+        for p, w in self._whole_words(low, start, end):
             if p not in longest or len(w) > len(longest[p]):
                 longest[p] = w
         out, pos = [], start
@@ -346,8 +368,8 @@ class Recogniser:
         """The unit name of a _NAMED match, cut to what the gazetteer knows (or to its first line)."""
         from vanban.loaders.places import KINDS, fit_name  # places imports nothing from here
         printed = m.group("name")
-        words = list(re.finditer(r"\S+", printed))
-        kind = KINDS.get(re.sub(r"\s+", " ", unit), "district")
+        words = list(_WORD.finditer(printed))
+        kind = KINDS.get(_WS.sub(" ", unit), "district")
         fitted = fit_name(kind, " ".join(w.group() for w in words).title() if printed.isupper()
                           else " ".join(w.group() for w in words), self.province)
         if fitted:
@@ -376,7 +398,8 @@ class Recogniser:
 def _alias_hit(text: str, m: re.Match, entries: list[tuple[AgencyInfo, str]]) -> AgencyHit:
     """The hit of a bucket alternation's match `m` (on the lower-cased text) in `text`."""
     info, name = entries[m.lastindex - 1]
-    return AgencyHit(m.start(), m.end(), (name,), info.kind, info.level, info.generic, text[m.start():m.end()])
+    s, e = m.span()
+    return AgencyHit(s, e, (name,), info.kind, info.level, info.generic, text[s:e])
 
 
 def _alternation(bucket: list[tuple[re.Pattern, AgencyInfo, str]]

@@ -16,16 +16,15 @@ dates of cited documents ("… ngày 10 tháng 9 năm 2024 của …") are not d
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from vanban.loaders.who_text import Prefilter, lower_same_length
 
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 
-@dataclass(frozen=True, slots=True)
-class Deadline:
-    """A normalised deadline, its printed text and where it is."""
+class Deadline(NamedTuple):
+    """A normalised deadline, its printed text and where it is (a named tuple: cheap to build)."""
 
     value: str
     text: str

@@ -9,9 +9,11 @@ RepairedText.text and printed surface.
 from __future__ import annotations
 
 import bisect
+import dataclasses
+import operator
 import re
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from vanban.model import Agency, Citation, DocumentMeta, Mention, Place, Responsibility, Segmented, Target
 from vanban.loaders.agencies import recogniser
@@ -90,7 +92,7 @@ def _find_in(rec, text: str, a: int, b: int) -> list:
     """rec.find(text, a, b) run on a slice of `text` (with the context the recogniser reads), so a
     short range does not cost a pass over the whole text."""
     a0 = max(0, a - _LOOKBACK)
-    return [replace(h, start=h.start + a0, end=h.end + a0) for h in rec.find(text[a0:b], a - a0)]
+    return [h._replace(start=h.start + a0, end=h.end + a0) for h in rec.find(text[a0:b], a - a0)]
 
 
 def _footnote_hits(seg: Segmented, rec) -> list:
@@ -156,8 +158,19 @@ def _with_places(resps: list[Responsibility], places: list[Place], province: str
         else:
             best = min((levels.get(p.kind, 1) for p in here), default=None)
             names = [p.name for p in here if levels.get(p.kind, 1) == best]
-        out.append(replace(r, places=tuple(dict.fromkeys(names))) if names else r)
+        out.append(_placed(r, tuple(dict.fromkeys(names))) if names else r)
     return out
+
+
+_RESPONSIBILITY_FIELDS = tuple(f.name for f in dataclasses.fields(Responsibility))
+_PLACES_AT = _RESPONSIBILITY_FIELDS.index("places")
+_fields_of = operator.attrgetter(*_RESPONSIBILITY_FIELDS)
+
+
+def _placed(r: Responsibility, places: tuple[str, ...]) -> Responsibility:
+    """Return `r` with `places` (= dataclasses.replace(r, places=places), built without its per-field work)."""
+    values = _fields_of(r)
+    return Responsibility(*values[:_PLACES_AT], places, *values[_PLACES_AT + 1:])
 
 
 def _any_in(starts: list[int], a: int, b: int) -> bool:

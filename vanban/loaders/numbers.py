@@ -21,10 +21,13 @@ DATE = re.compile(
 )
 
 
+_WS = re.compile(r"\s+")
+
+
 def normalise_number(s: str) -> str:
     """Return a document number normalised: NFC, no white space, 'Ð'→'Đ', en dash → hyphen."""
     s = unicodedata.normalize("NFC", s)
-    return re.sub(r"\s+", "", s).replace("Ð", "Đ").replace("–", "-").strip(".,;:")
+    return _WS.sub("", s).replace("Ð", "Đ").replace("–", "-").strip(".,;:")
 
 
 def iso_date(d: str | int, m: str | int, y: str | int) -> str | None:

@@ -22,6 +22,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 import yaml
 from rapidfuzz import fuzz, process
@@ -143,9 +144,8 @@ def gazetteer() -> Gazetteer:
     return g
 
 
-@dataclass(frozen=True, slots=True)
-class Link:
-    """Result of linking one printed name."""
+class Link(NamedTuple):
+    """Result of linking one printed name (a named tuple: cheaper to build than a frozen dataclass)."""
 
     name: str  # the name to report: printed, or corrected
     unit: Unit | None
@@ -174,11 +174,13 @@ def _pick(cands: dict[str, list[Unit]], name: str, kinds: tuple[str, ...], g: Ga
     return None
 
 
+@lru_cache(maxsize=8192)
 def link(kind: str, name: str, province: str | None, parent_kind: str | None = None,
          parent_name: str | None = None) -> Link:
     """Link a printed unit to the gazetteer within its province and parent.
 
     Returns a Link whose unit is None when nothing matches (the caller warns).
+    Cached: documents name the same units again and again, and the gazetteer never changes.
     """
     g = gazetteer()
     prov = g.provinces.get(key(province)) if province else None
@@ -208,8 +210,9 @@ def link(kind: str, name: str, province: str | None, parent_kind: str | None = N
     return Link(name, None)
 
 
+@lru_cache(maxsize=4096)
 def fit_name(kind: str, name: str, province: str | None) -> str | None:
-    """Return the longest prefix (in words) of `name` that links as a `kind` unit, or None."""
+    """Return the longest prefix (in words) of `name` that links as a `kind` unit, or None (cached)."""
     words = name.split()
     for n in range(len(words), 0, -1):
         if link(kind, " ".join(words[:n]), province).unit is not None:
@@ -234,13 +237,18 @@ _ITEM = re.compile(rf"(?:(?P<admin>{_ADMIN})\s+)?(?P<name>{NAME})")
 # Fast anchors on the lower-cased text; the full patterns are then matched at each anchor.
 _ONE_ANCHOR = re.compile(r"(?<!\w)(?:tỉnh|thành\s+phố|huyện|thị\s+xã|xã|phường|thị\s+trấn|thôn)\s")
 _LISTED_ANCHOR = re.compile(r"(?<!\w)(?:các|gồm)\s*[\s:]")
+_AND_GAP = re.compile(r"\s*(?:,|và|,\s*và)\s*")
+_PROVINCE_NAME = re.compile(rf"(?i:tỉnh)\s+(?P<name>{NAME})")
+_WORD = re.compile(r"\S+")
 _ONE_SCAN = Prefilter(_ONE_ANCHOR, ("tỉnh", "thành", "huyện", "thị", "xã", "phường", "thôn"), lowered=True)
 _LISTED_SCAN = Prefilter(_LISTED_ANCHOR, ("các", "gồm"), lowered=True)
 
 
-@dataclass(frozen=True, slots=True)
-class PlaceHit:
-    """One printed place: kind, printed name, its span, and the parent printed next to it."""
+class PlaceHit(NamedTuple):
+    """One printed place: kind, printed name, its span, and the parent printed next to it.
+
+    (A named tuple: cheaper to build than a frozen dataclass.)
+    """
 
     kind: str
     name: str
@@ -311,7 +319,7 @@ def find_places(text: str, start: int = 0, end: int | None = None) -> list[Place
     for i in range(len(hits) - 2, -1, -1):
         h, nxt = hits[i], hits[i + 1]
         if h.parent_name is None and nxt.parent_name and h.kind == nxt.kind \
-                and re.fullmatch(r"\s*(?:,|và|,\s*và)\s*", text[h.end:nxt.start]):
+                and _AND_GAP.fullmatch(text[h.end:nxt.start]):
             hits[i] = PlaceHit(h.kind, h.name, h.start, h.end, nxt.parent_kind, nxt.parent_name, h.loose)
     return hits
 
@@ -321,7 +329,7 @@ def province_of(*texts: str | None) -> str | None:
     for t in texts:
         if not t:
             continue
-        m = re.search(rf"(?i:tỉnh)\s+(?P<name>{NAME})", t)
+        m = _PROVINCE_NAME.search(t)
         if m:
             return _clean(m.group("name"))
     return None
@@ -350,7 +358,7 @@ def extract_places(rep: RepairedText, text: str, province: str | None, clause_of
                 break
             short = link(kind, _clean(" ".join(words[:n])), province, h.parent_kind, h.parent_name)
             if short.unit is not None:
-                raw_words = list(re.finditer(r"\S+", text[h.start:h.end]))
+                raw_words = list(_WORD.finditer(text[h.start:h.end]))
                 cut = raw_words[-(len(words) - n) - 1].end()
                 lk, name = short, _clean(" ".join(words[:n]))
                 h = PlaceHit(kind, name, h.start, h.start + cut, h.parent_kind, h.parent_name, h.loose)

@@ -29,7 +29,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from vanban.model import Citation, Clause, Responsibility, Segmented, Span
+from vanban.model import Citation, Clause, Responsibility, Segmented
 from vanban.loaders.agencies import AgencyHit, Recogniser
 from vanban.loaders.deadlines import Deadline, find_deadlines, most_specific
 from vanban.loaders.who_text import Prefilter, drop_markers, match_ends, paren_spans, tidy
@@ -475,7 +475,7 @@ def _emit(ctx: Ctx, c: Clause, actors: list[tuple[str, AgencyHit | None]], a: in
     roles = _roles(ctx, a, b)
     under = _under(ctx, c.head.start, c.head.end)
     action = _action(ctx.text, a, b)
-    span = Span(c.head.start, c.head.end)
+    span = c.head
     for name, hit in actors:
         surface = hit.surface if hit else None
         if mode == "criticized":

@@ -45,6 +45,7 @@ _UPPER_START_RE = re.compile(_UPPER_START)
 # C[ỘO]NG\s+H(?:ÒA|OÀ|OA|ÓA)(?!\w)|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM, ignoring case: spelled with the classes
 # re.IGNORECASE matches for each letter (s also matches "ſ"; i, "İ" and "ı"), so that the pattern opens with
 # a character class and a scan skips other offsets fast (re tries a case-insensitive pattern at each one).
+_VV = re.compile(r"\s*V/v\b", re.I)
 _QUOC_HIEU = re.compile(
     r"[CcĐđ](?:(?<=[Cc])[ỘộOo][Nn][Gg]\s+[Hh](?:[Òò][Aa]|[Oo][Àà]|[Oo][Aa]|[Óó][Aa])(?!\w)"
     r"|(?<=[Đđ])[Ảả][Nn][Gg]\s+[Cc][Ộộ][Nn][Gg]\s+[Ssſ][Ảả][Nn]"
@@ -269,7 +270,7 @@ class _Segmenter:
             end = max(end, type_end + 1)
             title_lines = self._title_after(type_end + 1)
         vv = next((i for i in range(first, region_end)
-                   if self.content(i) and re.match(r"\s*V/v\b", lines[i].text, re.I)), None)
+                   if self.content(i) and _VV.match(lines[i].text)), None)
         if not title_lines and vv is not None:
             title_lines = [vv] + self._title_after(vv + 1)
         if title_lines:

@@ -53,6 +53,9 @@ _PROVINCE_WIDE_SCAN = Prefilter(_PROVINCE_WIDE, ("toàn",))
 _YEAR_SCAN = Prefilter(_YEAR, ("năm",))
 _NTM_SCAN = Prefilter(re.compile(r"nông\s+thôn\s+mới", re.IGNORECASE), ("nông",))
 TARGET_KINDS = ("commune", "ward", "town", "district", "city")
+_OUTSIDE = re.compile(r"\(\s*ngoài\b", re.IGNORECASE)
+_OF_END = re.compile(r"(?:thuộc|của)\s*$")
+_PAREN = re.compile(r"[()]")
 _UNKNOWN = object()
 
 
@@ -126,14 +129,14 @@ def extract_targets(seg: Segmented, text: str, province: str | None,
         if not hits:
             return
         excluded = [(s, e) for s, e in paren_spans(text, a, b, unclosed_to_end=True)
-                    if re.match(r"\(\s*ngoài\b", text[s:e], re.IGNORECASE)]
+                    if _OUTSIDE.match(text[s:e])]
         keep = []
         for i, h in enumerate(hits):
             if any(s <= h.start < e for s, e in excluded):
                 continue
             if i and _PARENT_GAP.match(text[hits[i - 1].end:h.start]) and RANK[h.kind] < RANK[hits[i - 1].kind]:
                 continue  # "xã A - huyện B": B is A's parent
-            if re.search(r"(?:thuộc|của)\s*$", text[max(a, h.start - 8):h.start]):
+            if _OF_END.search(text[max(a, h.start - 8):h.start]):
                 continue
             keep.append(h)
         year0: int | None | object = _UNKNOWN  # the clause's year, found when first needed
@@ -145,7 +148,7 @@ def extract_targets(seg: Segmented, text: str, province: str | None,
             labelled = False
             anchor = h.start
             lab = [m for m in labels if m.end() <= h.start]
-            if lab and not re.search(r"[()]", text[lab[-1].end():h.start].replace("(", "", 0)) \
+            if lab and not _PAREN.search(text[lab[-1].end():h.start].replace("(", "", 0)) \
                     and _inside_same_paren(text, lab[-1].start(), h.start, a):
                 target, anchor, labelled = _norm(lab[-1].group("t")), lab[-1].start(), True
             if target is None:

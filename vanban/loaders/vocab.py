@@ -37,9 +37,12 @@ def _upper_to_type() -> dict[str, str]:
     return {t.upper(): t for t in doctypes()["types"]}
 
 
+_WS = re.compile(r"\s+")
+
+
 def type_from_word(word: str) -> str | None:
     """Return the canonical type name for a printed type word in any case ('CHỈ THỊ' → 'Chỉ thị'), else None."""
-    key = re.sub(r"\s+", " ", word).strip().upper()
+    key = _WS.sub(" ", word).strip().upper()
     return _upper_to_type().get(key)
 
 

@@ -82,11 +82,13 @@ class _RecentTexts:
         self._items: list[tuple[str, object]] = []
 
     def get(self, text: str):
-        for i, (t, v) in enumerate(self._items):
-            if t is text:
-                if i:
-                    self._items.insert(0, self._items.pop(i))
-                return v
+        items = self._items
+        if items and items[0][0] is text:  # the usual case: the text asked about last
+            return items[0][1]
+        for i in range(1, len(items)):
+            if items[i][0] is text:
+                items.insert(0, items.pop(i))
+                return items[0][1]
         return None
 
     def put(self, text: str, value) -> None:
@@ -125,9 +127,11 @@ class _WordIndex:
         self._recent = _RecentTexts()
 
     def add(self, words) -> None:
-        self._words += [w for w in words if w not in self._words]
-        self._auto = None
-        self._recent = _RecentTexts()
+        new = [w for w in dict.fromkeys(words) if w not in self._words]
+        if new:
+            self._words += new
+            self._auto = None
+            self._recent = _RecentTexts()
 
     def offsets(self, low: str) -> dict[str, list[int]]:
         """word → sorted start offsets of its occurrences in `low` (overlapping ones too)."""
@@ -147,6 +151,17 @@ class _WordIndex:
 
 
 _INDEX = _WordIndex()
+
+
+def index_words(words) -> None:
+    """Add the lower-case literals `words` to the shared word index that word_offsets reads."""
+    _INDEX.add(words)
+
+
+def word_offsets(low: str) -> dict[str, list[int]]:
+    """word → sorted start offsets in the lower-cased `low` of each indexed word printed there
+    (overlapping occurrences too): one shared Aho-Corasick pass per text, cached; the lists are shared."""
+    return _INDEX.offsets(low)
 
 
 class Prefilter:
