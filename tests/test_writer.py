@@ -280,3 +280,23 @@ def test_document_identified_by_title_absorbs_the_stub_of_its_number(tmp_path, o
         assert not s.run_read("MATCH (x:Document {stub: true}) RETURN x.key AS k")
     finally:
         s.close()
+
+
+def test_catalog_reads_the_same_through_the_fast_reply(store):
+    """Catalog.from_store parses the embedded store's raw reply (read_scalar_rows); it must read what
+    the ordinary row path reads: numbers, years, stub flags, titles, identified numbers."""
+    d = directive("002.txt", number=None, title=SUBJECT_05, date=None, actor="Sở Y tế")
+    b = directive("000.txt", number=None, title="", date=None, type_="Công văn",
+                  cites=(cite("05/CT-UBND", "2024-01-22", SUBJECT_05), cite("99/CT-UBND", "2023-02-02")))
+    load(store, d, b, directive("a.txt"))
+
+    class RowsOnly:
+        def run_read(self, q, p=None):
+            return store.run_read(q, p)
+
+    fast, slow = Catalog.from_store(store), Catalog.from_store(RowsOnly())
+    assert fast.docs == slow.docs and len(fast.docs) == 4
+    assert fast.stubs == slow.stubs and len(fast.stubs) == 1
+    assert fast.identified == slow.identified == {"05/CT-UBND": {"doc:sha256:" + d.sha256}}
+    assert fast.by_sha == slow.by_sha and fast.stored == slow.stored
+    assert {i.year for i in fast.docs.values()} == {None, 2023, 2024}
