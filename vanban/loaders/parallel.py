@@ -12,9 +12,11 @@ chunks that were in flight are rerun one at a time, then file by file, and
 only the file that kills a worker on its own fails ("the extraction worker
 process died on this file").
 
-At most `jobs * 4` chunks are in flight, so memory stays bounded whatever the
+At most `jobs * 4` chunks are in flight in the workers, and at most
+`jobs * 4 * LOCAL_AHEAD` chunks are held, so memory stays bounded whatever the
 number of files. The calling process counts as one of the `jobs`: it extracts
-text chunks itself while it would otherwise wait (see `extract_parallel`). `jobs <= 1` runs in this process (no pool). On Linux, from
+text chunks itself (reading ahead for them) while it would otherwise wait
+(see `extract_parallel`). `jobs <= 1` runs in this process (no pool). On Linux, from
 a single-threaded process, the workers are forked after the extractor's
 tables are warmed up here, so they start with the vocabularies and gazetteer
 loaded; from a threaded one (e.g. the CLI's progress bar) they come from a
@@ -38,6 +40,8 @@ from vanban.model import Extraction, InputError, VanbanError
 
 DEFAULT_CHUNK = 8
 IN_FLIGHT_PER_JOB = 4
+#: The window may grow to this many times its size with chunks read ahead for this process to do.
+LOCAL_AHEAD = 3
 
 Result = tuple[str, "Extraction | VanbanError"]
 
@@ -203,6 +207,11 @@ def extract_parallel(paths: Iterable[str | os.PathLike], jobs: int | None = None
             head = window[0]
             if head.out is None and head.fut is not None and not head.fut.done() and not recovering:
                 spare = next((c for c in reversed(window) if c.waiting and c.local_ok), None)
+                if spare is None and len(window) < jobs * IN_FLIGHT_PER_JOB * LOCAL_AHEAD:
+                    nxt = next(source, None)  # read ahead for work here (the window grows, boundedly)
+                    if nxt is not None:
+                        window.append(_Chunk(nxt, "pool", local_ok=in_process and _local_ok(nxt)))
+                        continue
                 if spare is not None:  # work here rather than wait
                     spare.out = _work(spare.files)
                     continue
