@@ -19,27 +19,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchmarks.synth import PROVINCES, generate
+from benchmarks.records import dir_size, pregenerate
+from benchmarks.synth import PROVINCES
 from vanban.graph.falkor_store import FalkorStore
 from vanban.graph.loader import load_extractions
 from vanban.graph.stats import graph_stats
-
-
-def _dir_size(path: Path) -> int:
-    if path.is_file():
-        return path.stat().st_size
-    if path.is_dir():
-        return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
-    return 0
-
-
-def _rss() -> int:
-    """Resident memory of this process in bytes (0 where /proc is missing)."""
-    try:
-        with open("/proc/self/statm") as fh:
-            return int(fh.read().split()[1]) * resource.getpagesize()
-    except (OSError, ValueError, IndexError):
-        return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -57,27 +41,16 @@ def main(argv: list[str] | None = None) -> int:
         db = Path(tmp) / "bench.db"
     else:
         db = Path(a.db)
-    # Records are generated before the clock starts (generating them during the load would overlap
-    # with the store's work; subtracting that time would overstate the rate); their memory is left
-    # out of the loader's peak.
-    rss0 = _rss()
-    t = time.perf_counter()
-    records = []
-    for i, d in enumerate(generate(a.docs, a.seed), 1):
-        ex = d.to_extraction()
-        records.append((ex.source, ex))
-        if i % 10_000 == 0:
-            print(f"  … generated {i} documents", file=sys.stderr, flush=True)
-    gen_s = time.perf_counter() - t
-    records_bytes = max(0, _rss() - rss0)
+    recs = pregenerate(a.docs, a.seed, progress=True)  # before the clock starts (see benchmarks.records)
+    gen_s, records_bytes = recs.seconds, recs.bytes
 
     store = FalkorStore(db)
     store.ensure_schema()
     server_pid = store._db.client.pid
     t0 = time.perf_counter()
-    summary = load_extractions(store, records, batch_rows=a.batch_rows, batch_docs=a.batch_docs)
+    summary = load_extractions(store, recs.items, batch_rows=a.batch_rows, batch_docs=a.batch_docs)
     wall = time.perf_counter() - t0
-    del records
+    del recs
     print(f"loaded {summary.documents} documents, {summary.facts} relationships written, "
           f"{len(summary.failures)} failures in {wall:.1f} s (records generated beforehand in {gen_s:.1f} s)",
           flush=True)
@@ -95,7 +68,7 @@ def main(argv: list[str] | None = None) -> int:
     tc = time.perf_counter()
     store.close()
     close_s = time.perf_counter() - tc
-    size = _dir_size(db) + _dir_size(db.parent / (db.name + ".aof"))
+    size = dir_size(db) + dir_size(db.parent / (db.name + ".aof"))
     load_s = wall
     peak_py = max(0, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 - records_bytes)
     print(f"corpus                benchmarks.synth: documents of {len(PROVINCES)} provinces (pre-2025), every Sở "

@@ -26,7 +26,7 @@ import time
 from pathlib import Path
 from typing import Any, Callable
 
-from benchmarks.synth import generate
+from benchmarks.records import dir_size, pregenerate
 from vanban import queries as Q
 from vanban.graph.falkor_store import FalkorStore
 from vanban.graph.loader import load_extractions
@@ -36,15 +36,6 @@ from vanban.model import VanbanError
 
 SEARCH_WORDS = ("giải ngân", "nong thon moi", "chuyển đổi số", "ke hoach dau tu cong", "cai cach hanh chinh",
                 "an toàn giao thông", "quan ly bao ve rung", "phòng, chống thiên tai")
-
-
-def dir_size(path: Path) -> int:
-    """Bytes of a file, or of every file under a folder (0 when missing)."""
-    if path.is_file():
-        return path.stat().st_size
-    if path.is_dir():
-        return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
-    return 0
 
 
 def percentile(xs: list[float], p: float) -> float:
@@ -68,44 +59,28 @@ def timed(calls: list[Callable[[], Any]]) -> dict[str, float]:
     return {"p50": statistics.median(ms), "p95": percentile(ms, 0.95), "rows": statistics.median(rows), "n": len(ms)}
 
 
-def _rss() -> int:
-    """Resident memory of this process in bytes (0 where /proc is missing)."""
-    try:
-        with open("/proc/self/statm") as fh:
-            return int(fh.read().split()[1]) * resource.getpagesize()
-    except (OSError, ValueError, IndexError):
-        return 0
-
-
 def measure(docs: int, db: Path, batch_rows: int, batch_docs: int, samples: int, seed: int) -> dict[str, Any]:
     rng = random.Random(seed)
     citing: list[str] = []  # keys of documents that cite an earlier local document
     agencies: dict[str, int] = {}
     every = max(1, docs // (samples * 20))
 
-    # The records are generated before the clock starts: generating them while loading would
-    # overlap with the store's work, and subtracting the generation time would then overstate
-    # the load rate. Their memory is measured and left out of the loader's peak.
-    rss0 = _rss()
-    t = time.perf_counter()
-    records = []
-    for i, d in enumerate(generate(docs, seed)):
-        ex = d.to_extraction()
+    def note(i: int, ex: Any) -> None:
         if i % every == 0 and i > docs // 2 and any(c.issuer.startswith("Ủy ban") for c in ex.citations):
             citing.append(Catalog.info_for(ex.document, ex.sha256, ex.source).key)
         for r in ex.responsibilities:
             agencies[r.actor] = agencies.get(r.actor, 0) + 1
-        records.append((ex.source, ex))
-    gen_s = time.perf_counter() - t
-    records_bytes = max(0, _rss() - rss0)
+
+    recs = pregenerate(docs, seed, note)  # before the clock starts (see benchmarks.records)
+    gen_s, records_bytes = recs.seconds, recs.bytes
 
     store = FalkorStore(db)
     store.ensure_schema()
     server_pid = store._db.client.pid
     t0 = time.perf_counter()
-    summary = load_extractions(store, records, batch_rows=batch_rows, batch_docs=batch_docs)
+    summary = load_extractions(store, recs.items, batch_rows=batch_rows, batch_docs=batch_docs)
     load_s = time.perf_counter() - t0
-    del records
+    del recs
     st = graph_stats(store)
 
     keys = rng.sample(citing, min(samples, len(citing)))

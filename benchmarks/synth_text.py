@@ -190,7 +190,7 @@ def _render(i: int, rng: random.Random, province: str, type_: str, number: str, 
         parts.append(f"{type_.upper()}\n{title}\n\n")
     kinh_gui: list[str] = []
     if type_ in ("Công văn", "Hướng dẫn") or rng.random() < 0.2:
-        kinh_gui = [sos[0], sos[1], f"Ủy ban nhân dân các huyện, thành phố"]
+        kinh_gui = [sos[0], sos[1], "Ủy ban nhân dân các huyện, thành phố"]
         parts.append("Kính gửi:\n" + "".join(f"- {a};\n" for a in kinh_gui[:-1]) + f"- {kinh_gui[-1]}.\n\n")
     # ---------------------------------------------------------------- preamble
     pre: list[str] = []
