@@ -150,3 +150,24 @@ def test_the_calling_process_extracts_text_chunks_while_it_would_wait(corpus, mo
     assert [_key(r) for _, r in got] == [_key(r) for _, r in serial]
     assert 0 < local < len(files), "part of the chunks ran in this process, part in the worker"
     assert not parallel._local_ok(["a.txt", "b.pdf"]) and parallel._local_ok(["a.TXT", "b.md"])
+
+
+def test_mixed_text_pdf_and_docx_keep_order_and_results(tmp_path):
+    """PDF and DOCX chunks always go to a worker, text chunks to either: same items, same order as serial."""
+    from tests.fixtures.docgen import make_docx, make_pdf
+
+    paths = write_corpus(tmp_path / "t", 15, seed=4, short=True)
+    mixed = []
+    for i, p in enumerate(paths):
+        lines = p.read_text("utf-8").splitlines()
+        if i % 3 == 1:
+            mixed.append(make_pdf(tmp_path / f"{p.stem}.pdf", [lines[:40], lines[40:]]))
+        elif i % 3 == 2:
+            mixed.append(make_docx(tmp_path / f"{p.stem}.docx", lines))
+        else:
+            mixed.append(p)
+    par = list(extract_parallel(mixed, jobs=2, chunk=2))
+    serial = list(pipeline.extract_many(mixed, identify=False))
+    assert [p for p, _ in par] == [str(p) for p in mixed]
+    assert [_key(r) for _, r in par] == [_key(r) for _, r in serial]
+    assert sum(isinstance(r, Extraction) for _, r in par) == 15
