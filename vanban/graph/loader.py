@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
 from vanban.graph.writer import (
-    DocRows, EncodedBatch, StoredRows, build_rows, encode_rows, rows_count, write_encoded, write_rows,
+    DocRows, EncodedBatch, StoredRows, build_rows, encode_rows, write_encoded, write_rows,
 )
 from vanban.loaders.resolve import Catalog, DocInfo, norm_number
 from vanban.model import Extraction, InputError, StoreError, VanbanError
@@ -349,12 +349,14 @@ def _prepare(catalog: Catalog, batch: list[Extraction], tally: _Tally) -> _Prepa
         # a document of this batch was identified with a number (cited by title): documents built
         # before that resolved the number to a stub are built again, so they point at the document
         # (the store cannot move edges made earlier in the same query)
-        for i, r in enumerate(rows):
+        rebuilt: list[DocRows] = []
+        for r in rows:
             if any(norm_number(s.get("number")) in numbers and _is_stub(catalog, s["key"]) for s in r.nodes["stubs"]):
                 ex, info = chosen[r.key]
-                again = _build(catalog, ex, info, previous.get(r.key), before.get(r.key), tally)
-                if again is not None:
-                    rows[i] = again
+                r = _build(catalog, ex, info, previous.get(r.key), before.get(r.key), tally)
+            if r is not None:
+                rebuilt.append(r)
+        rows = rebuilt
     _apply(catalog, rows)
     return _Prepared(rows, before)
 
