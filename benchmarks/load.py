@@ -13,13 +13,11 @@ from __future__ import annotations
 
 import argparse
 import resource
-import shutil
 import sys
-import tempfile
 import time
 from pathlib import Path
 
-from benchmarks.records import dir_size, pregenerate
+from benchmarks.records import bench_db, dir_size, pregenerate
 from benchmarks.synth import PROVINCES
 from vanban.graph.falkor_store import FalkorStore
 from vanban.graph.loader import load_extractions
@@ -34,13 +32,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--db", default=None, help="database file (default: a fresh temporary file)")
     a = ap.parse_args(argv)
+    with bench_db(a.db, "vanban-bench-") as db:
+        return run(a, db)
 
-    tmp = None
-    if a.db is None:
-        tmp = tempfile.mkdtemp(prefix="vanban-bench-")
-        db = Path(tmp) / "bench.db"
-    else:
-        db = Path(a.db)
+
+def run(a: argparse.Namespace, db: Path) -> int:
+    """Generate the records, load them into a new store at `db`, print the figures; 0 when nothing failed."""
     recs = pregenerate(a.docs, a.seed, progress=True)  # before the clock starts (see benchmarks.records)
     gen_s, records_bytes = recs.seconds, recs.bytes
 
@@ -85,8 +82,6 @@ def main(argv: list[str] | None = None) -> int:
           f"(redis used_memory_peak {server_peak / 2**20:,.0f} MiB)")
     print(f"database size         {size / 2**20:,.1f} MiB ({db})")
     print(f"close                 {close_s * 1000:.0f} ms")
-    if tmp:
-        shutil.rmtree(tmp, ignore_errors=True)
     return 0 if summary.ok else 1
 
 

@@ -18,15 +18,13 @@ import argparse
 import json
 import random
 import resource
-import shutil
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 from typing import Any, Callable
 
-from benchmarks.records import dir_size, pregenerate
+from benchmarks.records import bench_db, dir_size, pregenerate
 from vanban import queries as Q
 from vanban.graph.falkor_store import FalkorStore
 from vanban.graph.loader import load_extractions
@@ -128,17 +126,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--samples", type=int, default=40)
     ap.add_argument("--seed", type=int, default=7)
     a = ap.parse_args(argv)
-    tmp = None
-    if a.db is None:
-        tmp = tempfile.mkdtemp(prefix="vanban-point-")
-        db = Path(tmp) / "bench.db"
-    else:
-        db = Path(a.db)
-    try:
+    with bench_db(a.db, "vanban-point-") as db:
         res = measure(a.docs, db, a.batch_rows, a.batch_docs, a.samples, a.seed)
-    finally:
-        if tmp:
-            shutil.rmtree(tmp, ignore_errors=True)
     print(json.dumps(res))
     return 0 if res["failures"] == 0 else 1
 

@@ -10,9 +10,12 @@ loader's peak.
 from __future__ import annotations
 
 import resource
+import shutil
 import sys
+import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,6 +39,19 @@ def dir_size(path: Path) -> int:
     if path.is_dir():
         return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
     return 0
+
+
+@contextmanager
+def bench_db(path: str | None, prefix: str) -> Iterator[Path]:
+    """Yield database file `path`, or one in a fresh temporary folder that is removed afterwards."""
+    if path is not None:
+        yield Path(path)
+        return
+    tmp = tempfile.mkdtemp(prefix=prefix)
+    try:
+        yield Path(tmp) / "bench.db"
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
 
 
 @dataclass(frozen=True)

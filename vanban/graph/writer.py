@@ -130,9 +130,7 @@ def _where(m: Mention | None, fallback_surface: str | None, clause: str | None =
 
 def _mention_prov(doc: str, m: Mention | None, fallback_surface: str | None, clause: str | None = None,
                   **extra: Any) -> dict[str, Any]:
-    if m is None:
-        return _prov(doc, clause, None, None, fallback_surface, **extra)
-    return _prov(doc, m.clause or clause, m.start, m.end, m.surface or fallback_surface, **extra)
+    return _prov(doc, *_where(m, fallback_surface, clause), **extra)
 
 
 def _deadline_date(deadline: str | None) -> tuple[str | None, str | None]:
@@ -181,11 +179,15 @@ class _Builder:
 
     def rel(self, type_: str, src: str, dst: str, p: dict[str, Any], dedupe: tuple = ()) -> None:
         """Add a shared relationship (SHARED_RELS) with provenance dict `p`."""
-        sig = (type_, src, dst) + dedupe
+        if self._first((type_, src, dst) + dedupe):
+            self.rels[type_].append({"src": src, "dst": dst, "p": p})
+
+    def _first(self, sig: tuple) -> bool:
+        """True the first time relationship signature `sig` is seen in this document."""
         if sig in self.seen:
-            return
+            return False
         self.seen.add(sig)
-        self.rels[type_].append({"src": src, "dst": dst, "p": p})
+        return True
 
     def own(self, type_: str, src: str, dst: str, where: tuple[Any, Any, Any, Any], *extra: Any,
             dedupe: tuple = ()) -> None:
@@ -193,10 +195,8 @@ class _Builder:
         (extra in REL_FIELDS[type_] order; `doc` is filled in by the query)."""
         if len(extra) != len(REL_FIELDS[type_]) - len(PROV_FIELDS):
             raise ValueError(f"{type_} takes {REL_FIELDS[type_][len(PROV_FIELDS):]}, got {len(extra)} values")
-        sig = (type_, src, dst) + dedupe
-        if sig in self.seen:
+        if not self._first((type_, src, dst) + dedupe):
             return
-        self.seen.add(sig)
         clause, start, end, surface = where
         self.rels[type_].append([src, dst, clause, start, end, squash(surface) if surface else surface, *extra])
 
@@ -552,18 +552,15 @@ class StoredRows:
         self.rows: dict[str, dict[str, dict[str, Any]]] = {name: {} for name in SHARED_NODES}
 
     def new(self, name: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        """Return the rows of `rows` (merged rows of shared label `name`) that would change the store."""
+        """Return `rows` (one batch's rows of shared label `name`) merged by key, without those that
+        would not change the store (rows equal to the stored ones, the usual case, are dropped first)."""
         known = self.rows[name]
-        out = []
-        for r in rows:
-            k = known.get(r["key"])
-            if k is None or (k != r and _merge_node_rows([k, r], SHARED_NODES[name])[0] != k):
-                out.append(r)
-        return out
+        merged = _merge_node_rows([r for r in rows if known.get(r["key"]) != r], SHARED_NODES[name])
+        return [r for r in merged if (k := known.get(r["key"])) is None or self._join(name, k, r) != k]
 
     def record(self, docs: list[DocRows]) -> None:
         """Remember the shared-node rows of `docs`, which the store has committed."""
-        for name, list_keys in SHARED_NODES.items():
+        for name in SHARED_NODES:
             known = self.rows[name]
             for d in docs:
                 for r in d.nodes[name]:
@@ -571,7 +568,11 @@ class StoredRows:
                     if k is None:
                         known[r["key"]] = dict(r)
                     elif k != r:
-                        known[r["key"]] = _merge_node_rows([k, r], list_keys)[0]
+                        known[r["key"]] = self._join(name, k, r)
+
+    @staticmethod
+    def _join(name: str, known: dict[str, Any], row: dict[str, Any]) -> dict[str, Any]:
+        return _merge_node_rows([known, row], SHARED_NODES[name])[0]
 
 
 def _absorb_rows(batch: list[DocRows]) -> list[dict[str, Any]]:
@@ -586,13 +587,10 @@ def batch_params(batch: list[DocRows], stored: StoredRows | None = None) -> dict
 
     With `stored`, shared-node rows that would change nothing are left out.
     """
-    if stored is None:
-        shared = {name: _merge_node_rows([r for d in batch for r in d.nodes[name]], list_keys)
-                  for name, list_keys in SHARED_NODES.items()}
-    else:  # rows equal to the stored ones (most of them) are dropped before merging
-        shared = {name: stored.new(name, _merge_node_rows(
-                      [r for d in batch for r in d.nodes[name] if stored.rows[name].get(r["key"]) != r], list_keys))
-                  for name, list_keys in SHARED_NODES.items()}
+    shared = {}
+    for name, list_keys in SHARED_NODES.items():
+        rows = [r for d in batch for r in d.nodes[name]]
+        shared[name] = stored.new(name, rows) if stored is not None else _merge_node_rows(rows, list_keys)
     p: dict[str, Any] = {
         "clear": [k for d in batch for k in d.clear],
         "demote": [k for d in batch for k in d.demote],

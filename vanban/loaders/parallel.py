@@ -180,6 +180,9 @@ def extract_parallel(paths: Iterable[str | os.PathLike], jobs: int | None = None
         init = None if ctx.get_start_method() == "fork" else _warm
         return ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=init)
 
+    def new_chunk(files: list[str]) -> _Chunk:
+        return _Chunk(files, "pool", local_ok=in_process and _local_ok(files))
+
     pool = new_pool()
     # "pool" chunks run side by side (at most workers * IN_FLIGHT_PER_JOB submitted, the front of the
     # window first); after a worker died, every chunk that was submitted is a suspect and runs
@@ -193,7 +196,7 @@ def extract_parallel(paths: Iterable[str | os.PathLike], jobs: int | None = None
                 nxt = next(source, None)
                 if nxt is None:
                     break
-                window.append(_Chunk(nxt, "pool", local_ok=in_process and _local_ok(nxt)))
+                window.append(new_chunk(nxt))
             if not window:
                 return
             if not recovering:
@@ -210,7 +213,7 @@ def extract_parallel(paths: Iterable[str | os.PathLike], jobs: int | None = None
                 if spare is None and len(window) < jobs * IN_FLIGHT_PER_JOB * LOCAL_AHEAD:
                     nxt = next(source, None)  # read ahead for work here (the window grows, boundedly)
                     if nxt is not None:
-                        window.append(_Chunk(nxt, "pool", local_ok=in_process and _local_ok(nxt)))
+                        window.append(new_chunk(nxt))
                         continue
                 if spare is not None:  # work here rather than wait
                     spare.out = _work(spare.files)

@@ -378,20 +378,15 @@ class Catalog:
             info = self.docs.get(key)
             if info is not None and not info.stub:
                 return Resolution(key, "number_issuer_year", 1.0, False), info
-            cands = [self.docs[k] for k in sorted(self.by_number.get(number, ()))
-                     if not self.docs[k].stub and issuer_compatible(issuer, self.docs[k].issuer)
-                     and (year is None or self.docs[k].year in (None, year))]
+            cands = self._full_docs(self.by_number.get(number, ()), issuer, year)
             if len(cands) == 1:
                 return Resolution(cands[0].key, "number", 0.8, False), cands[0]
         hit = self._by_title(subject, c.type, c.date, issuer)
         if hit is not None:
             return hit, self.docs[hit.key]
         if number:
-            ident = [self.docs[k] for k in sorted(self.identified.get(number, ()))
-                     if k in self.docs and issuer_compatible(issuer, self.docs[k].issuer)
-                     and (year is None or self.docs[k].year in (None, year))]
-            if len(ident) == 1 and not any(not self.docs[k].stub for k in self.by_number.get(number, ())
-                                           if issuer_compatible(issuer, self.docs[k].issuer)):
+            ident = self._full_docs(self.identified.get(number, ()), issuer, year)
+            if len(ident) == 1 and not self._full_docs(self.by_number.get(number, ()), issuer, None):
                 return Resolution(ident[0].key, "identified", IDENTIFIED_CONFIDENCE, False), ident[0]
             if info is not None and issuer and year:
                 return Resolution(key, "number_issuer_year", 1.0, True), info
@@ -403,6 +398,12 @@ class Catalog:
         stub = DocInfo(key=name_key(name), issuer=issuer, year=year, type=c.type, date=c.date,
                        title=subject, stub=True)
         return Resolution(stub.key, "stub", 0.5, True), stub
+
+    def _full_docs(self, keys: Any, issuer: str | None, year: int | None) -> list[DocInfo]:
+        """Return the loaded (not stub) documents among `keys`, in key order, whose issuer is compatible
+        with `issuer` and whose year is unknown or `year` (any year when `year` is None)."""
+        return [d for k in sorted(keys) if (d := self.docs.get(k)) is not None and not d.stub
+                and issuer_compatible(issuer, d.issuer) and (year is None or d.year in (None, year))]
 
     def _by_title(self, subject: str | None, type_: str | None, date: str | None,
                   issuer: str | None) -> Resolution | None:

@@ -56,11 +56,17 @@ def tasks_table(rs: tuple[Responsibility, ...] | list[Responsibility]) -> Table:
     return t
 
 
+def _folded_table(title: str, columns: tuple[str, ...]) -> Table:
+    """Return an empty table titled `title` whose columns fold long values."""
+    t = Table(title=title, title_justify="left")
+    for col in columns:
+        t.add_column(col, overflow="fold")
+    return t
+
+
 def targets_table(ex: Extraction) -> Table:
     """Return one row per place target (place, parent, target, year, clause)."""
-    t = Table(title=f"Targets ({len(ex.targets)})", title_justify="left")
-    for col in ("clause", "place", "in", "target", "year"):
-        t.add_column(col, overflow="fold")
+    t = _folded_table(f"Targets ({len(ex.targets)})", ("clause", "place", "in", "target", "year"))
     for g in ex.targets:
         t.add_row(g.clause or "—", g.place, g.parent or "—", g.target, str(g.year) if g.year else "—")
     return t
@@ -68,9 +74,7 @@ def targets_table(ex: Extraction) -> Table:
 
 def places_table(ex: Extraction) -> Table:
     """Return one row per place: kind, name, parent, official code (or 'unlinked'), mentions."""
-    t = Table(title=f"Places ({len(ex.places)})", title_justify="left")
-    for col in ("kind", "name", "in", "code", "mentions"):
-        t.add_column(col, overflow="fold")
+    t = _folded_table(f"Places ({len(ex.places)})", ("kind", "name", "in", "code", "mentions"))
     for p in ex.places:
         t.add_row(p.kind, p.name, p.parent or "—", p.code if p.linked else "[yellow]unlinked[/yellow]",
                   str(len(p.mentions)))
