@@ -112,3 +112,39 @@ def test_malformed_registry_is_an_input_error(tmp_path):
     bad.write_text("agencies: {not: a list}\n", encoding="utf-8")
     with pytest.raises(InputError):
         load_registry(str(bad))
+
+
+def _bucket(*aliases):
+    from vanban.loaders.agencies import AgencyInfo, _Alias
+
+    info = AgencyInfo(name="x", kind="so", level="province", generic=False, aliases=())
+    return [_Alias(pattern, info, name, local) for pattern, name, local in aliases]
+
+
+# (bucket in rank order: (pattern, name, names the province?), text, name of the hit or None)
+SPLIT = [
+    ([("sở a b", "long common", False), ("sở a", "local", True), ("sở", "short common", False)], "sở a b", "long common"),
+    ([("sở a b", "long common", False), ("sở a", "local", True), ("sở", "short common", False)], "sở a c", "local"),
+    ([("sở a b", "long common", False), ("sở a", "local", True), ("sở", "short common", False)], "sở c", "short common"),
+    ([("sở a", "local", True)], "sở a", "local"),
+    ([("sở a", "local", True)], "sở b", None),
+    ([("sở", "common", False)], "sở", "common"),
+]
+
+
+@pytest.mark.parametrize("aliases,text,name", SPLIT)
+def test_bucket_alternation_keeps_rank_across_common_and_local_aliases(aliases, text, name):
+    from vanban.loaders.agencies import _alternation
+
+    hit = _alternation(_bucket(*aliases)).hit(text.upper(), text, 0, len(text))
+    assert (hit.names[0] if hit else None) == name
+    if hit:
+        assert hit.surface == text.upper()[hit.start:hit.end]
+
+
+def test_each_province_recogniser_names_its_own_province():
+    text = "Giao Ủy ban nhân dân tỉnh thực hiện."
+    for province in ("Kon Tum", "Gia Lai", "Nghệ An", "Kon Tum"):
+        assert [h.names for h in recogniser(province).find(text)] == [(f"Ủy ban nhân dân tỉnh {province}",)]
+    assert [h.names for h in recogniser("Gia Lai").find("Giao Ủy ban nhân dân tỉnh Gia Lai thực hiện.")] == \
+        [("Ủy ban nhân dân tỉnh Gia Lai",)]

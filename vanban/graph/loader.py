@@ -83,7 +83,13 @@ class _Tally:
 
 def expand_paths(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[str, str]]]:
     """Return (files to load, sorted, de-duplicated; failures for paths that do not exist)."""
-    files: list[Path] = []
+    listed, failures = _listed(paths)
+    return [f for f, _ in listed], failures
+
+
+def _listed(paths: Iterable[str | Path]) -> tuple[list[tuple[Path, int]], list[tuple[str, str]]]:
+    """expand_paths, with each file's size in bytes (from the one stat call made per file)."""
+    files: list[tuple[Path, int]] = []
     failures: list[tuple[str, str]] = []
     seen: set[tuple[int, int]] = set()  # (device, inode): the same file named twice, or through a link
     for p in paths:
@@ -104,18 +110,15 @@ def expand_paths(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[st
             if not stat.S_ISREG(st.st_mode) or (st.st_dev, st.st_ino) in seen:
                 continue
             seen.add((st.st_dev, st.st_ino))
-            files.append(f)
+            files.append((f, st.st_size))
     return files, failures
 
 
 def file_sha256(path: Path) -> str:
     """Return the sha256 of the file's bytes. Raises InputError when it cannot be read."""
     try:
-        h = hashlib.sha256()
         with open(path, "rb") as fh:
-            for chunk in iter(lambda: fh.read(1 << 20), b""):
-                h.update(chunk)
-        return h.hexdigest()
+            return hashlib.file_digest(fh, "sha256").hexdigest()
     except OSError as e:
         raise InputError(f"cannot read: {e.strerror or e}", str(path)) from e
 
@@ -164,28 +167,29 @@ def load_paths(store: Any, paths: Iterable[str | Path], progress: Progress | Non
     t0 = time.perf_counter()
     from vanban.loaders.read import check_size
 
-    files, failures = expand_paths(paths)
-    tally = _Tally(files=len(files) + len(failures), failures=list(failures))
-    hashed: list[tuple[Path, str]] = []
-    for f in files:
-        try:
-            check_size(f, str(f))  # before hashing: a file over VANBAN_MAX_BYTES is never read
-            hashed.append((f, file_sha256(f)))
-        except OSError as e:  # stat failed (the file vanished since it was listed)
-            tally.failures.append((str(f), str(InputError(f"cannot read: {e.strerror or e}", str(f)))))
-        except InputError as e:
-            tally.failures.append((str(f), str(e)))
-    catalog = Catalog.from_store(store)
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="vanban-catalog") as reader:
+        # the store reads the catalogue while this thread lists and hashes the files
+        reading = reader.submit(Catalog.from_store, store)
+        listed, failures = _listed(paths)
+        tally = _Tally(files=len(listed) + len(failures), failures=list(failures))
+        hashed: list[tuple[Path, str]] = []
+        for f, size in listed:
+            try:
+                check_size(f, str(f), size)  # before hashing: a file over VANBAN_MAX_BYTES is never read
+                hashed.append((f, file_sha256(f)))
+            except InputError as e:
+                tally.failures.append((str(f), str(e)))
+        catalog = reading.result()
     todo: list[Path] = []
     for f, sha in hashed:
         if not force and sha in catalog.by_sha:
             tally.unchanged += 1
         else:
             todo.append(f)
-    done0 = len(files) - len(todo)
+    done0 = len(listed) - len(todo)
     if progress:
-        progress(done0, len(files), "")
-    counted = _Counter(progress, done0, len(files))
+        progress(done0, len(listed), "")
+    counted = _Counter(progress, done0, len(listed))
     items = _administrative(counted.wrap(_extract(todo, jobs)), tally) if todo else iter(())
     _load(store, catalog, items, tally, batch_rows, batch_docs)
     return tally.summary(t0)

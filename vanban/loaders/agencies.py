@@ -120,11 +120,18 @@ _WS = re.compile(r"\s+")
 _KEY_TAIL = ",.;:()\"'“”"
 
 
+@lru_cache(maxsize=None)
+def _compile(pattern: str) -> re.Pattern:
+    """re.compile with a cache of its own: a Recogniser is built per province, and most of its
+    patterns are the same for every province (re's own cache holds too few of them)."""
+    return re.compile(pattern)
+
+
 def _next_word_in(keys: list[str]) -> re.Pattern:
     """The pattern of white space and a next word whose _word_key is one of `keys` (group 1), for
     words without backslashes: the key, then trailing punctuation only (keys end in none)."""
     alts = "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))
-    return re.compile(rf"\s+({alts})[{re.escape(_KEY_TAIL)}]*(?!\S)")
+    return _compile(rf"\s+({alts})[{re.escape(_KEY_TAIL)}]*(?!\S)")
 
 
 def _word_key(w: str) -> str:
@@ -156,6 +163,7 @@ def _first_words(rx: str) -> list[str]:
     return [re.split(r"\\s\+|\\ ", rx)[0].replace("\\", "").casefold()]
 
 
+@lru_cache(maxsize=None)
 def _alias_regex(alias: str, abbr: tuple[tuple[str, tuple[str, ...]], ...]) -> str:
     """Regex for one alias: flexible white space, every abbreviation's forms allowed."""
     keys = sorted((k for k, _ in abbr), key=len, reverse=True)
@@ -226,24 +234,26 @@ class Recogniser:
         for info in registry.agencies:
             name = info.name.replace("{province}", province) if province else info.name.replace(" {province}", "")
             for alias in info.aliases:
-                if "{province}" in alias:
+                local = "{province}" in alias
+                if local:
                     if not province:
                         continue
                     alias = alias.replace("{province}", province)
-                parts.append((len(alias), _alias_regex(alias, registry.abbreviations), info, name))
+                parts.append((len(alias), _alias_regex(alias, registry.abbreviations), info, name, local))
         parts.sort(key=lambda p: -p[0])
         # aliases bucketed by their first word, so a text is scanned once for first words only
-        self._buckets: dict[str, list[tuple[re.Pattern, AgencyInfo, str]]] = {}
-        self._buckets2: dict[tuple[str, str], list[tuple[re.Pattern, AgencyInfo, str]]] = {}
-        for _, rx, info, name in parts:
-            compiled = re.compile(rx.lower() + r"(?!\w)")  # matched on the lower-cased text
-            two = _two_words(rx.lower())
+        self._buckets: dict[str, list[_Alias]] = {}
+        self._buckets2: dict[tuple[str, str], list[_Alias]] = {}
+        for _, rx, info, name, local in parts:
+            low_rx = rx.lower()
+            alias = _Alias(low_rx + r"(?!\w)", info, name, local)  # matched on the lower-cased text
+            two = _two_words(low_rx)
             if two:
-                self._buckets2.setdefault(two, []).append((compiled, info, name))
+                self._buckets2.setdefault(two, []).append(alias)
                 self._buckets.setdefault(two[0], [])
                 continue
-            for w in _first_words(rx.lower()):
-                self._buckets.setdefault(w, []).append((compiled, info, name))
+            for w in _first_words(low_rx):
+                self._buckets.setdefault(w, []).append(alias)
         # the trigger finds first words; the next word then picks the bucket of two-word aliases
         self._alts1 = {k: _alternation(v) for k, v in self._buckets.items() if v}
         self._alts2 = {k: _alternation(v) for k, v in self._buckets2.items()}
@@ -300,20 +310,19 @@ class Recogniser:
                 n, two, alt1 = plan[w1]
                 q = p + n
                 if two and (nxt := two.match(low, q, end)):
-                    alt = alts2[w1, nxt.group(1)]
-                    if m := alt[0].match(low, p, end):
-                        out.append(_alias_hit(text, m, alt[1]))
-                if alt1 and (m := alt1[0].match(low, p, end)):
-                    out.append(_alias_hit(text, m, alt1[1]))
+                    if h := alts2[w1, nxt.group(1)].hit(text, low, p, end):
+                        out.append(h)
+                if alt1 and (h := alt1.hit(text, low, p, end)):
+                    out.append(h)
             return out
         for p, w1 in self._triggers(low, start, end):
             n, two, alt1 = plan[w1]
             if two and (nxt := next_word(low, p + n, end)):
                 alt = alts2.get((w1, _word_key(nxt.group(1))))
-                if alt and (m := alt[0].match(low, p, end)):
-                    out.append(_alias_hit(text, m, alt[1]))
-            if alt1 and (m := alt1[0].match(low, p, end)):
-                out.append(_alias_hit(text, m, alt1[1]))
+                if alt and (h := alt.hit(text, low, p, end)):
+                    out.append(h)
+            if alt1 and (h := alt1.hit(text, low, p, end)):
+                out.append(h)
         return out
 
     def _whole_words(self, low: str, start: int, end: int) -> list[tuple[int, str]]:
@@ -395,21 +404,51 @@ class Recogniser:
                          text[m.start():h.end])
 
 
-def _alias_hit(text: str, m: re.Match, entries: list[tuple[AgencyInfo, str]]) -> AgencyHit:
-    """The hit of a bucket alternation's match `m` (on the lower-cased text) in `text`."""
-    info, name = entries[m.lastindex - 1]
-    s, e = m.span()
-    return AgencyHit(s, e, (name,), info.kind, info.level, info.generic, text[s:e])
+class _Alias(NamedTuple):
+    pattern: str  # on the lower-cased text
+    info: AgencyInfo
+    name: str  # canonical, the province filled in
+    local: bool  # the alias names the document's province
 
 
-def _alternation(bucket: list[tuple[re.Pattern, AgencyInfo, str]]
-                 ) -> tuple[re.Pattern, list[tuple[AgencyInfo, str]]]:
-    """One regex trying a bucket's aliases in order (the first that matches wins, as a loop would).
+class _Alternation(NamedTuple):
+    """A bucket's aliases tried in order, the first that matches winning, as a loop would.
 
-    Group i+1 is alias i's, so `m.lastindex - 1` indexes the returned (info, name) list.
+    The aliases that name the document's province are a regex of their own (`local`), so that
+    the other one (`common`), the same for every province, is compiled once, not once per
+    province. Group i+1 of either is its alias i, so `m.lastindex - 1` indexes its entries:
+    (rank in the bucket, info, name).
     """
-    rx = re.compile("|".join(f"({p.pattern})" for p, _, _ in bucket))
-    return rx, [(info, name) for _, info, name in bucket]
+
+    common: re.Pattern | None
+    entries: tuple[tuple[int, AgencyInfo, str], ...]
+    local: re.Pattern | None
+    local_entries: tuple[tuple[int, AgencyInfo, str], ...]
+
+    def hit(self, text: str, low: str, p: int, end: int) -> AgencyHit | None:
+        """The first alias of the bucket matching at `p` of `low` (the lower-cased `text`), or None."""
+        m = self.common.match(low, p, end) if self.common is not None else None
+        entry = self.entries[m.lastindex - 1] if m else None
+        if self.local is not None and (lm := self.local.match(low, p, end)):
+            local_entry = self.local_entries[lm.lastindex - 1]
+            if entry is None or local_entry[0] < entry[0]:
+                m, entry = lm, local_entry
+        if m is None:
+            return None
+        _, info, name = entry
+        s, e = m.span()
+        return AgencyHit(s, e, (name,), info.kind, info.level, info.generic, text[s:e])
+
+
+def _alternation(bucket: list[_Alias]) -> _Alternation:
+    """The bucket's aliases (longest first) as an _Alternation."""
+    def part(local: bool) -> tuple[re.Pattern | None, tuple[tuple[int, AgencyInfo, str], ...]]:
+        mine = [(i, a) for i, a in enumerate(bucket) if a.local == local]
+        if not mine:
+            return None, ()
+        return _compile("|".join(f"({a.pattern})" for _, a in mine)), tuple((i, a.info, a.name) for i, a in mine)
+
+    return _Alternation(*part(False), *part(True))
 
 
 def _longest(cands: list[AgencyHit]) -> list[AgencyHit]:

@@ -13,12 +13,16 @@ import hashlib
 import importlib
 import json
 import os
+import re
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from vanban.model import InputError, RawText
+
+#: Control characters other than the line/page breaks and tabs, and the replacement character.
+_BAD_CHAR = re.compile("[\x00-\x08\x0e-\x1f\ufffd]")
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 TEXT_SUFFIXES = {".txt", ".md", ".text", ""}
@@ -42,13 +46,15 @@ def max_bytes() -> int:
     return value
 
 
-def check_size(path: str | os.PathLike, source: str | None = None) -> int:
+def check_size(path: str | os.PathLike, source: str | None = None, size: int | None = None) -> int:
     """Return the size of `path` in bytes; raise InputError (naming `source`) when it is over max_bytes().
 
-    Looks only at the file's metadata: an oversized file is never read.
+    Looks only at the file's metadata (or at `size`, when the caller has it): an oversized file
+    is never read. Raises OSError when the file cannot be looked at.
     """
     limit = max_bytes()
-    size = Path(path).stat().st_size
+    if size is None:
+        size = Path(path).stat().st_size
     if size > limit:
         raise InputError(f"file is {size} bytes, over the {limit}-byte limit (VANBAN_MAX_BYTES)",
                          source if source is not None else str(path))
@@ -99,7 +105,7 @@ def decode_text(data: bytes, source: str) -> tuple[str, str]:
                     " and not legacy TCVN3/VNI text", source) from None
     sample = text[:8192]
     if sample:
-        bad = sum(1 for c in sample if (ord(c) < 32 and c not in "\n\r\t\f\v") or c == "\ufffd")
+        bad = len(_BAD_CHAR.findall(sample))
         if bad > max(8, len(sample) // 100):
             raise InputError("binary or corrupt content (control characters), not a text document", source)
     return text, enc
