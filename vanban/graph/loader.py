@@ -17,8 +17,10 @@ import gc
 import hashlib
 import os
 import stat
+import sys
 import time
 from collections import deque
+from contextlib import contextmanager
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,6 +36,8 @@ from vanban.model import Extraction, InputError, StoreError, VanbanError
 SUFFIXES = (".txt", ".pdf", ".docx", ".md")
 DEFAULT_BATCH_ROWS = 2000
 DEFAULT_BATCH_DOCS = 500
+#: GIL switch interval during a load (seconds; Python's default is 0.005). See _quick_handoff.
+HANDOFF_INTERVAL = 0.0005
 #: Batches handed to the writer thread and not yet collected: while the store runs one, the
 #: next is queued, so the main thread keeps preparing instead of waiting on a slow batch.
 MAX_INFLIGHT = 2
@@ -246,7 +250,8 @@ def _load(store: Any, catalog: Catalog, items: Iterator[tuple[str, Any]], tally:
     pending: list[Extraction] = []
     est = 0
     known_rows = StoredRows()
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="vanban-writer") as pool, _GcFreeze() as gcf:
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="vanban-writer") as pool, _GcFreeze() as gcf, \
+            _quick_handoff():
         inflight: deque[Future] = deque()
 
         def flush() -> None:
@@ -277,6 +282,25 @@ def _load(store: Any, catalog: Catalog, items: Iterator[tuple[str, Any]], tally:
             flush()
         while inflight:
             _collect(catalog, tally, inflight.popleft().result(), known_rows)
+
+
+@contextmanager
+def _quick_handoff(interval: float = HANDOFF_INTERVAL) -> Iterator[None]:
+    """Shorten the GIL switch interval for the load (restored after).
+
+    The writer thread blocks on the store's socket many times per batch (a query
+    of megabytes goes through a socket buffer of a few hundred kilobytes, then
+    the reply comes back), and each time it wakes it must take the GIL back from
+    the main thread, which is busy preparing the next batch and lets go only
+    every switch interval: at Python's 5 ms the store sat idle for a third of
+    the load (20,000 documents: 25,000 → 28,000–36,000 relationships/s at 0.5 ms).
+    """
+    old = sys.getswitchinterval()
+    sys.setswitchinterval(min(old, interval))
+    try:
+        yield
+    finally:
+        sys.setswitchinterval(old)
 
 
 class _GcFreeze:

@@ -10,13 +10,16 @@
 //   $agencies, $persons, $places: shared nodes, merged deterministically
 //            (smallest non-null value wins, alias lists are sorted unions),
 //            so load order never changes the result
-//   $tasks   [{key, doc, props (incl. key and doc), prov}]
+//   $tasks   [{d, props (incl. key and doc), prov}]: d the document's position in $ref_docs
 //   $adopt   [{stub, doc, resolved_by, confidence}] stubs a new document absorbs
 //   $absorb  [{doc, stubs}] stubs of the number an unnumbered document is cited with by title
+//   $ref_docs, $ref_agencies, $ref_persons, $ref_places: keys of the nodes the
+//            documents' own relationships touch (the tables below)
 //   one list per relationship type written per document: compact rows
-//            [src key, dst key, clause, start, end, surface, …] in the order of
-//            writer.REL_FIELDS (`doc` is filled in here from the document / task;
-//            a null value sets nothing); GOVERNS and PART_OF: [{src, dst, p}]
+//            [src, dst, clause, start, end, surface, …] in the order of
+//            writer.REL_FIELDS, src and dst positions in the tables ($tasks for
+//            a task) (`doc` is filled in here from the document / task; a null
+//            value sets nothing); GOVERNS and PART_OF: [{src, dst, p}]
 
 // ---- clear the documents' own facts
 UNWIND $clear AS k
@@ -55,8 +58,9 @@ SET d = r.props
 WITH count(*) AS _
 UNWIND $stubs AS r
 MERGE (d:Document {key: r.key})
-ON CREATE SET d.stub = true
-// (only stubs a row would change: setting an indexed property, even to its
+ON CREATE SET d.stub = true, d.type = r.type, d.number = r.number, d.date = r.date, d.year = r.year,
+    d.issuer = r.issuer, d.title = r.title, d.search = r.search
+// (then only existing stubs a row would change: setting an indexed property, even to its
 // value, re-indexes the node, and stubs of common numbers are cited again and again)
 WITH d, r
 WHERE d.stub = true
@@ -131,86 +135,143 @@ SET s.gc = true
 WITH count(*) AS _
 
 // ---- tasks and the documents' own relationships
+// Every node they touch is looked up once (by key, into a table: a list in the
+// order of its $ref_* parameter) instead of once per row; rows name their ends
+// by position in the tables. A table entry is [node], [null] when the key is
+// not there (a relationship to it is left out, as a MATCH would); a table
+// lists its keys' nodes in order: UNWIND keeps the list's order, a key matches
+// at most one node, and collect keeps the order of its rows. The segments are
+// unit subqueries on the one row that holds the tables (imported with a leading
+// WITH: FalkorDB 4 has no `CALL (D, A) {…}` scope clause; Neo4j 5 accepts both
+// and warns that this form is deprecated).
+WITH count(*) AS _
+CALL {
+  UNWIND $ref_docs AS k
+  OPTIONAL MATCH (n:Document {key: k})
+  RETURN collect([n]) AS D
+}
+CALL {
+  UNWIND $ref_agencies AS k
+  OPTIONAL MATCH (n:Agency {key: k})
+  RETURN collect([n]) AS A
+}
+CALL {
+  UNWIND $ref_persons AS k
+  OPTIONAL MATCH (n:Person {key: k})
+  RETURN collect([n]) AS PE
+}
+CALL {
+  UNWIND $ref_places AS k
+  OPTIONAL MATCH (n:Place {key: k})
+  RETURN collect([n]) AS PL
+}
 // (CREATE, not MERGE: every task of a document of the batch was deleted above)
-UNWIND $tasks AS r
-MATCH (d:Document {key: r.doc})
-CREATE (t:Task)
-SET t = r.props
-CREATE (d)-[c:CONTAINS]->(t)
-SET c = r.prov
-SET c.doc = r.doc
-WITH count(*) AS _
-UNWIND $CITES AS r
-MATCH (a:Document {key: r[0]})
-MATCH (b:Document {key: r[1]})
-CREATE (a)-[e:CITES]->(b)
-SET e.doc = r[0], e.clause = r[2], e.start = r[3], e.end = r[4], e.surface = r[5], e.relation = r[6], e.resolved_by = r[7], e.confidence = r[8], e.number = r[9], e.cited_date = r[10], e.subject = r[11], e.mentions = r[12]
-WITH count(*) AS _
-UNWIND $ISSUED_BY AS r
-MATCH (a:Document {key: r[0]})
-MATCH (b:Agency {key: r[1]})
-CREATE (a)-[e:ISSUED_BY]->(b)
-SET e.doc = r[0], e.clause = r[2], e.start = r[3], e.end = r[4], e.surface = r[5]
-WITH count(*) AS _
-UNWIND $SIGNED_BY AS r
-MATCH (a:Document {key: r[0]})
-MATCH (b:Person {key: r[1]})
-CREATE (a)-[e:SIGNED_BY]->(b)
-SET e.doc = r[0], e.clause = r[2], e.start = r[3], e.end = r[4], e.surface = r[5], e.title = r[6], e.mode = r[7]
-WITH count(*) AS _
-UNWIND $ADDRESSED_TO AS r
-MATCH (a:Document {key: r[0]})
-MATCH (b:Agency {key: r[1]})
-CREATE (a)-[e:ADDRESSED_TO]->(b)
-SET e.doc = r[0], e.clause = r[2], e.start = r[3], e.end = r[4], e.surface = r[5]
-WITH count(*) AS _
-UNWIND $COPIED_TO AS r
-MATCH (a:Document {key: r[0]})
-MATCH (b:Agency {key: r[1]})
-CREATE (a)-[e:COPIED_TO]->(b)
-SET e.doc = r[0], e.clause = r[2], e.start = r[3], e.end = r[4], e.surface = r[5], e.purpose = r[6]
-WITH count(*) AS _
-UNWIND $CRITICIZES AS r
-MATCH (a:Document {key: r[0]})
-MATCH (b:Agency {key: r[1]})
-CREATE (a)-[e:CRITICIZES]->(b)
-SET e.doc = r[0], e.clause = r[2], e.start = r[3], e.end = r[4], e.surface = r[5]
-WITH count(*) AS _
-UNWIND $SETS_TARGET AS r
-MATCH (a:Document {key: r[0]})
-MATCH (b:Place {key: r[1]})
-CREATE (a)-[e:SETS_TARGET]->(b)
-SET e.doc = r[0], e.clause = r[2], e.start = r[3], e.end = r[4], e.surface = r[5], e.target = r[6], e.year = r[7]
-WITH count(*) AS _
-UNWIND $MENTIONS AS r
-MATCH (a:Document {key: r[0]})
-MATCH (b:Place {key: r[1]})
-CREATE (a)-[e:MENTIONS]->(b)
-SET e.doc = r[0], e.clause = r[2], e.start = r[3], e.end = r[4], e.surface = r[5]
-WITH count(*) AS _
-UNWIND $ASSIGNED_TO AS r
-MATCH (a:Task {key: r[0]})
-MATCH (b:Agency {key: r[1]})
-CREATE (a)-[e:ASSIGNED_TO]->(b)
-SET e.doc = a.doc, e.clause = r[2], e.start = r[3], e.end = r[4], e.surface = r[5], e.role = r[6], e.inherited_from = r[7]
-WITH count(*) AS _
-UNWIND $REPORTS_TO AS r
-MATCH (a:Task {key: r[0]})
-MATCH (b:Agency {key: r[1]})
-CREATE (a)-[e:REPORTS_TO]->(b)
-SET e.doc = a.doc, e.clause = r[2], e.start = r[3], e.end = r[4], e.surface = r[5]
-WITH count(*) AS _
-UNWIND $UNDER AS r
-MATCH (a:Task {key: r[0]})
-MATCH (b:Document {key: r[1]})
-CREATE (a)-[e:UNDER]->(b)
-SET e.doc = a.doc, e.clause = r[2], e.start = r[3], e.end = r[4], e.surface = r[5]
-WITH count(*) AS _
-UNWIND $CONCERNS AS r
-MATCH (a:Task {key: r[0]})
-MATCH (b:Place {key: r[1]})
-CREATE (a)-[e:CONCERNS]->(b)
-SET e.doc = a.doc, e.clause = r[2], e.start = r[3], e.end = r[4], e.surface = r[5]
+CALL {
+  WITH D
+  UNWIND $tasks AS r
+  WITH D[r.d][0] AS d, r
+  CREATE (t:Task)
+  SET t = r.props
+  CREATE (d)-[c:CONTAINS]->(t)
+  SET c = r.prov, c.doc = d.key
+  RETURN collect([t]) AS T
+}
+CALL {
+  WITH D
+  UNWIND $CITES AS r
+  WITH D[r[0]][0] AS a, D[r[1]][0] AS b, r
+  WHERE a IS NOT NULL AND b IS NOT NULL
+  CREATE (a)-[e:CITES]->(b)
+  SET e.doc = a.key, e.clause = r[2], e.start = r[3], e.end = r[4], e.surface = r[5], e.relation = r[6], e.resolved_by = r[7], e.confidence = r[8], e.number = r[9], e.cited_date = r[10], e.subject = r[11], e.mentions = r[12]
+}
+CALL {
+  WITH D, A
+  UNWIND $ISSUED_BY AS r
+  WITH D[r[0]][0] AS a, A[r[1]][0] AS b, r
+  WHERE a IS NOT NULL AND b IS NOT NULL
+  CREATE (a)-[e:ISSUED_BY]->(b)
+  SET e.doc = a.key, e.clause = r[2], e.start = r[3], e.end = r[4], e.surface = r[5]
+}
+CALL {
+  WITH D, PE
+  UNWIND $SIGNED_BY AS r
+  WITH D[r[0]][0] AS a, PE[r[1]][0] AS b, r
+  WHERE a IS NOT NULL AND b IS NOT NULL
+  CREATE (a)-[e:SIGNED_BY]->(b)
+  SET e.doc = a.key, e.clause = r[2], e.start = r[3], e.end = r[4], e.surface = r[5], e.title = r[6], e.mode = r[7]
+}
+CALL {
+  WITH D, A
+  UNWIND $ADDRESSED_TO AS r
+  WITH D[r[0]][0] AS a, A[r[1]][0] AS b, r
+  WHERE a IS NOT NULL AND b IS NOT NULL
+  CREATE (a)-[e:ADDRESSED_TO]->(b)
+  SET e.doc = a.key, e.clause = r[2], e.start = r[3], e.end = r[4], e.surface = r[5]
+}
+CALL {
+  WITH D, A
+  UNWIND $COPIED_TO AS r
+  WITH D[r[0]][0] AS a, A[r[1]][0] AS b, r
+  WHERE a IS NOT NULL AND b IS NOT NULL
+  CREATE (a)-[e:COPIED_TO]->(b)
+  SET e.doc = a.key, e.clause = r[2], e.start = r[3], e.end = r[4], e.surface = r[5], e.purpose = r[6]
+}
+CALL {
+  WITH D, A
+  UNWIND $CRITICIZES AS r
+  WITH D[r[0]][0] AS a, A[r[1]][0] AS b, r
+  WHERE a IS NOT NULL AND b IS NOT NULL
+  CREATE (a)-[e:CRITICIZES]->(b)
+  SET e.doc = a.key, e.clause = r[2], e.start = r[3], e.end = r[4], e.surface = r[5]
+}
+CALL {
+  WITH D, PL
+  UNWIND $SETS_TARGET AS r
+  WITH D[r[0]][0] AS a, PL[r[1]][0] AS b, r
+  WHERE a IS NOT NULL AND b IS NOT NULL
+  CREATE (a)-[e:SETS_TARGET]->(b)
+  SET e.doc = a.key, e.clause = r[2], e.start = r[3], e.end = r[4], e.surface = r[5], e.target = r[6], e.year = r[7]
+}
+CALL {
+  WITH D, PL
+  UNWIND $MENTIONS AS r
+  WITH D[r[0]][0] AS a, PL[r[1]][0] AS b, r
+  WHERE a IS NOT NULL AND b IS NOT NULL
+  CREATE (a)-[e:MENTIONS]->(b)
+  SET e.doc = a.key, e.clause = r[2], e.start = r[3], e.end = r[4], e.surface = r[5]
+}
+CALL {
+  WITH T, A
+  UNWIND $ASSIGNED_TO AS r
+  WITH T[r[0]][0] AS a, A[r[1]][0] AS b, r
+  WHERE a IS NOT NULL AND b IS NOT NULL
+  CREATE (a)-[e:ASSIGNED_TO]->(b)
+  SET e.doc = a.doc, e.clause = r[2], e.start = r[3], e.end = r[4], e.surface = r[5], e.role = r[6], e.inherited_from = r[7]
+}
+CALL {
+  WITH T, A
+  UNWIND $REPORTS_TO AS r
+  WITH T[r[0]][0] AS a, A[r[1]][0] AS b, r
+  WHERE a IS NOT NULL AND b IS NOT NULL
+  CREATE (a)-[e:REPORTS_TO]->(b)
+  SET e.doc = a.doc, e.clause = r[2], e.start = r[3], e.end = r[4], e.surface = r[5]
+}
+CALL {
+  WITH T, D
+  UNWIND $UNDER AS r
+  WITH T[r[0]][0] AS a, D[r[1]][0] AS b, r
+  WHERE a IS NOT NULL AND b IS NOT NULL
+  CREATE (a)-[e:UNDER]->(b)
+  SET e.doc = a.doc, e.clause = r[2], e.start = r[3], e.end = r[4], e.surface = r[5]
+}
+CALL {
+  WITH T, PL
+  UNWIND $CONCERNS AS r
+  WITH T[r[0]][0] AS a, PL[r[1]][0] AS b, r
+  WHERE a IS NOT NULL AND b IS NOT NULL
+  CREATE (a)-[e:CONCERNS]->(b)
+  SET e.doc = a.doc, e.clause = r[2], e.start = r[3], e.end = r[4], e.surface = r[5]
+}
 WITH count(*) AS _
 
 // ---- shared relationships: merged, and the provenance of the smallest document key wins

@@ -56,6 +56,17 @@ REL_FIELDS: dict[str, tuple[str, ...]] = {
     "ASSIGNED_TO": PROV_FIELDS + ("role", "inherited_from"), "REPORTS_TO": PROV_FIELDS,
     "UNDER": PROV_FIELDS, "CONCERNS": PROV_FIELDS,
 }
+#: The tables (write_batch.cypher) of each OWN_RELS type's source and target: the $ref_*
+#: parameter that lists the keys, or "tasks" (the batch's $tasks).
+REL_ENDS: dict[str, tuple[str, str]] = {
+    "CITES": ("ref_docs", "ref_docs"), "ISSUED_BY": ("ref_docs", "ref_agencies"),
+    "SIGNED_BY": ("ref_docs", "ref_persons"), "ADDRESSED_TO": ("ref_docs", "ref_agencies"),
+    "COPIED_TO": ("ref_docs", "ref_agencies"), "CRITICIZES": ("ref_docs", "ref_agencies"),
+    "SETS_TARGET": ("ref_docs", "ref_places"), "MENTIONS": ("ref_docs", "ref_places"),
+    "ASSIGNED_TO": ("tasks", "ref_agencies"), "REPORTS_TO": ("tasks", "ref_agencies"),
+    "UNDER": ("tasks", "ref_docs"), "CONCERNS": ("tasks", "ref_places"),
+}
+REF_TABLES = ("ref_docs", "ref_agencies", "ref_persons", "ref_places")
 MAX_TEXT = 4000
 
 _PURPOSE = re.compile(r"\((b/c|t/h|đ/b|p/h|để b/c|để t/h|để biết|để báo cáo|để thực hiện|phối hợp)\)?", re.I)
@@ -591,20 +602,36 @@ def batch_params(batch: list[DocRows], stored: StoredRows | None = None) -> dict
     for name, list_keys in SHARED_NODES.items():
         rows = [r for d in batch for r in d.nodes[name]]
         shared[name] = stored.new(name, rows) if stored is not None else _merge_node_rows(rows, list_keys)
+    # positions in the tables of write_batch.cypher: the batch's documents first, then the rest
+    # in order of first use; tasks in $tasks order
+    index: dict[str, dict[str, int]] = {name: {} for name in REF_TABLES}
+    docs_ix = index["ref_docs"]
+    for d in batch:
+        docs_ix.setdefault(d.key, len(docs_ix))
+    tasks = []
+    task_ix = index["tasks"] = {}
+    for d in batch:
+        for t in d.tasks:
+            task_ix[t["key"]] = len(tasks)
+            tasks.append({"d": docs_ix[t["doc"]], "props": t["props"],
+                          "prov": {k: v for k, v in t["prov"].items() if k != "doc"}})
     p: dict[str, Any] = {
         "clear": [k for d in batch for k in d.clear],
         "demote": [k for d in batch for k in d.demote],
         "docs": [d.doc for d in batch],
         "stubs": _merge_node_rows([r for d in batch for r in d.nodes["stubs"]]),
         **shared,
-        "tasks": [{"key": t["key"], "doc": t["doc"], "props": t["props"],
-                   "prov": {k: v for k, v in t["prov"].items() if k != "doc"}} for d in batch for t in d.tasks],
+        "tasks": tasks,
         "adopt": [a for d in batch for a in d.adopt],
         "absorb": _absorb_rows(batch),
         "identify": sorted({k for d in batch for k in d.identify}),
     }
-    for t in OWN_RELS:  # compact rows, in REL_FIELDS order (`doc` is set by the query)
-        p[t] = [r for d in batch for r in d.rels.get(t, ())]
+    for t in OWN_RELS:  # compact rows, in REL_FIELDS order, their ends as positions (`doc` is set by the query)
+        src, dst = (index[name] for name in REL_ENDS[t])
+        p[t] = [[src.setdefault(r[0], len(src)), dst.setdefault(r[1], len(dst)), *r[2:]]
+                for d in batch for r in d.rels.get(t, ())]
+    for name in REF_TABLES:
+        p[name] = list(index[name])
     for t in SHARED_RELS:  # one row per edge: the smallest document key's provenance
         best: dict[tuple[str, str], dict[str, Any]] = {}
         for d in batch:
