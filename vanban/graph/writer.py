@@ -31,6 +31,8 @@ from vanban.text import nfc, squash
 # Shared names (agencies, places, persons) recur in every document of a batch: the
 # pure fold/normalisation functions are memoised here (agency_key, person_key, norm_number and
 # doc_key are memoised in vanban.loaders.resolve itself; the loader spends most of its time in Python).
+# (task bodies and search texts do not recur, and would evict the names: not memoised)
+fold_text, squash_text = fold, squash
 fold = lru_cache(maxsize=1 << 16)(fold)
 squash = lru_cache(maxsize=1 << 16)(squash)
 nfc = lru_cache(maxsize=1 << 16)(nfc)
@@ -254,18 +256,26 @@ class _Builder:
         return key
 
     def stub(self, info: DocInfo, c: Citation) -> None:
-        row = {"key": info.key, "type": c.type, "number": squash(nfc(c.number)) if c.number else None,
-               "date": c.date, "year": info.year, "issuer": c.issuer,
-               "title": squash(nfc(c.subject)) if c.subject else (c.name or None),
-               "search": fold(" ".join(x for x in (c.type, c.number, c.name, c.subject, c.issuer) if x))}
+        row = _stub_row(info.key, info.year, c.type, c.number, c.date, c.issuer, c.subject, c.name)
         old = self.stubs.get(info.key)
         if old is None:
-            self.stubs[info.key] = row
+            self.stubs[info.key] = dict(row)  # (a copy: it may be merged with a later citation's row)
             self.stub_infos[info.key] = info
         else:
             for k, v in row.items():
                 if v is not None and (old.get(k) is None or v < old[k]):
                     old[k] = v
+
+
+@lru_cache(maxsize=1 << 14)
+def _stub_row(key: str, year: int | None, type_: str | None, number: str | None, date: str | None,
+              issuer: str | None, subject: str | None, name: str | None) -> dict[str, Any]:
+    """The stub row of a citation (cached: the documents of a province cite the same ones
+    again and again; callers copy it before changing it)."""
+    return {"key": key, "type": type_, "number": squash(nfc(number)) if number else None,
+            "date": date, "year": year, "issuer": issuer,
+            "title": squash(nfc(subject)) if subject else (name or None),
+            "search": fold_text(" ".join(x for x in (type_, number, name, subject, issuer) if x))}
 
 
 def _first(ms: tuple[Mention, ...]) -> Mention | None:
@@ -417,16 +427,17 @@ def build_rows(ex: Extraction, catalog: Catalog, info: DocInfo | None = None,
         tk = task_key(key, r.clause)
         span = r.span
         if tk not in tasks:
-            body = squash(text[span.start:span.end])[:MAX_TEXT] if (span and text) else None
+            body = squash_text(text[span.start:span.end])[:MAX_TEXT] if (span and text) else None
             ddate, recur = _deadline_date(r.deadline)
             props = {"key": tk, "doc": key, "clause": r.clause, "text": body or r.action,
                      "action": r.action, "deadline": r.deadline, "deadline_text": r.deadline_text,
                      "deadline_date": ddate, "recurrence": recur,
                      "start": span.start if span else None, "end": span.end if span else None,
-                     "search": fold(body or r.action)}
+                     "search": fold_text(body or r.action)}
+            prov = _prov(key, r.clause, span.start if span else None, span.end if span else None, None)
+            prov["surface"] = squash_text((body or r.action or "")[:80])
             tasks[tk] = {"key": tk, "doc": key, "props": {k: v for k, v in props.items() if v is not None},
-                         "prov": _prov(key, r.clause, span.start if span else None,
-                                       span.end if span else None, (body or r.action or "")[:80])}
+                         "prov": prov}
         start, end = (span.start, span.end) if span else (None, None)
         if r.role == "criticized":
             ak = b.agency(r.actor)
@@ -487,7 +498,7 @@ def build_rows(ex: Extraction, catalog: Catalog, info: DocInfo | None = None,
         "date": meta.date, "year": info.year, "issuer": meta.issuer, "title": meta.title,
         "signer": meta.signer, "signer_title": meta.signer_title, "signing_mode": meta.signing_mode,
         "source": ex.source, "sha256": ex.sha256, "stub": False, "facts": facts, "tasks": len(tasks),
-        "search": fold(" ".join(x for x in (meta.type, meta.number, meta.title, meta.issuer) if x)),
+        "search": fold_text(" ".join(x for x in (meta.type, meta.number, meta.title, meta.issuer) if x)),
     }
     adopt = tuple({"stub": r.key, "doc": key, "resolved_by": r.resolved_by, "confidence": r.confidence}
                   for r in _adoptions(catalog, info))
@@ -513,7 +524,7 @@ def _adoptions(catalog: Catalog, info: DocInfo) -> list[Any]:
     documents per common number — "5/CT-UBND" in every province and year —
     the full check was the loader's largest cost.)
     """
-    if info.number and catalog.stubs.isdisjoint(catalog.by_number.get(info.number, ())):
+    if info.number and not catalog.stub_numbers.get(info.number):
         return []
     return catalog.adoptions(info)
 

@@ -238,6 +238,8 @@ class Catalog:
     by_source: dict[str, str] = field(default_factory=dict)
     unnumbered: set[str] = field(default_factory=set)  # full documents without a number
     stubs: set[str] = field(default_factory=set)
+    #: number → how many stubs have it
+    stub_numbers: dict[str, int] = field(default_factory=dict)
     #: number → unnumbered documents identified with it (a citation's subject matched their title)
     identified: dict[str, set[str]] = field(default_factory=dict)
     identified_log: list[str] = field(default_factory=list)  # numbers, in the order they were identified
@@ -286,6 +288,8 @@ class Catalog:
             self.by_number.setdefault(info.number, set()).add(info.key)
         if info.stub:
             self.stubs.add(info.key)
+            if info.number:
+                self.stub_numbers[info.number] = self.stub_numbers.get(info.number, 0) + 1
         else:
             if info.sha256:
                 self.by_sha[info.sha256] = info.key
@@ -309,7 +313,14 @@ class Catalog:
             keys.discard(key)
         if info.number and key in self.by_number.get(info.number, ()):
             self.by_number[info.number].discard(key)
-        self.stubs.discard(key)
+        if info.stub:
+            self.stubs.discard(key)
+            if info.number:
+                left = self.stub_numbers.get(info.number, 0) - 1
+                if left > 0:
+                    self.stub_numbers[info.number] = left
+                else:
+                    self.stub_numbers.pop(info.number, None)
         self.unnumbered.discard(key)
         if info.sha256 and self.by_sha.get(info.sha256) == key:
             del self.by_sha[info.sha256]
