@@ -57,7 +57,7 @@ def _ok(good: bool) -> str:
 # ------------------------------------------------------------------ extraction
 
 
-def bench_extraction(folder: Path, n: int, jobs: int, seed: int, repeat: int = 2) -> dict[str, Any]:
+def bench_extraction(folder: Path, n: int, jobs: int, seed: int, repeat: int = 3) -> dict[str, Any]:
     from benchmarks.synth_text import score_citations, write_corpus
 
     paths = write_corpus(folder, n, seed=seed)

@@ -300,3 +300,43 @@ def test_catalog_reads_the_same_through_the_fast_reply(store):
     assert fast.identified == slow.identified == {"05/CT-UBND": {"doc:sha256:" + d.sha256}}
     assert fast.by_sha == slow.by_sha and fast.stored == slow.stored
     assert {i.year for i in fast.docs.values()} == {None, 2023, 2024}
+
+
+def test_own_relationships_join_the_nodes_their_rows_name(store):
+    # several documents, agencies, places and tasks in one batch: every edge must end at the node
+    # its row meant (rows name their ends by position in the batch's tables)
+    exs = [directive(f"d{i}.txt", number=f"{i}/CT-UBND", actor=actor)
+           for i, actor in enumerate(["Sở Tài chính", "Sở Y tế", "Sở Nội vụ", "Sở Tài chính"], start=1)]
+    load(store, *exs)
+    rows = store.run_read(
+        "MATCH (a)-[e]->(b) WHERE type(e) IN $own "
+        "RETURN type(e) AS t, e.doc AS doc, e.surface AS surface, "
+        "CASE WHEN a:Task THEN a.doc ELSE a.key END AS src_doc, b.key AS dst, b.name AS dst_name",
+        {"own": list(OWN_RELS)})
+    assert len(rows) == 40  # 10 own relationships per document
+    for r in rows:
+        assert r["doc"] == r["src_doc"], r
+    assigned = [r for r in rows if r["t"] == "ASSIGNED_TO"]
+    assert len(assigned) == 8
+    assert all(r["dst_name"] == r["surface"] for r in assigned), assigned
+    by_doc = {}
+    for r in assigned:
+        by_doc.setdefault(r["doc"], set()).add(r["dst_name"])
+    for i, ex in enumerate(exs, start=1):
+        assert by_doc[doc_key(f"{i}/CT-UBND", UBND, 2024)] == {ex.responsibilities[0].actor, "Sở Xây dựng"}
+
+
+def test_a_row_whose_end_is_missing_is_left_out_not_misattached(store):
+    from vanban.graph.writer import StoredRows, build_rows, encode_rows, write_encoded
+
+    ex = directive("a.txt")
+    rows = build_rows(ex, Catalog())
+    stored = StoredRows()
+    # pretend "Sở Tài chính" was committed by an earlier batch, though it never was
+    stored.rows["agencies"]["agency:so tai chinh"] = next(
+        r for r in rows.nodes["agencies"] if r["key"] == "agency:so tai chinh")
+    write_encoded(store, encode_rows(store, [rows], stored))
+    got = store.run_read("MATCH (t:Task)-[e:ASSIGNED_TO]->(a:Agency) RETURN t.clause AS c, a.name AS a ORDER BY c")
+    assert got == [{"c": "2", "a": "Sở Xây dựng"}]
+    assert store.run_read("MATCH (a:Agency {key: 'agency:so tai chinh'}) RETURN count(a) AS n") == [{"n": 0}]
+    assert store.run_read("MATCH (:Document)-[e:ADDRESSED_TO]->(a:Agency) RETURN a.name AS a") == [{"a": "Sở Xây dựng"}]

@@ -99,29 +99,32 @@ def _listed(paths: Iterable[str | Path]) -> tuple[list[tuple[Path, int]], list[t
     for p in paths:
         path = Path(p)
         if path.is_dir():
-            found = [Path(f) for f in sorted(os.path.join(root, name) for root, _, names in os.walk(path)
-                                             for name in names if name.lower().endswith(SUFFIXES))]
+            found = sorted(os.path.join(root, name) for root, _, names in os.walk(path)
+                           for name in names if name.lower().endswith(SUFFIXES))
         elif path.is_file():
-            found = [path]
+            found = [str(path)]
         else:
             failures.append((str(p), "no such file or folder"))
             continue
         for f in found:
             try:
-                st = f.stat()
+                st = os.stat(f)
             except OSError:  # a broken link
                 continue
             if not stat.S_ISREG(st.st_mode) or (st.st_dev, st.st_ino) in seen:
                 continue
             seen.add((st.st_dev, st.st_ino))
-            files.append((f, st.st_size))
+            files.append((Path(f), st.st_size))
     return files, failures
 
 
-def file_sha256(path: Path) -> str:
-    """Return the sha256 of the file's bytes. Raises InputError when it cannot be read."""
+def file_sha256(path: Path, size: int | None = None) -> str:
+    """Return the sha256 of the file's bytes (`size`: its size, if known). Raises InputError when it
+    cannot be read."""
     try:
-        with open(path, "rb") as fh:
+        with open(path, "rb", buffering=0) as fh:
+            if size is not None and size <= 1 << 20:  # a small file in one read (most documents)
+                return hashlib.sha256(fh.read()).hexdigest()
             return hashlib.file_digest(fh, "sha256").hexdigest()
     except OSError as e:
         raise InputError(f"cannot read: {e.strerror or e}", str(path)) from e
@@ -180,7 +183,7 @@ def load_paths(store: Any, paths: Iterable[str | Path], progress: Progress | Non
         for f, size in listed:
             try:
                 check_size(f, str(f), size)  # before hashing: a file over VANBAN_MAX_BYTES is never read
-                hashed.append((f, file_sha256(f)))
+                hashed.append((f, file_sha256(f, size)))
             except InputError as e:
                 tally.failures.append((str(f), str(e)))
         catalog = reading.result()

@@ -25,6 +25,7 @@ fork server and warm up once each.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing as mp
 import os
 import threading
@@ -183,6 +184,12 @@ def extract_parallel(paths: Iterable[str | os.PathLike], jobs: int | None = None
     def new_chunk(files: list[str]) -> _Chunk:
         return _Chunk(files, "pool", local_ok=in_process and _local_ok(files))
 
+    forked = ctx.get_start_method() == "fork"
+    if forked:
+        # what this process holds now (the warm tables above all) stays out of the cyclic GC while
+        # the pool runs, so collections here and in the forked workers do not write to those
+        # objects' pages (each write copies a page shared with the parent: time and memory)
+        gc.freeze()
     pool = new_pool()
     # "pool" chunks run side by side (at most workers * IN_FLIGHT_PER_JOB submitted, the front of the
     # window first); after a worker died, every chunk that was submitted is a suspect and runs
@@ -241,3 +248,5 @@ def extract_parallel(paths: Iterable[str | os.PathLike], jobs: int | None = None
                 yield p, _decode(kind, payload)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+        if forked:
+            gc.unfreeze()
