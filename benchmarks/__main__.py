@@ -161,6 +161,8 @@ def extrapolate(p1: dict[str, Any], p2: dict[str, Any], docs: int) -> dict[str, 
     rels = f(p1["relationships"], p2["relationships"])
     load_s = f(p1["load_s"], p2["load_s"])
     q = {k: {s: f(p1["queries"][k][s], p2["queries"][k][s]) for s in ("p50", "p95")} for k in p1["queries"]}
+    for v in q.values():  # (two separate fits can cross)
+        v["p95"] = max(v["p95"], v["p50"])
     return {"docs": docs, "extrapolated": True, "relationships": rels, "nodes": f(p1["nodes"], p2["nodes"]),
             "load_s": load_s, "rels_per_s": rels / load_s, "queries": q,
             "loader_peak": f(p1["loader_peak"], p2["loader_peak"]), "server_peak": f(p1["server_peak"], p2["server_peak"]),
