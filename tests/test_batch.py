@@ -206,3 +206,30 @@ def test_graph_equals_a_clean_load_of_the_good_files(batch, tmp_path):
     assert out.returncode == 0, out.stderr
     assert "20 documents written" in out.stdout
     assert _stats(db) == _stats(clean_db)
+
+
+def test_a_load_restores_the_gil_switch_interval_even_when_loads_overlap():
+    import sys
+    import threading
+
+    from vanban.graph.loader import HANDOFF_INTERVAL, _quick_handoff
+
+    before = sys.getswitchinterval()
+    inside, release = threading.Event(), threading.Event()
+
+    def other_load():
+        with _quick_handoff():
+            inside.set()
+            release.wait(10)
+
+    t = threading.Thread(target=other_load)
+    with pytest.raises(RuntimeError):
+        with _quick_handoff():
+            assert sys.getswitchinterval() == min(before, HANDOFF_INTERVAL)
+            t.start()
+            assert inside.wait(10)
+            raise RuntimeError("a load that fails")
+    assert sys.getswitchinterval() == min(before, HANDOFF_INTERVAL)  # the other load still runs
+    release.set()
+    t.join(10)
+    assert sys.getswitchinterval() == before
