@@ -86,14 +86,9 @@ class _Tally:
                            tuple(self.warnings), tuple(self.failures), time.perf_counter() - t0)
 
 
-def expand_paths(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[str, str]]]:
-    """Return (files to load, sorted, de-duplicated; failures for paths that do not exist)."""
-    listed, failures = _listed(paths)
-    return [f for f, _ in listed], failures
-
-
-def _listed(paths: Iterable[str | Path]) -> tuple[list[tuple[Path, int]], list[tuple[str, str]]]:
-    """expand_paths, with each file's size in bytes (from the one stat call made per file)."""
+def expand_paths(paths: Iterable[str | Path]) -> tuple[list[tuple[Path, int]], list[tuple[str, str]]]:
+    """Return ((file, size in bytes) to load, sorted, de-duplicated; failures for paths that do not
+    exist). One stat call per file."""
     files: list[tuple[Path, int]] = []
     failures: list[tuple[str, str]] = []
     seen: set[tuple[int, int]] = set()  # (device, inode): the same file named twice, or through a link
@@ -178,7 +173,7 @@ def load_paths(store: Any, paths: Iterable[str | Path], progress: Progress | Non
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="vanban-catalog") as reader:
         # the store reads the catalogue while this thread lists and hashes the files
         reading = reader.submit(Catalog.from_store, store)
-        listed, failures = _listed(paths)
+        listed, failures = expand_paths(paths)
         tally = _Tally(files=len(listed) + len(failures), failures=list(failures))
         hashed: list[tuple[Path, str]] = []
         for f, size in listed:
