@@ -509,7 +509,7 @@ def extract_responsibilities(seg: Segmented, text: str, rec: Recogniser, issuer:
     """
     ctx = Ctx(text, rec, issuer, citations,
               tuple((m.start, m.end) for c in citations for m in c.mentions))
-    body = [c.span for c in seg.body]
+    body = [c.span for c in seg.body] + [c.span for c in seg.annexes]
     if body:
         a, b = min(s.start for s in body), max(s.end for s in body)
         ctx.hits = [h for h in hits if a <= h.start and h.end <= b] if hits is not None else rec.find(text, a, b)
@@ -569,6 +569,10 @@ def extract_responsibilities(seg: Segmented, text: str, rec: Recogniser, issuer:
             walk(top, [], None)
         else:
             walk(top, list(preamble_actors), "preamble" if preamble_actors else None)
+    for annex in seg.annexes:  # an attached plan/rules: part of the body, numbered on its own, no inherited actors
+        preamble_actors = []
+        for top in annex.children:
+            walk(top, [], None)
     del walk  # the recursive closure refers to itself: without this the document waits for the cycle collector
     return _dedupe(ctx.out)
 

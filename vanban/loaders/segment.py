@@ -4,7 +4,7 @@ Cuts a document into header (issuer, số/ký hiệu, place and date, type word,
 trích yếu / V/v), Kính gửi, body clause tree, footnotes, signature and Nơi nhận.
 
 Clause paths follow the gold convention: "1", "2.1", "1.a", "2.b.-2" (second
-dash under 2.b), "4.-9.+1"; "I" / "I.1" for Roman sections, "Đ1" / "Đ1.2.a" for
+dash under 2.b), "4.-9.+1"; "I" / "I.1" for Roman sections, "Điều 1" / "Điều 1.2.a" for
 articles (Điều); "preamble" and "closing" for the unnumbered opening and final
 paragraphs. A marker only opens a clause when it continues its level's
 sequence (1. 2. 3., a) b) c) …), so wrapped lines that start with a number or a
@@ -660,7 +660,7 @@ class _Segmenter:
                 want = 1 if last is None else last.value + 1
                 if value != want:
                     return None
-                token = ROMAN[value - 1] if kind == "roman" else (f"Đ{value}" if kind == "dieu" else str(value))
+                token = ROMAN[value - 1] if kind == "roman" else (f"Điều {value}" if kind == "dieu" else str(value))
             elif kind == "letter":
                 if not self._letter_ok(None if last is None else last.value, value):
                     return None
