@@ -20,6 +20,7 @@ from vanban.loaders.agencies import recogniser
 from vanban.loaders.places import extract_places, gazetteer, key, province_of
 from vanban.loaders.responsibilities import extract_responsibilities
 from vanban.loaders.targets import extract_targets
+from vanban.loaders.task_blocks import block_tasks
 from vanban.loaders.who_text import NAME, mask
 
 
@@ -199,6 +200,10 @@ def extract_who(seg: Segmented, meta: DocumentMeta, citations: tuple[Citation, .
     places, w = extract_places(rep, text, province, clause_of)
     warnings += w
     issuer = issuer_names(meta, province, rec)
-    resps = _with_places(extract_responsibilities(seg, text, rec, issuer, citations, hits), places, province)
+    resps = extract_responsibilities(seg, text, rec, issuer, citations, hits)
+    extra, replaced = block_tasks(text, list(seg.body) + list(seg.annexes), hits, province, issuer)
+    if extra:  # blocks, closing articles: their clauses' sentence-based readings give way
+        resps = [r for r in resps if r.clause not in replaced] + extra
+    resps = _with_places(resps, places, province)
     targets = extract_targets(seg, text, province, clause_of, places)
     return WhoResult(tuple(agencies), tuple(places), tuple(resps), tuple(targets), tuple(warnings))

@@ -1,0 +1,132 @@
+"""Printed lists of units: "Sở Nội vụ, Sở Tư pháp; Các Sở, ngành, đơn vị, UBND cấp xã" → one name per unit.
+
+Task blocks ("Đơn vị chủ trì: …"), task tables (the chủ trì / phối hợp cells), the
+closing article of a Quyết định ("Chánh Văn phòng …, Giám đốc các Sở … chịu trách
+nhiệm thi hành …") and headings that only name units print their actors as such a
+list. `split_units` cuts it into units without needing each name in the agency
+registry: a new unit starts after ";" or after "," / "và" when the next word opens
+a unit name (a unit head word: Sở, Ban, Ủy ban, Các, Chủ tịch, …); other commas stay
+inside a name ("Thủ trưởng các cơ quan, đơn vị", "Các Sở, ngành, đơn vị",
+"Ủy ban nhân dân phường, xã, đặc khu"). Recognised agency mentions are never cut.
+`unit_name` gives a unit's actor string: the registry's canonical name when one
+mention covers the unit, else the printed words (first letter capitalised, "UBND"
+spelled out, the province's name dropped) — the gold convention for generic
+collectives.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from vanban.text import squash
+
+# Words that open the name of a unit or of an office-holder (Nghị định 30/2020 lists units by these).
+UNIT_HEAD = re.compile(
+    r"(?:các\s+|những\s+)?(?:"
+    r"sở|ban|ủy\s+ban|uỷ\s+ban|ubnd|hđnd|hội\s+đồng|chủ\s+tịch|phó\s+chủ\s+tịch|giám\s+đốc|phó\s+giám\s+đốc|"
+    r"thủ\s+trưởng|chánh|trưởng|người\s+đứng\s+đầu|công\s+an|bộ\s+chỉ\s+huy|bộ\s+tư\s+lệnh|bộ|cục|chi\s+cục|"
+    r"tổng\s+cục|trung\s+tâm|viện|thuế|kho\s+bạc|bảo\s+hiểm|ngân\s+hàng|đài|báo|hội|liên\s+đoàn|liên\s+minh|"
+    r"mặt\s+trận|ủy\s+ban\s+mặt\s+trận|tỉnh\s+ủy|thành\s+ủy|đảng\s+ủy|huyện\s+ủy|văn\s+phòng|trường|bệnh\s+viện|"
+    r"công\s+ty|tập\s+đoàn|tổng\s+công\s+ty|quỹ|phòng|đoàn|tòa\s+án|viện\s+kiểm\s+sát|kiểm\s+toán|thanh\s+tra|"
+    r"cơ\s+quan|đơn\s+vị|địa\s+phương|doanh\s+nghiệp|tổ\s+chức|cảng\s+vụ|hải\s+quan|cảnh\s+sát|"
+    r"thường\s+trực|lãnh\s+đạo|ngành|tổ\s+công\s+tác|hợp\s+tác\s+xã|cán\s+bộ|công\s+chức|người"
+    r")(?=[\s,.;:)]|$)", re.IGNORECASE)
+# Words after which a lower-case comma part still continues the same name.
+_CONTINUES = re.compile(r"(?:ngành|đơn\s+vị|địa\s+phương|xã|phường|đặc\s+khu|thị\s+trấn|huyện|thị\s+xã|"
+                        r"thành\s+phố|cơ\s+quan|ban|tổ\s+chức|doanh\s+nghiệp|hội|đoàn\s+thể|lực\s+lượng|"
+                        r"trường\s+học|cá\s+nhân|người\s+dân|hộ|tỉnh)\b", re.IGNORECASE)
+_VERB_AFTER = re.compile(
+    r"\s(?:chủ\s+trì|phối\s+hợp|chịu\s+trách|có\s+trách|thực\s+hiện|tổ\s+chức|tiến\s+hành|triển\s+khai|"
+    r"tham\s+mưu|căn\s+cứ|theo\s+chức|theo\s+dõi|rà\s+soát|xây\s+dựng|gửi|báo\s+cáo|phụ\s+trách|"
+    r"hướng\s+dẫn|kiểm\s+tra|đảm\s+bảo|bảo\s+đảm|cung\s+cấp|khẩn\s+trương|tăng\s+cường|nghiên\s+cứu)\b",
+    re.IGNORECASE)
+_UBND = re.compile(r"\bUBND\b")
+_HDND = re.compile(r"\bHĐND\b")
+_LEAD_PUNCT = " \t\n-–+•*:;,.()"
+
+
+class Unit(NamedTuple):
+    """One unit of a printed list: its words and where they stand in the text."""
+
+    start: int
+    end: int
+    surface: str
+
+
+def _cuts(text: str, a: int, b: int, protected: list[tuple[int, int]]) -> list[int]:
+    """Offsets in [a, b) where a new unit starts."""
+    out = []
+    for m in re.finditer(r";|,|\s+và\s+|\s+cùng\s+|\s+với\s+", text[a:b]):
+        at = a + m.start()
+        if any(x <= at < y for x, y in protected):
+            continue
+        nxt = a + m.end()
+        while nxt < b and text[nxt] in " \t\n*":
+            nxt += 1
+        if m.group() == ";":
+            out.append(nxt)
+            continue
+        head = UNIT_HEAD.match(text, nxt, b)
+        if not head:
+            continue
+        word = text[nxt:head.end()]
+        if m.group() == "," and word[:1].islower() and _CONTINUES.fullmatch(word.strip()):
+            continue  # "Các Sở, ngành, đơn vị": the list of one collective
+        out.append(nxt)
+    return out
+
+
+def split_units(text: str, a: int, b: int, protected: list[tuple[int, int]] = ()) -> list[Unit]:
+    """The units printed in text[a:b], in order; `protected` spans (agency mentions) are never cut.
+
+    A part that does not open with a unit head word ends the list (what follows is not a unit),
+    and a unit is cut before a verb ("Sở X chủ trì …", "Sở X tiến hành rà soát …").
+    """
+    starts = [a] + _cuts(text, a, b, list(protected))
+    out: list[Unit] = []
+    for i, s in enumerate(starts):
+        e = starts[i + 1] if i + 1 < len(starts) else b
+        while s < e and text[s] in _LEAD_PUNCT:
+            s += 1
+        part = text[s:e]
+        v = _VERB_AFTER.search(part)
+        cut_here = v is not None and not any(x <= s + v.start() < y for x, y in protected)
+        if cut_here:
+            e = s + v.start()
+            part = text[s:e]
+        part = re.sub(r"(?:\s+(?:và|cùng|với))?[\s,;.:*()]*$", "", part)
+        e = s + len(part)
+        if not part or not UNIT_HEAD.match(part):
+            break
+        out.append(Unit(s, e, part))
+        if cut_here:
+            break
+    return out
+
+
+def printed_name(surface: str, province: str | None = None) -> str:
+    """The actor string of a unit printed without a registry name: words as printed, squashed,
+    "UBND"/"HĐND" spelled out, the province's name dropped, first letter capitalised."""
+    s = squash(surface.replace("*", " ")).strip(" .,;:")
+    s = _UBND.sub("Ủy ban nhân dân", s)
+    s = _HDND.sub("Hội đồng nhân dân", s)
+    if province:
+        s = re.sub(r"\s+(tỉnh|Tỉnh|thành\s+phố|Thành\s+phố|TP\.?)\s+" + re.escape(province) + r"\b",
+                   lambda m: " " + m.group(1), s)
+    return s[:1].upper() + s[1:] if s else s
+
+
+def unit_names(unit: Unit, hits: list, province: str | None = None) -> list[str]:
+    """Actor names of one unit: the recogniser's names when one mention covers the unit's words
+    (leading "các"/province aside), else printed_name(unit.surface)."""
+    inside = [h for h in hits if h.start < unit.end and unit.start < h.end]
+    if len(inside) == 1:
+        h = inside[0]
+        rest = (unit.surface[:max(0, h.start - unit.start)] + " " + unit.surface[max(0, h.end - unit.start):])
+        rest = re.sub(r"(?i)\b(?:các|tỉnh|thành\s+phố)\b", " ", rest)
+        if province:
+            rest = rest.replace(province, " ")
+        if not rest.strip(" .,;:*()\n") and h.names:
+            return list(h.names)
+    return [printed_name(unit.surface, province)]
