@@ -596,8 +596,16 @@ def _addressees(text: str, groups: list[Group], end: int) -> Group | None:
     for g in groups:
         m = _STOP_OR_COLON.search(text, g.end, end)
         if m and m.group() == ":":
-            return g
+            # only an order hands the items down ("… yêu cầu các sở …:"); a body the plan is submitted
+            # to ("Kính gửi: HĐND tỉnh …, UBND tỉnh xây dựng kế hoạch … như sau:") is no actor of its items
+            s = max(text.rfind(".", 0, g.start), text.rfind(";", 0, g.start), text.rfind(":", 0, g.start))
+            if ";" not in text[g.end:m.start()] and _ORDER.search(text, s + 1, m.start()):
+                return g
     return None
+
+
+_ORDER = re.compile(r"(?i:yêu\s+cầu|đề\s+nghị|giao|chỉ\s+đạo|chỉ\s+thị|thực\s+hiện|triển\s+khai|quán\s+triệt|"
+                    r"tập\s+trung|khẩn\s+trương|tổ\s+chức|nghiêm\s+túc|phân\s+công)")
 
 
 def _dedupe(rs: list[Responsibility]) -> list[Responsibility]:
