@@ -21,6 +21,7 @@ from vanban.loaders.places import extract_places, gazetteer, key, province_of
 from vanban.loaders.responsibilities import extract_responsibilities
 from vanban.loaders.targets import extract_targets
 from vanban.loaders.task_blocks import block_tasks
+from vanban.loaders.task_tables import table_tasks
 from vanban.loaders.who_text import NAME, mask
 
 
@@ -201,7 +202,12 @@ def extract_who(seg: Segmented, meta: DocumentMeta, citations: tuple[Citation, .
     warnings += w
     issuer = issuer_names(meta, province, rec)
     resps = extract_responsibilities(seg, text, rec, issuer, citations, hits)
-    extra, replaced = block_tasks(text, list(seg.body) + list(seg.annexes), hits, province, issuer)
+    tops = list(seg.body) + list(seg.annexes)
+    extra, replaced = block_tasks(text, tops, hits, province, issuer)
+    rows, filled = table_tasks(rep, text, [c for t in tops for c in t.walk()],
+                               [(t.span.start, t.span.end) for t in tops], hits, province, issuer)
+    extra += rows
+    replaced |= filled
     if extra:  # blocks, closing articles: their clauses' sentence-based readings give way
         resps = [r for r in resps if r.clause not in replaced] + extra
     resps = _with_places(resps, places, province)
