@@ -442,8 +442,8 @@ def _under(ctx: Ctx, a: int, b: int) -> str | None:
 _ACTION_WINDOWS = (160, 400)  # text enough for the first words of most, then of nearly every, action
 
 
-def _action(text: str, a: int, b: int, words: int = 15) -> str:
-    """The first `words` words of text[a:b], tidied.
+def _action(text: str, a: int, b: int, words: int = 400) -> str:
+    """The words of text[a:b] (the whole task, up to `words` words), tidied.
 
     Long actions are tidied only up to a space past enough text for `words` words:
     no word or footnote marker crosses that space, so the words are the same.
