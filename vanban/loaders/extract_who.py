@@ -201,7 +201,7 @@ def extract_who(seg: Segmented, meta: DocumentMeta, citations: tuple[Citation, .
     places, w = extract_places(rep, text, province, clause_of)
     warnings += w
     issuer = issuer_names(meta, province, rec)
-    resps = extract_responsibilities(seg, text, rec, issuer, citations, hits)
+    resps = extract_responsibilities(seg, text, rec, issuer, citations, hits, province)
     tops = list(seg.body) + list(seg.annexes)
     extra, replaced = block_tasks(text, tops, hits, province, issuer)
     rows, filled = table_tasks(rep, text, [c for t in tops for c in t.walk()],

@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from vanban.model import Citation, Clause, Responsibility, Segmented
 from vanban.loaders.agencies import AgencyHit, Recogniser
 from vanban.loaders.deadlines import Deadline, find_deadlines, most_specific
+from vanban.loaders.unit_list import heading_units
 from vanban.loaders.who_text import Prefilter, drop_markers, match_ends, paren_spans, tidy
 
 REQUESTED_KINDS = ("party", "front")
@@ -500,7 +501,7 @@ def _emit(ctx: Ctx, c: Clause, actors: list[tuple[str, AgencyHit | None]], a: in
 
 def extract_responsibilities(seg: Segmented, text: str, rec: Recogniser, issuer: set[str],
                              citations: tuple[Citation, ...],
-                             hits: list[AgencyHit] | None = None) -> list[Responsibility]:
+                             hits: list[AgencyHit] | None = None, province: str | None = None) -> list[Responsibility]:
     """Return one Responsibility per (clause, actor, role) of the body, in document order.
 
     `text` is the repaired text with furniture masked (same offsets); `issuer`
@@ -538,6 +539,10 @@ def extract_responsibilities(seg: Segmented, text: str, rec: Recogniser, issuer:
                      and not ctx.in_citation(h.start) for n in h.names]
             if named and _HEADING.match(text, body_start):
                 pass_down, down_source = named, c.path
+            else:  # a heading that is only a list of units ("1.3. Ủy ban nhân dân các phường, xã")
+                units = [n for n in heading_units(text, body_start, end, hits, province) if n not in issuer]
+                if units:
+                    pass_down, down_source = [(n, None) for n in units], c.path
         else:
             if own_start:
                 g0 = groups[0]

@@ -30,7 +30,8 @@ UNIT_HEAD = re.compile(
     r"mặt\s+trận|ủy\s+ban\s+mặt\s+trận|tỉnh\s+ủy|thành\s+ủy|đảng\s+ủy|huyện\s+ủy|văn\s+phòng|trường|bệnh\s+viện|"
     r"công\s+ty|tập\s+đoàn|tổng\s+công\s+ty|quỹ|phòng|đoàn|tòa\s+án|viện\s+kiểm\s+sát|kiểm\s+toán|thanh\s+tra|"
     r"cơ\s+quan|đơn\s+vị|địa\s+phương|doanh\s+nghiệp|tổ\s+chức|cảng\s+vụ|hải\s+quan|cảnh\s+sát|"
-    r"thường\s+trực|lãnh\s+đạo|ngành|tổ\s+công\s+tác|hợp\s+tác\s+xã|cán\s+bộ|công\s+chức|người"
+    r"thường\s+trực|lãnh\s+đạo|ngành|tổ\s+công\s+tác|hợp\s+tác\s+xã|cán\s+bộ|công\s+chức|thành\s+viên|"
+    r"đối\s+tượng|người"
     r")(?=[\s,.;:)]|$)", re.IGNORECASE)
 # Words after which a lower-case comma part still continues the same name.
 _CONTINUES = re.compile(r"(?:ngành|đơn\s+vị|địa\s+phương|xã|phường|đặc\s+khu|thị\s+trấn|huyện|thị\s+xã|"
@@ -130,3 +131,25 @@ def unit_names(unit: Unit, hits: list, province: str | None = None) -> list[str]
         if not rest.strip(" .,;:*()\n") and h.names:
             return list(h.names)
     return [printed_name(unit.surface, province)]
+
+
+_TAIL_NOTE = re.compile(r"\s*\([^()]{0,60}\)\s*$")  # "(cơ quan chủ trì)", "(thường trực)"
+
+
+def heading_units(text: str, a: int, b: int, hits: list, province: str | None = None) -> list[str]:
+    """Actor names when text[a:b] (a heading) is nothing but a list of units, else [].
+
+    "1.3. Ủy ban nhân dân các phường, xã, đặc khu", "5. Các sở ngành liên quan, Viện …": the
+    heading names who carries out the items under it.
+    """
+    head = text[a:b]
+    stripped = _TAIL_NOTE.sub("", head.rstrip(" \t\n*:.;")).rstrip(" \t\n*:.;-–")
+    end = a + len(stripped)
+    if end <= a or len(stripped.split()) > 40 or "\n\n" in stripped.strip():
+        return []
+    prot = [(h.start, h.end) for h in hits if a <= h.start and h.end <= end]
+    units = split_units(text, a, end, prot)
+    if not units or text[units[-1].end:end].strip(" \t\n*.,;:"):
+        return []
+    inside = [h for h in hits if a <= h.start and h.end <= end]
+    return [n for u in units for n in unit_names(u, inside, province)]
