@@ -80,7 +80,10 @@ def find_fields(text: str, a: int, b: int) -> list[Field]:
         kind = next(k for k in _FIELD_KINDS if m.group(k))
         nxt = ms[i + 1].start() if i + 1 < len(ms) else b
         pe = _PARA_END.search(text, m.end(), nxt)
-        end = pe.start() if pe and text[m.end():pe.start()].strip(" \t*") else nxt
+        if pe and not text[m.end():pe.start()].strip(" \t*"):
+            end = m.end() if kind == "task" else nxt  # "a) Nhiệm vụ:" over items: the items are the tasks
+        else:
+            end = pe.start() if pe else nxt
         if pe is None and kind != "task":
             # a line break followed by a marker ends the value too
             lm = re.compile(r"\n[ \t*]*(?:[-–+•]|[a-zđ]\)|\d{1,2}(?:\.\d{1,2})*\.)\s").search(text, m.end(), nxt)
