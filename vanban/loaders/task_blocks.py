@@ -148,8 +148,8 @@ def _leaf_items(text: str, clauses: list[Clause], a: int, b: int, field_starts: 
         kids = [k for k in c.children if a <= k.head.start < b and not any(k.head.start <= x < k.head.start + 12
                                                                          for x in field_starts)]
         own = text[s:e].replace("*", " ").strip()
-        words = len(own.split())
-        if kids and (words <= 25 and "." not in own.rstrip(". ")[:-1] or own.endswith(":")):
+        words = len(own.split())  # a heading over items prints no sentence end: a title, not a task
+        if kids and not own.endswith((".", ";")):
             continue  # a title over task items
         if words < 3:
             continue
