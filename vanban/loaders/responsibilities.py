@@ -532,17 +532,17 @@ def extract_responsibilities(seg: Segmented, text: str, rec: Recogniser, issuer:
         pass_down: list[tuple[str, AgencyHit | None]] = inherited
         down_source = source
         lead_in = groups[0] if own_start else (_addressees(text, groups, end) if c.children else None)
-        if c.children and not groups and (_HEADING.match(text, body_start)
-                                          or len(tidy(text[body_start:end]).split()) <= 8):
+        units = [n for n in heading_units(text, body_start, end, hits, province) if n not in issuer] \
+            if c.children and not groups else []
+        if units:  # a heading that is only a list of units ("1.3. Ủy ban nhân dân các phường, xã, đặc khu")
+            pass_down, down_source = [(n, None) for n in units], c.path
+        elif c.children and not groups and (_HEADING.match(text, body_start)
+                                            or len(tidy(text[body_start:end]).split()) <= 8):
             # a title ("Về …", "Chế độ báo cáo … của X:"): names the actors, assigns nothing itself
             named = [(n, h) for h in hits if h.name not in issuer
                      and not ctx.in_citation(h.start) for n in h.names]
             if named and _HEADING.match(text, body_start):
                 pass_down, down_source = named, c.path
-            else:  # a heading that is only a list of units ("1.3. Ủy ban nhân dân các phường, xã")
-                units = [n for n in heading_units(text, body_start, end, hits, province) if n not in issuer]
-                if units:
-                    pass_down, down_source = [(n, None) for n in units], c.path
         else:
             if own_start:
                 g0 = groups[0]

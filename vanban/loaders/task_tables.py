@@ -26,7 +26,8 @@ from vanban.loaders.unit_list import split_units, unit_names
 from vanban.model import Clause, Responsibility, Span
 from vanban.text import fold, squash
 
-_BLANKISH_LINE = re.compile(r"^[ \t]{1,4}$", re.MULTILINE)  # repair turned the markdown "|" into a space
+# a line holding only "|" (markdown repair blanks the "|", so its raw surface is checked)
+_BLANKISH_LINE = re.compile(r"^[ \t]*\|[ \t]*$|^[ \t]{1,4}$", re.MULTILINE)
 _ROMAN = re.compile(r"[IVX]{1,5}")
 _NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,3})*\.?")
 _MD_ROW = re.compile(r"^[ \t]*\|.*\|[ \t]*$", re.MULTILINE)
@@ -95,7 +96,7 @@ def _columns(text: str, row: list[Cell]) -> dict[str, int] | None:
     """Column kinds of a header row, or None when it is no task-table header."""
     cols: dict[str, int] = {}
     for i, c in enumerate(row):
-        h = fold(text[c.start:c.end])
+        h = " ".join(fold(text[c.start:c.end].replace("*", " ")).split())
         if "chu tri" in h:
             cols.setdefault("lead", i)
         elif "phoi hop" in h:

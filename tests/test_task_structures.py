@@ -1,0 +1,240 @@
+"""Duties printed as structures: task blocks, task tables, attached plans, closing articles.
+
+Each case is a short excerpt of a real corpus document (../shared/corpus/real, file named
+in the case) wrapped in a minimal header and signature and run through the whole
+pipeline; the expected (clause, actor, role[, deadline]) facts follow the gold
+conventions of ../shared/gold/real (conventions_extra).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from vanban.loaders.pipeline import extract_text
+from vanban.loaders.read import raw_from_string
+from vanban.loaders.unit_list import split_units, unit_names
+
+HEAD = """ỦY BAN NHÂN DÂN
+TỈNH BẮC NINH
+Số: 141/KH-UBND
+Bắc Ninh, ngày 01 tháng 11 năm 2025
+KẾ HOẠCH
+Về việc thử nghiệm trích xuất
+"""
+QD_HEAD = """ỦY BAN NHÂN DÂN
+TỈNH QUẢNG NGÃI
+Số: 1627/QĐ-UBND
+Quảng Ngãi, ngày 01 tháng 11 năm 2025
+QUYẾT ĐỊNH
+Về việc ban hành Kế hoạch thử nghiệm
+CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI
+Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;
+QUYẾT ĐỊNH:
+"""
+TAIL = """Nơi nhận:
+- Như trên;
+- Lưu: VT.
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+Nguyễn Văn A
+"""
+
+
+def run(head: str, body: str, tail: str = TAIL, annex: str = ""):
+    return extract_text(raw_from_string(head + body + tail + annex)).responsibilities
+
+
+# 09daab284f92e2dd.md (141/KH-UBND Bắc Ninh): a block after the dash item it applies to
+BLOCK_141 = """I. NHIỆM VỤ, GIẢI PHÁP
+1. Rà soát, kiện toàn đội ngũ cán bộ, công chức xây dựng chính sách, pháp luật
+- Thường xuyên rà soát, kiện toàn đội ngũ cán bộ, công chức xây dựng chính sách, pháp luật trên địa bàn tỉnh đảm bảo đủ số lượng, tiêu chuẩn, điều kiện theo quy định.
+
+Đơn vị chủ trì thực hiện: Các Sở, ngành, đơn vị, UBND cấp xã.
+
+Đơn vị phối hợp: Sở Nội vụ, Sở Tư pháp.
+
+Thời gian thực hiện: Thường xuyên.
+
+"""
+# 8e9a425dd83e56b3.md (308/KH-UBND Hà Nội): "a) Nhiệm vụ / b) Cơ quan thực hiện / c) Thời gian"
+BLOCK_308 = """I. NHIỆM VỤ
+1. Về dữ liệu
+1.1. Xây dựng các Chiến lược triển khai của thành phố:
+a) Nhiệm vụ: Tham mưu UBND Thành phố phối hợp với Bộ Công an rà soát, hoàn thiện Chiến lược dữ liệu thành phố đến năm 2030.
+
+b) Cơ quan thực hiện:
+
+- Đơn vị chủ trì: Sở Khoa học và Công nghệ.
+
+- Đơn vị phối hợp: Các Sở, ban, ngành.
+
+c) Thời gian thực hiện: Hoàn thành trong năm 2025.
+
+"""
+
+
+@pytest.mark.parametrize("body,expected", [
+    (BLOCK_141, {("I.1.-1", "Các Sở, ngành, đơn vị", "lead"), ("I.1.-1", "Ủy ban nhân dân cấp xã", "lead"),
+                 ("I.1.-1", "Sở Nội vụ", "coordinate"), ("I.1.-1", "Sở Tư pháp", "coordinate")}),
+    (BLOCK_308, {("I.1.1.a", "Sở Khoa học và Công nghệ", "lead"), ("I.1.1.a", "Các Sở, ban, ngành", "coordinate")}),
+])
+def test_task_blocks_give_lead_and_coordinate(body, expected):
+    got = run(HEAD, body)
+    assert {(r.clause, r.actor, r.role) for r in got} == expected
+    # the block's words are not the action; the task's own words are
+    assert all("Đơn vị" not in r.action and "Thời gian" not in r.action for r in got)
+
+
+def test_block_time_is_every_actors_deadline():
+    got = run(HEAD, BLOCK_308)
+    assert {r.deadline_text for r in got} == {"Hoàn thành trong năm 2025"}
+    got = run(HEAD, BLOCK_141)
+    assert {r.deadline_text for r in got} == {"Thường xuyên"}
+    assert {r.deadline for r in got} == {None}  # "Thường xuyên" names no due date
+
+
+def test_block_action_is_the_full_task_text():
+    (r, *_) = run(HEAD, BLOCK_141)
+    assert r.action.startswith("Thường xuyên rà soát, kiện toàn đội ngũ")
+    assert r.action.endswith("điều kiện theo quy định")  # not cut after ~15 words
+
+
+# 001c610b2efdcf0c.md (2820/QĐ-UBND TP.HCM): Điều 3 and the Phụ lục task table (website layout)
+DIEU_3 = """Điều 1. Ban hành kèm theo Quyết định này Kế hoạch thử nghiệm.
+Điều 2. Quyết định này có hiệu lực thi hành kể từ ngày ký.
+Điều 3. Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc các Sở, Thủ trưởng các cơ quan, đơn vị trực thuộc Ủy ban nhân dân tỉnh, Chủ tịch Ủy ban nhân dân phường, xã, đặc khu và các đơn vị có liên quan chịu trách nhiệm thi hành Quyết định này./.
+"""
+
+
+def test_closing_article_addressees_execute():
+    got = {(r.clause, r.actor, r.role) for r in run(QD_HEAD, DIEU_3)}
+    assert got == {("Điều 3", a, "execute") for a in (
+        "Chánh Văn phòng Ủy ban nhân dân tỉnh", "Giám đốc các Sở",
+        "Thủ trưởng các cơ quan, đơn vị trực thuộc Ủy ban nhân dân tỉnh",
+        "Chủ tịch Ủy ban nhân dân phường, xã, đặc khu", "Các đơn vị có liên quan")}
+
+
+def test_accountable_stays_for_chiu_trach_nhiem_truoc():
+    body = ("Để thực hiện tốt nhiệm vụ, Ủy ban nhân dân tỉnh yêu cầu:\n"
+            "1. Sở Tài chính chịu trách nhiệm trước Ủy ban nhân dân tỉnh về tiến độ thực hiện Kế hoạch.\n"
+            "2. Sở Tư pháp phối hợp kiểm tra việc thực hiện.\n")
+    got = {(r.clause, r.actor, r.role) for r in run(HEAD, body)}
+    assert ("1", "Sở Tài chính", "accountable") in got
+    assert not any(role == "execute" for _, _, role in got)
+
+
+TABLE_2820 = """PHỤ LỤC
+NHIỆM VỤ CỦA CÁC SỞ, BAN, NGÀNH
+(Kèm theo Quyết định số 1627/QĐ-UBND ngày 01 tháng 11 năm 2025 của UBND tỉnh Quảng Ngãi)
+
+|
+**TT**
+|
+**Nhiệm vụ**
+|
+**Cơ quan chủ trì**
+|
+**Cơ quan phối hợp**
+|
+**Thời gian dự kiến hoàn thành**
+|
+**Nguồn kinh phí**
+|
+|
+**I**
+|
+**Hoàn thiện thể chế**
+|
+|
+1
+|
+Phối hợp rà soát, sửa đổi Luật Quy hoạch và xây dựng các văn bản quy phạm pháp luật có liên quan.
+|
+Sở Tài chính
+|
+Các sở, ngành, UBND xã, phường, đặc khu
+|
+Quý IV/2025
+|
+Chi thường xuyên
+|
+|
+2
+|
+Phối hợp xây dựng nội dung quy định việc xây dựng, cập nhật cơ sở dữ liệu quốc gia về quy hoạch.
+|
+Sở Tài chính
+|
+Các sở, ngành, UBND xã, phường, đặc khu
+|
+Năm 2025 - 2026
+|
+|
+"""
+
+
+def test_task_table_rows():
+    got = run(QD_HEAD, DIEU_3, annex=TABLE_2820)
+    rows = {(r.clause, r.actor, r.role, r.deadline) for r in got if ".row" in r.clause}
+    assert rows == {
+        ("PL1.I.row1", "Sở Tài chính", "lead", "quarter:2025-Q4"),
+        ("PL1.I.row1", "Các sở, ngành", "coordinate", "quarter:2025-Q4"),
+        ("PL1.I.row1", "Ủy ban nhân dân xã, phường, đặc khu", "coordinate", "quarter:2025-Q4"),
+        ("PL1.I.row2", "Sở Tài chính", "lead", None),
+        ("PL1.I.row2", "Các sở, ngành", "coordinate", None),
+        ("PL1.I.row2", "Ủy ban nhân dân xã, phường, đặc khu", "coordinate", None),
+    }
+    assert {r.action for r in got if r.clause == "PL1.I.row2"} == {
+        "Phối hợp xây dựng nội dung quy định việc xây dựng, cập nhật cơ sở dữ liệu quốc gia về quy hoạch"}
+
+
+# 4e39af96b6891368.md (1627/QĐ-UBND Quảng Ngãi): the attached plan's headings name the actors
+ANNEX_1627 = """KẾ HOẠCH
+Tổng kiểm kê tài sản công
+(Ban hành kèm theo Quyết định số 1627/QĐ-UBND ngày 01 tháng 11 năm 2025 của Chủ tịch UBND tỉnh Quảng Ngãi)
+I. MỤC ĐÍCH, YÊU CẦU
+1. Mục đích
+Kiểm kê toàn bộ tài sản công do cơ quan, tổ chức, đơn vị quản lý.
+II. TỔ CHỨC THỰC HIỆN
+1. Ủy ban nhân dân các phường, xã, đặc khu
+- Thành lập Ban Chỉ đạo Tổng kiểm kê tài sản cấp xã.
+- Đôn đốc, kiểm tra, giám sát việc thực hiện các nội dung kiểm kê trên địa bàn.
+"""
+
+
+def test_attached_plan_tasks_inherit_heading_units():
+    got = {(r.clause, r.actor, r.role) for r in run(QD_HEAD, DIEU_3, annex=ANNEX_1627)}
+    assert ("PL1.II.1.-1", "Ủy ban nhân dân các phường, xã, đặc khu", "execute") in got
+    assert ("PL1.II.1.-2", "Ủy ban nhân dân các phường, xã, đặc khu", "monitor") in got
+    assert not any(c.startswith("PL1.I.") for c, _, _ in got)  # Mục đích names no actor
+
+
+# 9b7eebadf7081069.md (0204/KH-UBND Cà Mau): a plan submitted to HĐND; its account is no task of HĐND
+REPORT_0204 = """Kính gửi: Hội đồng nhân dân tỉnh Cà Mau
+
+Trên cơ sở tình hình thực hiện kế hoạch kinh tế - xã hội năm 2025 của địa phương, Ủy ban nhân dân tỉnh Cà Mau xây dựng kế hoạch tài chính - ngân sách nhà nước 03 năm 2026 - 2028 của địa phương với nội dung cụ thể như sau:
+
+I. TÌNH HÌNH THỰC HIỆN NHIỆM VỤ NĂM 2025
+1. Đánh giá tình hình phát triển kinh tế - xã hội
+- Tốc độ tăng trưởng kinh tế của tỉnh năm 2025 ước đạt 8% so cùng kỳ.
+- Ngành Thuế đã tập trung triển khai đồng bộ các giải pháp quản lý thu.
+"""
+
+
+def test_report_to_hdnd_gives_hdnd_no_task():
+    head = HEAD.replace("TỈNH BẮC NINH", "TỈNH CÀ MAU").replace("Bắc Ninh,", "Cà Mau,")
+    got = run(head, REPORT_0204)
+    assert not [r for r in got if "Hội đồng nhân dân" in r.actor]
+
+
+@pytest.mark.parametrize("printed,expected", [
+    ("Các Sở, ngành, đơn vị, UBND cấp xã", ["Các Sở, ngành, đơn vị", "Ủy ban nhân dân cấp xã"]),
+    ("Sở Nội vụ, Sở Tư pháp", ["Sở Nội vụ", "Sở Tư pháp"]),
+    ("Các cơ quan, đơn vị, địa phương liên quan", ["Các cơ quan, đơn vị, địa phương liên quan"]),
+    ("Chủ tịch Ủy ban nhân dân các xã, phường, đặc khu Lý Sơn và các thành viên Ban Chỉ đạo tỉnh",
+     ["Chủ tịch Ủy ban nhân dân các xã, phường, đặc khu Lý Sơn", "Các thành viên Ban Chỉ đạo tỉnh"]),
+    ("Sở Khoa học và Công nghệ tiến hành rà soát các văn bản", ["Sở Khoa học và Công nghệ"]),
+])
+def test_split_printed_unit_lists(printed, expected):
+    units = split_units(printed, 0, len(printed))
+    assert [n for u in units for n in unit_names(u, [], None)] == expected
