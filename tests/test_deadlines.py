@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from vanban.loaders.deadlines import document_date, find_deadlines, first_deadline, parse_time
+from vanban.loaders.deadlines import deadlines_by_part, document_date, find_deadlines, first_deadline, parse_time
 
 CASES = [
     # (text, value, printed text)
@@ -132,3 +132,21 @@ def test_most_specific_wins_and_exclusions():
     start = text.index("hoàn thành")
     # a span excluded (e.g. a citation mention) holds no deadline
     assert [d.value for d in find_deadlines(text, exclude=((start, len(text)),))] == ["year:2024"]
+
+
+def test_each_sentence_part_binds_its_own_deadline():
+    # seed 002_dee6…, item 3: one district's deadline is 2024, the others' 2025
+    text = ("- Ủy ban nhân dân huyện Ngọc Hồi tập trung hoàn thành mục tiêu huyện nông thôn mới vào cuối năm 2024; "
+            "đồng thời các địa phương (các huyện Đăk Hà, Kon Rẫy) cần tăng cường các giải pháp để đảm bảo "
+            "đạt chuẩn vào năm 2025 theo lộ trình đã đề ra.")
+    ds = find_deadlines(text)
+    assert [d.value for d in ds] == ["year:2024", "year:2025"]
+    at = deadlines_by_part(text, ds, 0, len(text), [text.index("Ủy ban"), text.index("Đăk Hà")])
+    assert at(text.index("Ủy ban")).value == "year:2024"
+    assert at(text.index("Đăk Hà")).value == "year:2025"
+    assert at(None).value in ("year:2024", "year:2025")
+    # a part naming no actor ("Thời gian thực hiện: …") gives its time to every actor of the clause
+    block = "Sở Tư pháp chủ trì; Sở Nội vụ phối hợp. Thời gian thực hiện: Quý IV/2025."
+    ds = find_deadlines(block)
+    at = deadlines_by_part(block, ds, 0, len(block), [0, block.index("Sở Nội vụ")])
+    assert at(0).value == at(block.index("Sở Nội vụ")).value == "quarter:2025-Q4"

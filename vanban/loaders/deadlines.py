@@ -24,7 +24,9 @@ by `parse_time`, which also reads a table cell's text.
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Callable
 from typing import NamedTuple
 
 from vanban.loaders.who_text import Prefilter, lower_same_length
@@ -188,7 +190,7 @@ def _before(value: str, doc: tuple[int, int, int]) -> bool:
 
 
 _PAST_BEFORE = re.compile(r"(?:^|\s)(?:đã|chưa)\s+(?:\S+\s+){0,2}$")
-_PAST_AFTER = re.compile(r"[^.;\n]{0,80}?\sđã\s")
+_PAST_AFTER = re.compile(r"\s*,[^.;\n]{0,60}?\sđã\s")  # a fronted time: "Trong năm 2023, … đã …"
 
 
 def _told_as_past(low: str, s: int, e: int, end: int) -> bool:
@@ -353,3 +355,41 @@ def most_specific(ds: list[Deadline]) -> Deadline | None:
                 return r
         return 5
     return min(ds, key=lambda d: (rank(d), d.start))
+
+
+_PART_END = re.compile(r";|\.(?=\s)|:(?=\s*\n)")
+
+
+def deadlines_by_part(text: str, deadlines: list[Deadline], a: int, b: int,
+                      actor_starts: list[int]) -> Callable[[int | None], Deadline | None]:
+    """Return a function giving the deadline of the actors named at an offset of the clause text[a:b].
+
+    A clause's sentence parts (cut at ";" and ".") each bind their own deadline: in "huyện A hoàn thành
+    vào cuối năm 2024; đồng thời các huyện B, C … đạt chuẩn vào năm 2025" A's is 2024 and B's and C's
+    2025. An actor gets the most specific deadline of its own part; when its part has none, the most
+    specific one of the parts that name no actor ("Thời gian thực hiện: Quý IV/2025" under a task);
+    otherwise None (another actor's deadline is not its own). Given None (an actor inherited from a
+    heading), the function returns the clause's most specific deadline.
+    """
+    if not deadlines:
+        return lambda off: None
+    cuts = [a] + [m.end() for m in _PART_END.finditer(text, a, b)] + [b]
+    parts = list(zip(cuts, cuts[1:]))
+
+    def part_of(off: int) -> int:
+        return max(0, bisect.bisect_right(cuts, off) - 1)
+
+    named = {part_of(s) for s in actor_starts}
+    free = most_specific([d for d in deadlines if part_of(d.start) not in named])
+    own: dict[int, Deadline | None] = {}
+    for i in named:
+        ps, pe = parts[min(i, len(parts) - 1)]
+        own[i] = most_specific([d for d in deadlines if ps <= d.start < pe])
+
+    whole = most_specific(deadlines)
+
+    def pick(off: int | None) -> Deadline | None:
+        if off is None:  # an actor inherited from a heading governs the whole clause
+            return whole
+        return own.get(part_of(off)) or free
+    return pick
