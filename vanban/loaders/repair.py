@@ -24,6 +24,7 @@ from pathlib import Path
 
 import yaml
 
+from vanban.loaders.furniture import merge_spans, web_page_furniture
 from vanban.model import RawText, RepairedText, Span
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -180,9 +181,6 @@ _PAGE_NO_NL = re.compile(r"(?m)\n[ \t]*\d{1,3}[ \t]*$")
 _SEPARATOR_NL = re.compile(r"(?m)\n(?:[ \t\u00a0]{10,}|[ \t]*_{8,}[ \t]*)$")
 _PAGE_RESUME = re.compile(r" \S")  # first line of a new page starts with one space
 _TAIL_START = re.compile(r"\s*(?:Nơi nhận|TM\.|KT\.|Q\.|TL\.|TUQ\.)")
-_WEB_FURNITURE = re.compile(
-    r"has the copyright|Bản dịch này thuộc quyền|THƯ VIỆN PHÁP LUẬT|ThuVienPhapLuat|Click vào phần|Đang tải văn bản"
-    r"|vi phạm pháp luật về Sở hữu trí tuệ|Law on Intellectual Property")
 
 
 def _lines(text: str) -> tuple[list[int], list[int]]:
@@ -198,13 +196,14 @@ def _lines(text: str) -> tuple[list[int], list[int]]:
 
 
 def find_furniture(text: str, paged: bool = True) -> tuple[Span, ...]:
-    """Return the spans of page furniture in `text`: footnote blocks, page numbers, website boilerplate.
+    """Return the spans of page furniture in `text`: footnote blocks and page numbers.
 
     A footnote block starts after a rule line (a long run of spaces) with a line
     opening on the next footnote number — "(n)" or a bare "n", numbered in sequence
     through the document — and runs until a line that resumes the page body (one
     leading space), the next rule, or the signature / Nơi nhận. With `paged`
-    False (markdown pages) page numbers are not looked for.
+    False (markdown pages) page numbers are not looked for. Website chrome is found by
+    vanban.loaders.furniture.
     """
     starts, ends = _lines(text)
     n = len(starts)
@@ -219,9 +218,6 @@ def find_furniture(text: str, paged: bool = True) -> tuple[Span, ...]:
             cands[i] = "page"
         for i in _matching_lines(_SEPARATOR_ML, _SEPARATOR_NL, text, line_no):
             cands[i] = "rule"
-    if not paged:  # website boilerplate only occurs in saved web pages
-        for m in _WEB_FURNITURE.finditer(text):
-            cands[line_no(m.start())] = "web"
     spans: list[Span] = []
     expected = 1
     style: str | None = None
@@ -231,9 +227,7 @@ def find_furniture(text: str, paged: bool = True) -> tuple[Span, ...]:
             continue
         kind = cands[i]
         a, b = starts[i], ends[i]
-        if kind == "web":
-            spans.append(Span(a, b))
-        elif kind == "rule":
+        if kind == "rule":
             j = i + 1
             while j < n and not text[starts[j]:ends[j]].strip():
                 j += 1
@@ -334,12 +328,15 @@ def repair(raw: RawText) -> RepairedText:
         text = fix_broken_font(text)
         repairs.append("broken-font")
     is_md = raw.source.lower().endswith(".md") or raw.encoding == "markdown"
+    page = text  # the page before its markdown is masked (same length): web furniture is read from it
     if is_md:
         masked = mask_markdown(text)
         if masked != text:
             text = masked
             repairs.append("markdown")
     furniture = find_furniture(text, paged=not is_md)
+    if is_md:  # a saved web page: the site's chrome around the document (vanban.loaders.furniture)
+        furniture = merge_spans(furniture + web_page_furniture(page))
     return RepairedText(
         source=raw.source,
         text=text,

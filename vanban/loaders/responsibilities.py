@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 
 from vanban.model import Citation, Clause, Responsibility, Segmented
 from vanban.loaders.agencies import AgencyHit, Recogniser
-from vanban.loaders.deadlines import Deadline, find_deadlines, most_specific
+from vanban.loaders.deadlines import Deadline, deadlines_by_part, find_deadlines, most_specific
 from vanban.loaders.unit_list import heading_units
 from vanban.loaders.who_text import Prefilter, drop_markers, match_ends, paren_spans, tidy
 
@@ -527,7 +527,8 @@ def extract_responsibilities(seg: Segmented, text: str, rec: Recogniser, issuer:
             for n in h.names:
                 kinds[n] = h.kind
         groups = _groups(ctx, hits, body_start, end)
-        deadline = most_specific(ctx.deadlines_in(c.head.start, end))
+        deadline_at = deadlines_by_part(text, ctx.deadlines_in(c.head.start, end), c.head.start, end,
+                                        [g.start for g in groups])  # each sentence part binds its own deadline
         own_start = bool(groups) and groups[0].at_start
         pass_down: list[tuple[str, AgencyHit | None]] = inherited
         down_source = source
@@ -548,16 +549,16 @@ def extract_responsibilities(seg: Segmented, text: str, rec: Recogniser, issuer:
                 g0 = groups[0]
                 action_end = groups[1].start if len(groups) > 1 else end
                 if not (c.children and _trivial(text, g0.end, action_end, hits)):
-                    _emit(ctx, c, _actors(g0), g0.end, action_end, None, g0.mode, deadline, kinds)
+                    _emit(ctx, c, _actors(g0), g0.end, action_end, None, g0.mode, deadline_at(g0.start), kinds)
                 rest = groups[1:]
             else:
                 first = groups[0].start if groups else end
                 if inherited and lead_in is None:
-                    _emit(ctx, c, inherited, body_start, first, source, None, deadline, kinds)
+                    _emit(ctx, c, inherited, body_start, first, source, None, deadline_at(None), kinds)
                 rest = groups
             for i, g in enumerate(rest):
                 nxt = rest[i + 1].start if i + 1 < len(rest) else end
-                _emit(ctx, c, _actors(g), g.end, nxt, None, g.mode, deadline, kinds)
+                _emit(ctx, c, _actors(g), g.end, nxt, None, g.mode, deadline_at(g.start), kinds)
             if lead_in is not None:
                 pass_down, down_source = _actors(lead_in), c.path
             if c.path == "preamble" and groups and not preamble_actors:

@@ -71,8 +71,8 @@ def _parts(text: str, a: int, b: int) -> list[tuple[int, int]]:
 
 def _clause_year(text: str, c: Clause, ancestors: list[Clause], doc_year: int | None) -> int | None:
     d = first_deadline(text, c.head.start, c.head.end)
-    if d:
-        m = re.search(r"\d{4}", d.value)
+    if d:  # an open period ("Trong năm 2024 và các năm tiếp theo", no due date) starts in its printed year
+        m = re.search(r"\d{4}", d.value or d.text)
         if m:
             return int(m.group())
     for anc in reversed(ancestors):
