@@ -417,9 +417,21 @@ def build_rows(ex: Extraction, catalog: Catalog, info: DocInfo | None = None,
                 catalog.note_identified(res.key, n)
                 absorb.append({"doc": res.key, "number": n,
                                "stubs": sorted(k for k in catalog.by_number.get(n, ()) if k in catalog.stubs)})
-        b.own("CITES", key, res.key, _where(m, c.name or c.number), c.relation, res.resolved_by, res.confidence,
+        rel = c.relation
+        if c.relation == "amended_by" and c.amends:
+            # "Y (được sửa đổi, bổ sung tại X)": the citing document cites X as it cites Y; X amends Y
+            amended = next((y for y in ex.citations if c.amends in (y.number, y.name)), None)
+            rel = amended.relation if amended is not None and amended.relation != "amended_by" else "references"
+            amended_key = cited.get(norm_number(c.amends)) if amended is not None and amended.number else None
+            if amended is not None and amended_key is None:
+                amended_key = catalog.resolve(amended)[0].key
+            if amended_key and amended_key not in (res.key, key):
+                b.own("CITES", res.key, amended_key, _where(m, c.name or c.number), "amends", res.resolved_by,
+                      res.confidence, squash(nfc(c.number)) if c.number else None, c.date, c.subject,
+                      len(c.mentions) or None, dedupe=("amends", m.start if m else None))
+        b.own("CITES", key, res.key, _where(m, c.name or c.number), rel, res.resolved_by, res.confidence,
               squash(nfc(c.number)) if c.number else None, c.date, c.subject, len(c.mentions) or None,
-              dedupe=(c.relation, m.start if m else None))
+              dedupe=(rel, m.start if m else None))
 
     # tasks
     tasks: dict[str, dict[str, Any]] = {}
