@@ -21,6 +21,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from vanban.loaders.issuers import citing_province
 from vanban.loaders.resolve import (
     Catalog, DocInfo, agency_key, doc_key, fold, norm_number, person_key, place_key, place_label,
     split_parent, task_key, year_of,
@@ -51,7 +52,7 @@ SHARED_RELS = ("GOVERNS", "PART_OF")
 PROV_FIELDS = ("clause", "start", "end", "surface")
 REL_FIELDS: dict[str, tuple[str, ...]] = {
     "CITES": PROV_FIELDS + ("relation", "resolved_by", "confidence", "number", "cited_date", "subject",
-                            "mentions"),
+                            "mentions", "doc"),  # doc: the citing document when the source is not it (amends)
     "ISSUED_BY": PROV_FIELDS, "SIGNED_BY": PROV_FIELDS + ("title", "mode"), "ADDRESSED_TO": PROV_FIELDS,
     "COPIED_TO": PROV_FIELDS + ("purpose",), "CRITICIZES": PROV_FIELDS,
     "SETS_TARGET": PROV_FIELDS + ("target", "year"), "MENTIONS": PROV_FIELDS,
@@ -395,7 +396,9 @@ def build_rows(ex: Extraction, catalog: Catalog, info: DocInfo | None = None,
     cited: dict[str, str] = {}
     absorb: list[dict[str, Any]] = []
     identify: set[str] = set() if meta.number else {key}
+    catalog.set_citing(meta, citing_province(meta, ex.places))
     for c in ex.citations:
+        c = catalog.effective(c)  # a law cited by name gets its number; "UBND tỉnh" the citing province
         res, target = catalog.resolve(c)
         if res.key == key:
             continue
@@ -410,6 +413,9 @@ def build_rows(ex: Extraction, catalog: Catalog, info: DocInfo | None = None,
         m = _first(c.mentions)
         if res.resolved_by == "title":
             identify.add(res.key)
+            if c.number and target.date is None and c.date:
+                b.warnings.append(f"{ex.source}: document {res.key} has no number or date in its text; "
+                                  f"it takes {c.number} of {c.date} from this citation")
             # later citations of that number (even without a subject) resolve to the document too,
             # and the stubs made for the number so far join it
             n = norm_number(c.number)
@@ -428,9 +434,9 @@ def build_rows(ex: Extraction, catalog: Catalog, info: DocInfo | None = None,
             if amended_key and amended_key not in (res.key, key):
                 b.own("CITES", res.key, amended_key, _where(m, c.name or c.number), "amends", res.resolved_by,
                       res.confidence, squash(nfc(c.number)) if c.number else None, c.date, c.subject,
-                      len(c.mentions) or None, dedupe=("amends", m.start if m else None))
+                      len(c.mentions) or None, key, dedupe=("amends", m.start if m else None))
         b.own("CITES", key, res.key, _where(m, c.name or c.number), rel, res.resolved_by, res.confidence,
-              squash(nfc(c.number)) if c.number else None, c.date, c.subject, len(c.mentions) or None,
+              squash(nfc(c.number)) if c.number else None, c.date, c.subject, len(c.mentions) or None, None,
               dedupe=(rel, m.start if m else None))
 
     # tasks
@@ -511,6 +517,8 @@ def build_rows(ex: Extraction, catalog: Catalog, info: DocInfo | None = None,
         "signer": meta.signer, "signer_title": meta.signer_title, "signing_mode": meta.signing_mode,
         "source": ex.source, "sha256": ex.sha256, "stub": False, "facts": facts, "tasks": len(tasks),
         "search": fold_text(" ".join(x for x in (meta.type, meta.number, meta.title, meta.issuer) if x)),
+        # an undated document is not older than the newest document it cites
+        "not_before": None if meta.date else max((c.date for c in ex.citations if c.date), default=None),
     }
     adopt = tuple({"stub": r.key, "doc": key, "resolved_by": r.resolved_by, "confidence": r.confidence}
                   for r in _adoptions(catalog, info))

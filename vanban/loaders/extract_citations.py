@@ -29,6 +29,7 @@ from functools import lru_cache
 
 from vanban.loaders import vocab
 from vanban.loaders.issuers import clean_issuer
+from vanban.loaders.laws import law_key, shipped
 from vanban.loaders.numbers import DATE, NUMBER, date_of, normalise_number
 from vanban.model import Citation, Mention, Segmented
 from vanban.text import fold, squash
@@ -43,7 +44,7 @@ def _words(name: str) -> str:
 def _law_lb(first: str) -> str:
     """The look-behinds of a law name, placed after its first letter `first`: not inside a word,
     nor after "pháp " or "bộ "."""
-    return rf"(?<!\w{first})(?<!pháp\s{first})(?<![Bb]ộ\s{first})"
+    return rf"(?<!\w{first})(?<!pháp\s{first})(?<![Bb]ộ\s{first})(?<!Dân\s{first})"
 
 
 @lru_cache(maxsize=1)
@@ -59,7 +60,7 @@ def _patterns():
     short_de_an = re.compile(r"(?P<type>Đ(?<![\w]Đ)ề\s+án)\s+(?:số\s+)?(?P<num>\d{1,3})(?![\w/.\-])(?!\s*[/\-])")
     law = re.compile(r"(?P<type>B" + _law_lb("B") + r"ộ\s+luật|L" + _law_lb("L") + r"uật|P" + _law_lb("P")
                      + r"háp\s+lệnh|H" + _law_lb("H") + r"iến\s+pháp)"
-                     r"(?!\s+(?i:sư|pháp|số|này|hiện\s+hành|và|về|chung|hoặc|học|ở|của|trong|sửa\s+đổi|mới|cũ|"
+                     r"(?!\s+(?i:sư|pháp|số|này|chuyên\s+ngành|thuộc|hiện\s+hành|và|về|chung|hoặc|học|ở|của|trong|sửa\s+đổi|mới|cũ|"
                      r"định|lệ|có|do|đã|được|thì|là|nêu|trên|quy\s+định)\b)(?=\s)")
     congress = re.compile(r"(?P<type>N(?<![\w]N)ghị\s+quyết)\s+(?=(?:Đại\s+hội|Hội\s+nghị\s+Trung\s+ương)\b)")
     return numbered, short_de_an, law, congress
@@ -124,7 +125,7 @@ _TERM_LEAD = re.compile(r"[\s,]*(?:(?i:khóa|khoá)\s+[IVXLC]+\b[\s,]*)?")
 _AND_GAP = re.compile(r"\s*(?:,|và|hoặc)\s*")
 _SPACE_COMMA = re.compile(r"[\s,]*")
 _OF_ISSUER = re.compile(r"\s*(?i:của)\s+(?=[" + _UP + r"])")
-_LAW_NUMBER = re.compile(r"\s*(?i:số)\s*(" + NUMBER.pattern + r")")
+_LAW_NUMBER = re.compile(r"\s*(?:(?i:số)\s*:?\s*)?(" + NUMBER.pattern + r")")
 _ABOUT = re.compile(r"(?i)(về|v/v)\s")
 _FN_NUMBER = re.compile(r"^\(?\d{1,3}\)?\s*")
 _BARE_SO_ONLY = re.compile(r"(?:số\s*)?")
@@ -432,6 +433,7 @@ class _Extractor:
         if not text[a:a + 1] or not (text[a].isalpha()):
             return None
         b = _cut_issuer(text, a, limit, _LAW_STOP, self.refs)
+        b = _whole_law_name(text, m.start(), b, limit)
         name = squash(text[a:b])
         words = name.split()
         if not words or len(words) > 10 or not words[0][0].isalpha():
@@ -576,6 +578,32 @@ _IMPL_START = re.compile(r"^(?:[-+•]\s*)?(?:để\s+(?:tiếp tục\s+)?)?(?:t
 _IMPL_END = re.compile(r"(?:\btheo(?: (?:tinh thần|đúng|nội dung|mục tiêu|yêu cầu))?|thực hiện(?: (?:nghiêm túc|"
                        r"nghiêm|tốt|có hiệu quả|hiệu quả|đúng))?|(?:chỉ đạo|yêu cầu|kết luận|được giao|nhiệm vụ|"
                        r"theo)[^.;]{0,90}\btại|mục tiêu)\s*$")
+
+
+def _whole_law_name(text: str, start: int, b: int, limit: int) -> int:
+    """Return the end of a law's name from `start`, extended past `b` (where a comma or "và" cut it) to
+    the longest name of the law catalogue it begins ("Luật Khoa học, công nghệ và đổi mới sáng tạo")."""
+    cut = law_key(text[start:b])
+    if not cut:
+        return b
+    longer = _law_names_from(cut)
+    if not longer:
+        return b
+    best = b
+    for e in range(b + 1, min(limit, b + 80) + 1):
+        if e < len(text) and (text[e].isalnum()):
+            continue
+        k = law_key(text[start:e])
+        if k in longer:
+            best = e
+        elif not any(n.startswith(k) for n in longer):
+            break
+    return best
+
+
+@lru_cache(maxsize=4096)
+def _law_names_from(cut: str) -> frozenset[str]:
+    return frozenset(n for n in shipped() if n.startswith(cut + " ") and n != cut)
 
 
 def _relation(lead: str, after: str, in_footnote: bool) -> str:

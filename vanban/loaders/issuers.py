@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 
 from vanban.loaders.vocab import UPPER_VI as _UP
+from vanban.model import DocumentMeta
+from vanban.text import fold
 
 _LOCALITY = r"(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường|thị\s+trấn|đặc\s+khu)"
 _PLACE_WORD = r"[" + _UP + r"][\w'’\-]*"
@@ -44,3 +46,40 @@ def province_of_issuer(issuer: str | None) -> str | None:
         return None
     m = _PROVINCIAL.search(issuer)
     return m.group("place") if m else None
+
+
+#: centrally run cities: their organs are provincial ("Ủy ban nhân dân Thành phố Hồ Chí Minh")
+CENTRAL_CITIES = ("Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế")
+_BARE_LOCAL = re.compile(r"^(?:(?:chu tich|pho chu tich|thuong truc|ban thuong vu)\s+)?"
+                         r"(?:uy ban nhan dan|ubnd|hoi dong nhan dan|hdnd|tinh uy|thanh uy|cong an|"
+                         r"ban chap hanh dang bo|dang bo)(?:\s+(?P<level>tinh|thanh pho))?$")
+
+
+def localise_issuer(issuer: str | None, province: str | None, city: str | None = None) -> str | None:
+    """Return `issuer` with the citing document's place added when it prints none: "Ủy ban nhân dân
+    tỉnh" → "Ủy ban nhân dân tỉnh <province>", "Tỉnh ủy" → "Tỉnh ủy <province>", "Ủy ban nhân dân
+    thành phố" → that of the citing city (or centrally run city); unchanged otherwise."""
+    if not issuer:
+        return issuer
+    m = _BARE_LOCAL.match(fold(issuer))
+    if not m:
+        return issuer
+    level = m.group("level")
+    f = fold(issuer)
+    if level == "thanh pho" or f.endswith("thanh uy"):
+        place = city or (province if province in CENTRAL_CITIES else None)
+    elif level == "tinh" or f.endswith("tinh uy"):
+        place = province if province not in CENTRAL_CITIES else None
+    else:
+        return issuer  # "Ủy ban nhân dân" alone: the level is unknown
+    return f"{issuer} {place}" if place else issuer
+
+
+def citing_province(meta: DocumentMeta, places: tuple = ()) -> str | None:
+    """Return the province of a document: named in its issuer, else the province its text names most."""
+    own = province_of_issuer(meta.issuer)
+    if own and (own in CENTRAL_CITIES or re.search(r"(?i)tỉnh\s+" + re.escape(own), meta.issuer or "")):
+        return own
+    counts = sorted(((len(p.mentions), p.name) for p in places if getattr(p, "kind", None) == "province"),
+                    reverse=True)
+    return counts[0][1] if counts else None
