@@ -21,6 +21,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from vanban.loaders.agency_keys import agency_node_key, agency_province
 from vanban.loaders.issuers import citing_province
 from vanban.loaders.resolve import (
     Catalog, DocInfo, agency_key, doc_key, fold, norm_number, person_key, place_key, place_label,
@@ -189,6 +190,7 @@ class _Builder:
         self.stub_infos: dict[str, DocInfo] = {}
         self.rels: dict[str, list[dict[str, Any]]] = {t: [] for t in OWN_RELS + SHARED_RELS}
         self.seen: set[tuple] = set()
+        self.province: str | None = None  # the document's province (local agencies belong to it)
         self.warnings: list[str] = []
 
     def rel(self, type_: str, src: str, dst: str, p: dict[str, Any], dedupe: tuple = ()) -> None:
@@ -217,13 +219,15 @@ class _Builder:
     def agency(self, name: str | None, kind: str | None = None, level: str | None = None,
                generic: bool = False, aliases: tuple[str, ...] = ()) -> str | None:
         name = squash(nfc(name)) if name else None
-        key = agency_key(name)
+        province = self.province
+        key = agency_node_key(name, province)
         if key is None:
             return None
         row = self.agencies.get(key)
         if row is None:
             row = self.agencies[key] = {"key": key, "name": name, "kind": kind, "level": level,
-                                        "generic": bool(generic), "aliases": [], "folded": []}
+                                        "generic": bool(generic), "aliases": [], "folded": [],
+                                        "province": agency_province(name, province)}
         else:
             row["name"] = min(row["name"], name)
             row["kind"] = kind if row["kind"] is None or (kind is not None and kind < row["kind"]) else row["kind"]
@@ -352,6 +356,7 @@ def build_rows(ex: Extraction, catalog: Catalog, info: DocInfo | None = None,
     info = info or Catalog.info_for(ex.document, ex.sha256, ex.source)
     meta = ex.document
     b = _Builder(ex, info)
+    b.province = citing_province(meta, ex.places)  # local agencies belong to the document's province
     key = info.key
     text = ex.text or ""
 
@@ -383,7 +388,7 @@ def build_rows(ex: Extraction, catalog: Catalog, info: DocInfo | None = None,
 
     # recipients
     for a in ex.agencies:
-        ak = agency_key(a.name)
+        ak = agency_node_key(squash(nfc(a.name)) if a.name else None, b.province)
         if ak is None:
             continue
         if "kinh_gui" in a.where:
@@ -396,7 +401,7 @@ def build_rows(ex: Extraction, catalog: Catalog, info: DocInfo | None = None,
     cited: dict[str, str] = {}
     absorb: list[dict[str, Any]] = []
     identify: set[str] = set() if meta.number else {key}
-    catalog.set_citing(meta, citing_province(meta, ex.places))
+    catalog.set_citing(meta, b.province)
     for c in ex.citations:
         c = catalog.effective(c)  # a law cited by name gets its number; "UBND tỉnh" the citing province
         res, target = catalog.resolve(c)
@@ -519,6 +524,7 @@ def build_rows(ex: Extraction, catalog: Catalog, info: DocInfo | None = None,
         "search": fold_text(" ".join(x for x in (meta.type, meta.number, meta.title, meta.issuer) if x)),
         # an undated document is not older than the newest document it cites
         "not_before": None if meta.date else max((c.date for c in ex.citations if c.date), default=None),
+        "province": b.province,
     }
     adopt = tuple({"stub": r.key, "doc": key, "resolved_by": r.resolved_by, "confidence": r.confidence}
                   for r in _adoptions(catalog, info))
