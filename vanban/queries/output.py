@@ -16,7 +16,7 @@ COLUMNS: dict[str, Sequence[str]] = {
     "most_cited": ("cited_by", "number", "type", "issuer", "stub"),
     "unresolved_citations": ("cited_by", "number", "type", "date", "issuer"),
     "coordination": ("agency", "tasks", "own_roles", "their_roles"),
-    "candidates": ("key", "type", "number", "date", "issuer", "name", "kind"),
+    "candidates": ("key", "type", "number", "date", "issuer", "name", "kind", "province"),
 }
 
 
