@@ -260,15 +260,21 @@ def lineage(ref: str, direction: str, depth: int, fmt: str, store_url: str | Non
 @click.option("--to", "date_to", default=None, metavar="YYYY-MM-DD", help="Only tasks due on or before.")
 @click.option("--format", "fmt", type=_FORMATS, default="table", show_default=True)
 @click.option("--store", "store_url", default=None, metavar="URL", help=_STORE_HELP)
+@click.option("--province", default=None, help="The unit of this province (a name several provinces have, "
+              "such as \"Sở Xây dựng\", needs one: without it the candidates are listed, exit 3).")
 def duties(agency: str, role: str | None, date_from: str | None, date_to: str | None, fmt: str,
-           store_url: str | None) -> None:
+           store_url: str | None, province: str | None) -> None:
     """Tasks of a unit: role, deadline, clause, document, under, places (and criticisms).
 
-    AGENCY is a name, alias or key; diacritics optional ("so xay dung").
+    AGENCY is a name, alias or key; diacritics optional ("so xay dung"); it may end with its
+    province ("Sở Tài chính tỉnh Quảng Ngãi"). Rows include the tasks of the unit's head (how
+    = head: "Giám đốc Sở …") and of the named collectives of its province it belongs to (how =
+    collective: "Các sở, ban, ngành", "UBND các huyện, thành phố"); each row shows the province.
     """
     from vanban import queries as Q
 
-    _answer(store_url, lambda s: Q.duties(s, agency, role=role, date_from=date_from, date_to=date_to), fmt, "duties")
+    _answer(store_url, lambda s: Q.duties(s, agency, role=role, date_from=date_from, date_to=date_to,
+                                          province=province), fmt, "duties")
 
 
 @main.command()

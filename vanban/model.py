@@ -237,6 +237,9 @@ class Citation:
     relation: str  # implements | based_on | proposal | amended_by | delegation | references
     mentions: tuple[Mention, ...] = ()
     name: str | None = None  # unnumbered documents: "Luật Đầu tư công"
+    #: relation replaces | repeals | amends | guides | corrects as well; amended_by: the number (or
+    #: name) of the cited document this one amends ("Y (được sửa đổi, bổ sung tại X)": X amends Y)
+    amends: str | None = None
 
     @property
     def surfaces(self) -> list[str]:
@@ -251,6 +254,7 @@ class Citation:
             "subject": self.subject,
             "relation": self.relation,
             "name": self.name,
+            "amends": self.amends,
             "surfaces": self.surfaces,
             "mentions": [asdict(m) for m in self.mentions],
         }

@@ -85,6 +85,7 @@ class Agency(BaseModel):
     level: str | None = None
     aliases: list[str] | None = None
     tasks: int = 0
+    province: str | None = None
 
 
 class Duty(BaseModel):
@@ -108,6 +109,8 @@ class Duty(BaseModel):
     doc_file: str | None = None
     under: list[str] = []
     places: list[str] = []
+    how: str | None = None  # direct | head | collective
+    province: str | None = None
 
 
 class Duties(ListOf[Duty]):

@@ -54,6 +54,7 @@ REL_TYPES = (
     "MENTIONS", "GOVERNS", "PART_OF",
 )
 
-CITE_RELATIONS = ("implements", "based_on", "proposal", "amended_by", "delegation", "references")
+CITE_RELATIONS = ("implements", "based_on", "proposal", "amended_by", "delegation", "references",
+                  "replaces", "repeals", "amends", "guides", "corrects")
 
 ROLES = ("lead", "coordinate", "execute", "accountable", "report", "requested", "monitor", "advise")

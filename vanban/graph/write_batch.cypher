@@ -37,6 +37,11 @@ WHERE t.stub = true
 SET t.gc = true
 WITH count(*) AS _
 UNWIND $clear AS k
+MATCH (d:Document {key: k})-[:CITES]->(:Document)-[r:CITES]->(:Document)
+WHERE r.doc = k
+DELETE r
+WITH count(*) AS _
+UNWIND $clear AS k
 MATCH (d:Document {key: k})
 MATCH (d)-[r]->()
 DELETE r
@@ -85,6 +90,7 @@ SET a.name = CASE WHEN a.name IS NULL OR r.name < a.name THEN r.name ELSE a.name
     a.kind = CASE WHEN a.kind IS NULL OR r.kind < a.kind THEN r.kind ELSE a.kind END,
     a.level = CASE WHEN a.level IS NULL OR r.level < a.level THEN r.level ELSE a.level END,
     a.generic = coalesce(a.generic, false) OR r.generic,
+    a.province = CASE WHEN a.province IS NULL OR r.province < a.province THEN r.province ELSE a.province END,
     a.aliases = reduce(acc = [], x IN coalesce(a.aliases, []) + r.aliases |
         CASE WHEN x IN acc THEN acc ELSE [y IN acc WHERE y < x] + [x] + [y IN acc WHERE y > x] END),
     a.folded = reduce(acc = [], x IN coalesce(a.folded, []) + r.folded |
@@ -182,7 +188,7 @@ CALL {
   WITH D[r[0]][0] AS a, D[r[1]][0] AS b, r
   WHERE a IS NOT NULL AND b IS NOT NULL
   CREATE (a)-[e:CITES]->(b)
-  SET e.doc = a.key, e.clause = r[2], e.start = r[3], e.end = r[4], e.surface = r[5], e.relation = r[6], e.resolved_by = r[7], e.confidence = r[8], e.number = r[9], e.cited_date = r[10], e.subject = r[11], e.mentions = r[12]
+  SET e.doc = coalesce(r[13], a.key), e.clause = r[2], e.start = r[3], e.end = r[4], e.surface = r[5], e.relation = r[6], e.resolved_by = r[7], e.confidence = r[8], e.number = r[9], e.cited_date = r[10], e.subject = r[11], e.mentions = r[12]
 }
 CALL {
   WITH D, A
@@ -294,7 +300,8 @@ WITH count(*) AS _
 
 // ---- a document whose text prints no number takes the number it is cited
 // with by the documents that cite it by title (smallest, if several),
-// identified_from names the citing document. Recomputed whenever the document
+// identified_from names the citing document; one whose text prints no date
+// takes that citation's date too (date_identified = true). Recomputed whenever the document
 // or one of those citing documents is rewritten.
 // Documents named in $identify are looked up by key: on FalkorDB a flag set
 // earlier in the same query was not reliably found through its index.
@@ -304,8 +311,12 @@ WITH d
 WHERE d.stub = false AND (d.number IS NULL OR d.identified_from IS NOT NULL)
 OPTIONAL MATCH (s:Document)-[c:CITES]->(d)
 WHERE c.resolved_by = 'title' AND c.number IS NOT NULL
-WITH d, min(c.number) AS n, min(s.key) AS src
-SET d.number = n, d.identified_from = src, d.reident = null
+WITH d, min(c.number) AS n, min(s.key) AS src, min(c.cited_date) AS dt
+WITH d, n, src, dt, (d.date IS NULL OR d.date_identified = true) AS take
+SET d.number = n, d.identified_from = src, d.reident = null,
+    d.date = CASE WHEN take THEN dt ELSE d.date END,
+    d.year = CASE WHEN take AND dt IS NOT NULL THEN toInteger(substring(dt, 0, 4)) ELSE d.year END,
+    d.date_identified = CASE WHEN take AND dt IS NOT NULL THEN true ELSE null END
 WITH count(*) AS _
 MATCH (d:Document {reident: true})
 SET d.reident = null
@@ -313,8 +324,12 @@ WITH d
 WHERE d.stub = false AND (d.number IS NULL OR d.identified_from IS NOT NULL)
 OPTIONAL MATCH (s:Document)-[c:CITES]->(d)
 WHERE c.resolved_by = 'title' AND c.number IS NOT NULL
-WITH d, min(c.number) AS n, min(s.key) AS src
-SET d.number = n, d.identified_from = src
+WITH d, min(c.number) AS n, min(s.key) AS src, min(c.cited_date) AS dt
+WITH d, n, src, dt, (d.date IS NULL OR d.date_identified = true) AS take
+SET d.number = n, d.identified_from = src,
+    d.date = CASE WHEN take THEN dt ELSE d.date END,
+    d.year = CASE WHEN take AND dt IS NOT NULL THEN toInteger(substring(dt, 0, 4)) ELSE d.year END,
+    d.date_identified = CASE WHEN take AND dt IS NOT NULL THEN true ELSE null END
 WITH count(*) AS _
 
 // ---- a document identified with a number absorbs the stubs made for that

@@ -21,6 +21,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from vanban.loaders.agency_keys import agency_node_key, agency_province
+from vanban.loaders.issuers import citing_province
 from vanban.loaders.resolve import (
     Catalog, DocInfo, agency_key, doc_key, fold, norm_number, person_key, place_key, place_label,
     split_parent, task_key, year_of,
@@ -51,7 +53,7 @@ SHARED_RELS = ("GOVERNS", "PART_OF")
 PROV_FIELDS = ("clause", "start", "end", "surface")
 REL_FIELDS: dict[str, tuple[str, ...]] = {
     "CITES": PROV_FIELDS + ("relation", "resolved_by", "confidence", "number", "cited_date", "subject",
-                            "mentions"),
+                            "mentions", "doc"),  # doc: the citing document when the source is not it (amends)
     "ISSUED_BY": PROV_FIELDS, "SIGNED_BY": PROV_FIELDS + ("title", "mode"), "ADDRESSED_TO": PROV_FIELDS,
     "COPIED_TO": PROV_FIELDS + ("purpose",), "CRITICIZES": PROV_FIELDS,
     "SETS_TARGET": PROV_FIELDS + ("target", "year"), "MENTIONS": PROV_FIELDS,
@@ -188,6 +190,7 @@ class _Builder:
         self.stub_infos: dict[str, DocInfo] = {}
         self.rels: dict[str, list[dict[str, Any]]] = {t: [] for t in OWN_RELS + SHARED_RELS}
         self.seen: set[tuple] = set()
+        self.province: str | None = None  # the document's province (local agencies belong to it)
         self.warnings: list[str] = []
 
     def rel(self, type_: str, src: str, dst: str, p: dict[str, Any], dedupe: tuple = ()) -> None:
@@ -216,13 +219,15 @@ class _Builder:
     def agency(self, name: str | None, kind: str | None = None, level: str | None = None,
                generic: bool = False, aliases: tuple[str, ...] = ()) -> str | None:
         name = squash(nfc(name)) if name else None
-        key = agency_key(name)
+        province = self.province
+        key = agency_node_key(name, province)
         if key is None:
             return None
         row = self.agencies.get(key)
         if row is None:
             row = self.agencies[key] = {"key": key, "name": name, "kind": kind, "level": level,
-                                        "generic": bool(generic), "aliases": [], "folded": []}
+                                        "generic": bool(generic), "aliases": [], "folded": [],
+                                        "province": agency_province(name, province)}
         else:
             row["name"] = min(row["name"], name)
             row["kind"] = kind if row["kind"] is None or (kind is not None and kind < row["kind"]) else row["kind"]
@@ -351,6 +356,7 @@ def build_rows(ex: Extraction, catalog: Catalog, info: DocInfo | None = None,
     info = info or Catalog.info_for(ex.document, ex.sha256, ex.source)
     meta = ex.document
     b = _Builder(ex, info)
+    b.province = citing_province(meta, ex.places)  # local agencies belong to the document's province
     key = info.key
     text = ex.text or ""
 
@@ -382,7 +388,7 @@ def build_rows(ex: Extraction, catalog: Catalog, info: DocInfo | None = None,
 
     # recipients
     for a in ex.agencies:
-        ak = agency_key(a.name)
+        ak = agency_node_key(squash(nfc(a.name)) if a.name else None, b.province)
         if ak is None:
             continue
         if "kinh_gui" in a.where:
@@ -395,7 +401,9 @@ def build_rows(ex: Extraction, catalog: Catalog, info: DocInfo | None = None,
     cited: dict[str, str] = {}
     absorb: list[dict[str, Any]] = []
     identify: set[str] = set() if meta.number else {key}
+    catalog.set_citing(meta, b.province)
     for c in ex.citations:
+        c = catalog.effective(c)  # a law cited by name gets its number; "UBND tỉnh" the citing province
         res, target = catalog.resolve(c)
         if res.key == key:
             continue
@@ -410,6 +418,9 @@ def build_rows(ex: Extraction, catalog: Catalog, info: DocInfo | None = None,
         m = _first(c.mentions)
         if res.resolved_by == "title":
             identify.add(res.key)
+            if c.number and target.date is None and c.date:
+                b.warnings.append(f"{ex.source}: document {res.key} has no number or date in its text; "
+                                  f"it takes {c.number} of {c.date} from this citation")
             # later citations of that number (even without a subject) resolve to the document too,
             # and the stubs made for the number so far join it
             n = norm_number(c.number)
@@ -417,9 +428,21 @@ def build_rows(ex: Extraction, catalog: Catalog, info: DocInfo | None = None,
                 catalog.note_identified(res.key, n)
                 absorb.append({"doc": res.key, "number": n,
                                "stubs": sorted(k for k in catalog.by_number.get(n, ()) if k in catalog.stubs)})
-        b.own("CITES", key, res.key, _where(m, c.name or c.number), c.relation, res.resolved_by, res.confidence,
-              squash(nfc(c.number)) if c.number else None, c.date, c.subject, len(c.mentions) or None,
-              dedupe=(c.relation, m.start if m else None))
+        rel = c.relation
+        if c.relation == "amended_by" and c.amends:
+            # "Y (được sửa đổi, bổ sung tại X)": the citing document cites X as it cites Y; X amends Y
+            amended = next((y for y in ex.citations if c.amends in (y.number, y.name)), None)
+            rel = amended.relation if amended is not None and amended.relation != "amended_by" else "references"
+            amended_key = cited.get(norm_number(c.amends)) if amended is not None and amended.number else None
+            if amended is not None and amended_key is None:
+                amended_key = catalog.resolve(amended)[0].key
+            if amended_key and amended_key not in (res.key, key):
+                b.own("CITES", res.key, amended_key, _where(m, c.name or c.number), "amends", res.resolved_by,
+                      res.confidence, squash(nfc(c.number)) if c.number else None, c.date, c.subject,
+                      len(c.mentions) or None, key, dedupe=("amends", m.start if m else None))
+        b.own("CITES", key, res.key, _where(m, c.name or c.number), rel, res.resolved_by, res.confidence,
+              squash(nfc(c.number)) if c.number else None, c.date, c.subject, len(c.mentions) or None, None,
+              dedupe=(rel, m.start if m else None))
 
     # tasks
     tasks: dict[str, dict[str, Any]] = {}
@@ -499,6 +522,9 @@ def build_rows(ex: Extraction, catalog: Catalog, info: DocInfo | None = None,
         "signer": meta.signer, "signer_title": meta.signer_title, "signing_mode": meta.signing_mode,
         "source": ex.source, "sha256": ex.sha256, "stub": False, "facts": facts, "tasks": len(tasks),
         "search": fold_text(" ".join(x for x in (meta.type, meta.number, meta.title, meta.issuer) if x)),
+        # an undated document is not older than the newest document it cites
+        "not_before": None if meta.date else max((c.date for c in ex.citations if c.date), default=None),
+        "province": b.province,
     }
     adopt = tuple({"stub": r.key, "doc": key, "resolved_by": r.resolved_by, "confidence": r.confidence}
                   for r in _adoptions(catalog, info))

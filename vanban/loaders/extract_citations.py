@@ -11,10 +11,14 @@ or a party-congress resolution whose numbered twin has that issuer) merge into
 one Citation.
 
 The relation to the citing document comes from the sentence around the mention:
-"Căn cứ" → based_on, "Xét/Theo đề nghị … tại" → proposal, "sửa đổi, bổ sung
-tại" → amended_by, "… ủy quyền" → delegation, "Thực hiện/Triển khai …",
-"theo …", "thực hiện … tại" → implements, "quy định tại" and the rest →
-references; list items (", " "; " "và") share the relation of the item before.
+"Căn cứ" → based_on, "Xét/Theo đề nghị … tại" → proposal, "(được) sửa đổi, bổ
+sung tại/bởi" → amended_by (the mention amends the document cited just before it:
+`Citation.amends`), "… ủy quyền" → delegation, "thay thế" → replaces, "bãi bỏ" /
+"… hết hiệu lực" → repeals, "sửa đổi, bổ sung (một số điều của)" → amends,
+"hướng dẫn (thi hành)" / "quy định chi tiết" → guides, "đính chính" → corrects,
+"Thực hiện/Triển khai …", "theo …", "thực hiện … tại" → implements,
+"quy định tại" and the rest → references; list items (", " "; " "và") share the
+relation of the item before.
 """
 
 from __future__ import annotations
@@ -24,6 +28,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from vanban.loaders import vocab
+from vanban.loaders.issuers import clean_issuer
+from vanban.loaders.laws import law_key, shipped
 from vanban.loaders.numbers import DATE, NUMBER, date_of, normalise_number
 from vanban.model import Citation, Mention, Segmented
 from vanban.text import fold, squash
@@ -38,7 +44,7 @@ def _words(name: str) -> str:
 def _law_lb(first: str) -> str:
     """The look-behinds of a law name, placed after its first letter `first`: not inside a word,
     nor after "pháp " or "bộ "."""
-    return rf"(?<!\w{first})(?<!pháp\s{first})(?<![Bb]ộ\s{first})"
+    return rf"(?<!\w{first})(?<!pháp\s{first})(?<![Bb]ộ\s{first})(?<!Dân\s{first})"
 
 
 @lru_cache(maxsize=1)
@@ -54,7 +60,7 @@ def _patterns():
     short_de_an = re.compile(r"(?P<type>Đ(?<![\w]Đ)ề\s+án)\s+(?:số\s+)?(?P<num>\d{1,3})(?![\w/.\-])(?!\s*[/\-])")
     law = re.compile(r"(?P<type>B" + _law_lb("B") + r"ộ\s+luật|L" + _law_lb("L") + r"uật|P" + _law_lb("P")
                      + r"háp\s+lệnh|H" + _law_lb("H") + r"iến\s+pháp)"
-                     r"(?!\s+(?i:sư|pháp|số|này|hiện\s+hành|và|về|chung|hoặc|học|ở|của|trong|sửa\s+đổi|mới|cũ|"
+                     r"(?!\s+(?i:sư|pháp|số|này|chuyên\s+ngành|thuộc|hiện\s+hành|và|về|chung|hoặc|học|ở|của|trong|sửa\s+đổi|mới|cũ|"
                      r"định|lệ|có|do|đã|được|thì|là|nêu|trên|quy\s+định)\b)(?=\s)")
     congress = re.compile(r"(?P<type>N(?<![\w]N)ghị\s+quyết)\s+(?=(?:Đại\s+hội|Hội\s+nghị\s+Trung\s+ương)\b)")
     return numbered, short_de_an, law, congress
@@ -119,7 +125,7 @@ _TERM_LEAD = re.compile(r"[\s,]*(?:(?i:khóa|khoá)\s+[IVXLC]+\b[\s,]*)?")
 _AND_GAP = re.compile(r"\s*(?:,|và|hoặc)\s*")
 _SPACE_COMMA = re.compile(r"[\s,]*")
 _OF_ISSUER = re.compile(r"\s*(?i:của)\s+(?=[" + _UP + r"])")
-_LAW_NUMBER = re.compile(r"\s*(?i:số)\s*(" + NUMBER.pattern + r")")
+_LAW_NUMBER = re.compile(r"\s*(?:(?i:số)\s*:?\s*)?(" + NUMBER.pattern + r")")
 _ABOUT = re.compile(r"(?i)(về|v/v)\s")
 _FN_NUMBER = re.compile(r"^\(?\d{1,3}\)?\s*")
 _BARE_SO_ONLY = re.compile(r"(?:số\s*)?")
@@ -142,6 +148,7 @@ class _Mention:
     issuer_before: bool = False
     clause: str | None = None
     in_footnote: int | None = None  # index of the footnote holding the mention
+    amends: str | None = None  # amended_by: number or name of the mention it amends
 
 
 def _clause_index(seg: Segmented) -> list[tuple[int, int, str]]:
@@ -385,8 +392,8 @@ class _Extractor:
             a = end + im.end()
             b = _cut_issuer(text, a, limit, _STOP, self.refs)
             if b > a:
-                issuer = squash(text[a:b])
-                end = b
+                issuer = clean_issuer(squash(text[a:b]))
+                end = a + len(issuer) if issuer and text[a:b].startswith(issuer) else b
         before = False
         if issuer is None:
             issuer = self._issuer_before(m.start())
@@ -426,6 +433,7 @@ class _Extractor:
         if not text[a:a + 1] or not (text[a].isalpha()):
             return None
         b = _cut_issuer(text, a, limit, _LAW_STOP, self.refs)
+        b = _whole_law_name(text, m.start(), b, limit)
         name = squash(text[a:b])
         words = name.split()
         if not words or len(words) > 10 or not words[0][0].isalpha():
@@ -464,7 +472,7 @@ class _Extractor:
         if not m:
             return None
         iss = squash(m.group("iss"))
-        iss = iss.split(",")[0].strip()
+        iss = clean_issuer(iss.split(",")[0].strip()) or ""
         return iss if 1 <= len(iss.split()) <= 14 else None
 
     # ---------------------------------------------------------- relations
@@ -492,10 +500,12 @@ class _Extractor:
             after = self.text[mm.end:self._sentence_end(mm.end)].lower()
             prev = done[-1] if done else None
             rel = None
+            listed = False
             if prev is not None and prev.start >= s0 and prev.subject_end <= mm.start:
                 gap = squash(self.text[max(prev.end, prev.subject_end):mm.start]).lower()
                 if _LIST_GAP.fullmatch(gap):
-                    rel = prev.relation
+                    rel, listed = prev.relation, True
+                    mm.amends = prev.amends
                     if mm.issuer is None and prev.issuer_before:
                         mm.issuer, mm.issuer_before = prev.issuer, True
             if rel is None and mm.in_footnote is not None and low == "":
@@ -504,6 +514,18 @@ class _Extractor:
                 rel = _relation(low, after, mm.in_footnote is not None)
             if rel == "implements" and mm.type in _LAWS:
                 rel = "references"
+            if rel in _OWN_ACTS and not listed:
+                inner = next((x for x in reversed(done) if x.start >= s0 and x.end <= mm.start), None)
+                if inner is not None and not (rel == "amended_by" and _PASSIVE_AMEND.search(low)):
+                    # "Nghị định số 07/… sửa đổi, bổ sung Nghị định số 23/…": said of the document cited
+                    # before it, not of the citing one
+                    rel = inner.relation if inner.relation not in _OWN_ACTS else "references"
+            if rel == "amended_by" and mm.amends is None:
+                amended = next((x for x in reversed(done) if x.start >= s0 - 200 and x.end <= mm.start), None)
+                if amended is not None and _PASSIVE_AMEND.search(low):
+                    mm.amends = amended.number or amended.name
+                else:
+                    rel = "amends"  # "sửa đổi, bổ sung Quyết định số …": the citing document amends it
             mm.relation = rel
             done.append(mm)
 
@@ -527,11 +549,27 @@ class _Extractor:
 
 
 _LAWS = {"Luật", "Bộ luật", "Hiến pháp", "Pháp lệnh"}
+# relations that say what the citing document itself does to the cited one
+_OWN_ACTS = {"amended_by", "amends", "replaces", "repeals", "guides", "corrects"}
+# "Luật sửa đổi, bổ sung một số điều của Luật …": the name of an amending act, not the citing one's act
+_AMENDING_NAME = re.compile(r"(?:luật|bộ luật|nghị định|thông tư|nghị quyết|pháp lệnh|quyết định)\s+(?:sửa đổi,? bổ sung"
+                            r"|quy định chi tiết|hướng dẫn)[^.;]*$")
 _DELEGATE = re.compile(r"\b(?:ủy|uỷ) quyền\b")
 _RULES_END = re.compile(r"(?:quy định|pháp luật)(?: (?:tại|của))?\s*$")
 _AT_START = re.compile(r"^(?:theo|tại)\b")
 _RULES_NEAR_END = re.compile(r"(?:quy định|pháp luật)[^.;]{0,60}$")
-_AMEND = re.compile(r"sửa đổi,? bổ sung(?: một số điều)?(?: (?:tại|bởi|theo))?\s*$")
+_AMEND = re.compile(r"sửa đổi,? bổ sung(?: cập nhật)?(?: một số (?:điều|nội dung))?(?: (?:tại|bởi|theo|của))?\s*$")
+_PASSIVE_AMEND = re.compile(r"(?:được|bị) sửa đổi,? bổ sung(?: cập nhật)?(?: một số (?:điều|nội dung))?"
+                            r"(?: (?:tại|bởi|theo))?\s*$|sửa đổi,? bổ sung(?: cập nhật)?(?: một số (?:điều|nội dung))?"
+                            r" (?:tại|bởi)\s*$")
+_REPLACE = re.compile(r"(?<!được )(?<!bị )thay thế(?: (?:cho|toàn bộ))?(?: (?:các|nội dung))?\s*$")
+_REPEAL = re.compile(r"(?<!được )(?<!bị )(?:bãi bỏ|hủy bỏ|huỷ bỏ|chấm dứt hiệu lực(?: của)?)(?: (?:toàn bộ|một số điều"
+                     r"|các|nội dung)(?: (?:của|tại))?)?\s*$")
+_REPEALED_AFTER = re.compile(r"^\s*,?\s*(?:(?:đã|sẽ|chính thức|cũng)\s+)?(?:hết hiệu lực|bị bãi bỏ|được bãi bỏ)\b")
+_GUIDE = re.compile(r"(?<!theo )(?<!các )(?<!có )(?:^|[^\w])(?:hướng dẫn(?: (?:thi hành|thực hiện|triển khai))?"
+                    r"(?: một số (?:điều|nội dung)(?: của)?)?|quy định chi tiết(?: (?:thi hành|một số điều)"
+                    r"(?: (?:và biện pháp thi hành|của))*)?)\s*$")
+_CORRECT = re.compile(r"đính chính(?: (?:một số nội dung|nội dung|sai sót)(?: (?:tại|của))?)?\s*$")
 _DELEGATE_LEAD = re.compile(r"ủy quyền(?: (?:tại|theo))?\s*$|uỷ quyền(?: (?:tại|theo))?\s*$")
 _BASED = re.compile(r"^(?:[-+•]\s*)?căn cứ\b")
 _PROPOSAL = re.compile(r"^(?:[-+•]\s*)?(?:xét|theo|trên cơ sở|căn cứ) (?:đề nghị|đề xuất|tờ trình|báo cáo)\b")
@@ -542,17 +580,56 @@ _IMPL_END = re.compile(r"(?:\btheo(?: (?:tinh thần|đúng|nội dung|mục ti�
                        r"theo)[^.;]{0,90}\btại|mục tiêu)\s*$")
 
 
+def _whole_law_name(text: str, start: int, b: int, limit: int) -> int:
+    """Return the end of a law's name from `start`, extended past `b` (where a comma or "và" cut it) to
+    the longest name of the law catalogue it begins ("Luật Khoa học, công nghệ và đổi mới sáng tạo")."""
+    cut = law_key(text[start:b])
+    if not cut:
+        return b
+    longer = _law_names_from(cut)
+    if not longer:
+        return b
+    best = b
+    for e in range(b + 1, min(limit, b + 80) + 1):
+        if e < len(text) and (text[e].isalnum()):
+            continue
+        k = law_key(text[start:e])
+        if k in longer:
+            best = e
+        elif not any(n.startswith(k) for n in longer):
+            break
+    return best
+
+
+@lru_cache(maxsize=4096)
+def _law_names_from(cut: str) -> frozenset[str]:
+    return frozenset(n for n in shipped() if n.startswith(cut + " ") and n != cut)
+
+
 def _relation(lead: str, after: str, in_footnote: bool) -> str:
     """Relation of a mention from the sentence before it (`lead`, lower case) and the text after it."""
     lead = lead.strip()
+    am = _AMENDING_NAME.search(lead)
+    if am:
+        lead = lead[:am.start()].strip()
     if _AMEND.search(lead):
-        return "amended_by"
+        return "amended_by"  # "amends" unless a mention it amends precedes (see _Extractor._relations)
+    if _CORRECT.search(lead):
+        return "corrects"
+    if _REPLACE.search(lead):
+        return "replaces"
+    if _REPEAL.search(lead):
+        return "repeals"
     if _DELEGATE_LEAD.search(lead) or _DELEGATE.search(after):
         return "delegation"
     if _BASED.search(lead):
         return "based_on"
     if _PROPOSAL.search(lead):
         return "proposal"
+    if _GUIDE.search(lead):
+        return "guides"
+    if _REPEALED_AFTER.search(after) and not in_footnote:
+        return "repeals"
     if _RULES_END.search(lead):
         return "references"
     if in_footnote and _AT_START.match(lead):
@@ -625,5 +702,6 @@ def extract_citations(seg: Segmented) -> tuple[Citation, ...]:
             relation=relation,
             mentions=mentions,
             name=first("name") if not first("number") else None,
+            amends=first("amends"),
         ))
     return tuple(out)

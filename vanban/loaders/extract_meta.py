@@ -12,6 +12,7 @@ import re
 from collections import Counter
 
 from vanban.loaders import vocab
+from vanban.loaders.issuers import clean_issuer
 from vanban.loaders.read import SIDECAR_FIELDS
 from vanban.model import DocumentMeta, InputError, Segmented
 from vanban.text import squash
@@ -75,6 +76,7 @@ def extract_meta(seg: Segmented, sidecar: dict | None = None) -> DocumentMeta:
     issuer = canonical_organ(h.issuer) if h.issuer else _infer_issuer(seg)
     if h.parent_issuer and h.issuer:
         issuer = canonical_organ(h.issuer)
+    issuer = clean_issuer(issuer)
     mode = sig.mode
     if mode is None and sig.title is None:
         mode = None

@@ -46,3 +46,32 @@ def date_of(m: re.Match) -> str | None:
     if m.group("d1"):
         return iso_date(m.group("d1"), m.group("m1"), m.group("y1"))
     return iso_date(m.group("d2"), m.group("m2"), m.group("y2"))
+
+
+# Symbols of the documents of central bodies: the National Assembly and its Standing Committee, the
+# President, the Government and the Prime Minister, ministries and ministry-level bodies, the Party's
+# central organs. Such a number names one document in the country, whatever issuer text a citation prints.
+MINISTRY_CODES = (
+    "BTC", "BKHĐT", "BNV", "BTP", "BCA", "BQP", "BNG", "BCT", "BXD", "BGTVT", "BGDĐT", "BYT", "BLĐTBXH",
+    "BTNMT", "BNNPTNT", "BNNMT", "BKHCN", "BVHTTDL", "BTTTT", "BDTTG", "NHNN", "TTCP", "VPCP", "UBDT",
+    "KTNN", "TANDTC", "VKSNDTC", "BHXH", "BTTTT", "UBDTMN",
+)
+_MIN = "|".join(sorted(MINISTRY_CODES, key=len, reverse=True))
+_CENTRAL = re.compile(
+    r"(?:[/\-](?:QH\d*|UBTVQH\d*|NĐ-CP|NQ-CP|QĐ-TTG|CT-TTG|TTG(?:-[A-ZĐ0-9]+)?|QĐ-CTN|L-CTN|L/CTN|TB-VPCP|CP"
+    r"|NQ-UBTVQH\d*|NQLT-[A-ZĐ0-9-]+|T?TTLT[/\-][A-ZĐ0-9-]+)"
+    r"|[/\-](?:TW|TƯ|BCHTW|BCTTW|BTCTW|BTGTW|BDVTW|BKTTW|UBKTTW|VPTW|BCĐTW)(?:-[A-ZĐ0-9]+)?"
+    r"|[/\-](?:TT|QĐ|CT|TB|KH|HD)-(?:" + _MIN + r")(?:-[A-ZĐ0-9]+)?"
+    r"|^\d+(?:/(?:19|20)\d\d)?/(?:" + _MIN + r")-[A-ZĐ0-9]+)$")
+_HAS_YEAR = re.compile(r"/(?:19|20)\d\d/")
+
+
+def is_central(number: str | None) -> bool:
+    """True when a normalised (upper-case) number is that of a central body's document
+    ("72/2025/QH15", "118/2025/NĐ-CP", "57-NQ/TW", "06/QĐ-TTG", "02/2024/TT-BKHĐT", "3103/QĐ-BTC")."""
+    return bool(number) and _CENTRAL.search(number.upper().replace("Ð", "Đ")) is not None
+
+
+def has_year(number: str | None) -> bool:
+    """True when the number prints its year ("53/2023/QĐ-UBND")."""
+    return bool(number) and _HAS_YEAR.search(number) is not None

@@ -3,7 +3,10 @@
 Keys (see vanban/graph/schema.py):
 - Document: "doc:<NUMBER>|<issuer agency key>|<year>" when the text carries a
   number, else "doc:sha256:<hash of the file>"; a cited document without a
-  number: "doc:name:<folded name or subject>".
+  number: "doc:name:<folded name or subject>". A central body's number
+  (numbers.is_central: Luật …/QH15, NĐ-CP, QĐ-TTg, TT-B…, NQ/TW …) names one
+  document whatever issuer a citation prints: "doc:<NUMBER>||" when the number
+  prints its year, else "doc:<NUMBER>||<year>".
 - Agency "agency:<folded name>", Person "person:<folded name>",
   Place "place:<code>" or "place:<folded parent chain>/<folded kind name>",
   Task "<document key>#<clause>".
@@ -21,12 +24,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
 from rapidfuzz import fuzz
 
+from vanban.loaders.issuers import CENTRAL_CITIES, localise_issuer, province_of_issuer
+from vanban.loaders.laws import LAW_TYPES, LawCatalogue
+from vanban.loaders.numbers import has_year, is_central
 from vanban.model import Citation, DocumentMeta
 from vanban.text import fold as _slow_fold
 from vanban.text import nfc, squash
@@ -68,6 +74,10 @@ _PARENT_KIND = {"tỉnh": "province", "thành phố": "city", "huyện": "distri
                 "thị xã": "town", "xã": "commune", "phường": "ward", "thị trấn": "town",
                 "thôn": "village", "làng": "village", "bản": "village"}
 _YEAR_IN_NUMBER = re.compile(r"/((?:19|20)\d\d)/")
+_MISSING_HYPHEN = re.compile(r"(?<=/)(NĐ|NQ|QĐ|CT|TT)(CP|TTG|B[A-ZĐ]{2,7})$")
+#: words that begin the citing sentence's own text after a central document's subject
+_LOCAL_TAIL = re.compile(r"\s+(?:trên\s+địa\s+bàn|tại\s+địa\s+phương|ở\s+địa\s+phương|của\s+tỉnh|"
+                         r"của\s+thành\s+phố|tại\s+tỉnh|trong\s+tỉnh)\b.*$", re.I | re.S)
 _SUBJECT_LEAD = re.compile(r"^(về việc|v/v|về)\s+", re.I)
 
 
@@ -80,6 +90,7 @@ def norm_number(number: str | None) -> str | None:
     if not number:
         return None
     n = re.sub(r"\s+", "", nfc(number)).replace("Ð", "Đ").replace("đ", "Đ").upper()
+    n = _MISSING_HYPHEN.sub(r"\1-\2", n)  # "118/2025/NĐCP" → "118/2025/NĐ-CP", "03/2021/TTBKHĐT"
     return n or None
 
 
@@ -116,6 +127,8 @@ def doc_key(number: str | None, issuer: str | None, year: int | None, sha256: st
     Raises ValueError when there is neither a number nor a hash.
     """
     n = norm_number(number)
+    if n and is_central(n):
+        return f"doc:{n}||{'' if has_year(n) else (year or '')}"
     if n:
         return f"doc:{n}|{agency_key(issuer) or ''}|{year or ''}"
     if sha256:
@@ -245,6 +258,42 @@ class Catalog:
     identified_log: list[str] = field(default_factory=list)  # numbers, in the order they were identified
     #: keys of nodes known to be committed to the store (read from it, or written by this run)
     stored: set[str] = field(default_factory=set)
+    #: laws by name (shipped catalogue + what citations printing name and number taught this run)
+    laws: LawCatalogue = field(default_factory=LawCatalogue)
+    #: the document whose citations are being resolved: its date and province (see set_citing)
+    citing_date: str | None = None
+    citing_province: str | None = None
+    citing_city: str | None = None
+
+    def set_citing(self, meta: DocumentMeta | None, province: str | None = None) -> None:
+        """Resolve the next citations as those of document `meta` (its date picks a law's version;
+        its province, or `province`, completes "Ủy ban nhân dân tỉnh" printed without a name)."""
+        self.citing_date = meta.date if meta else None
+        own = province_of_issuer(meta.issuer) if meta else None
+        self.citing_city = own if own and meta and re.search(r"(?i)thành\s+phố\s+" + re.escape(own), meta.issuer) \
+            else None
+        if own and self.citing_city and own not in CENTRAL_CITIES:
+            own = None  # "UBND thành phố Hội An": a city of a province, not the province
+        self.citing_province = own or province
+
+    def effective(self, c: Citation) -> Citation:
+        """Return `c` completed from what the catalogue knows: a law cited by name gets its number (and
+        date) from the law catalogue; a bare "Ủy ban nhân dân tỉnh" issuer gets the citing province."""
+        changes: dict[str, Any] = {}
+        if c.number is None and c.type in LAW_TYPES and c.name:
+            hit = self.laws.lookup(c.name, self.citing_date)
+            if hit is not None:
+                changes["number"], changes["date"] = hit[0], c.date or hit[1]
+        elif c.number and c.type in LAW_TYPES:
+            self.laws.learn(c)
+        if c.subject and is_central(norm_number(changes.get("number", c.number))):
+            subject = _LOCAL_TAIL.sub("", c.subject)  # "… chuyển đổi số trên địa bàn tỉnh": the citing text
+            if subject != c.subject and subject:
+                changes["subject"] = subject
+        iss = localise_issuer(c.issuer, self.citing_province, self.citing_city)
+        if iss != c.issuer:
+            changes["issuer"] = iss
+        return replace(c, **changes) if changes else c
 
     CATALOG_QUERY = (
         "MATCH (d:Document) RETURN d.key AS key, d.number AS number, d.issuer AS issuer, "
@@ -355,6 +404,7 @@ class Catalog:
                 if k == doc.key or not s.stub:
                     continue
                 if (issuer_compatible(s.issuer, doc.issuer) and (s.year in (None, doc.year))
+                        and _date_ok(s.date, doc.date)
                         and (s.issuer is None or s.year is None or s.issuer != doc.issuer)):
                     out.append(Resolution(k, "number", 0.8, False))
         elif doc.title:
@@ -380,16 +430,25 @@ class Catalog:
         that number (one candidate, no numbered one: "identified") → exact key
         of a stub → a stub keyed by what the citation gives.
         """
+        c = self.effective(c)
+        named_law = c.number is not None and c.name is not None and c.type in LAW_TYPES
         number = norm_number(c.number)
         year = year_of(c.date, c.number)
         issuer = agency_key(c.issuer)
         subject = _subject(c) or None
         if number:
+            central = is_central(number)
+            if central and year is None and not has_year(number):
+                # "Nghị quyết số 57-NQ/TW" without a date: the one node of that number, if one
+                known = sorted(self.by_number.get(number, ()))
+                if len(known) == 1:
+                    year = self.docs[known[0]].year
             key = doc_key(number, c.issuer, year)
             info = self.docs.get(key)
             if info is not None and not info.stub:
-                return Resolution(key, "number_issuer_year", 1.0, False), info
-            cands = self._full_docs(self.by_number.get(number, ()), issuer, year)
+                how = "law_name" if named_law else "number_issuer_year"
+                return Resolution(key, how, 0.9 if named_law else 1.0, False), info
+            cands = [] if central else self._full_docs(self.by_number.get(number, ()), issuer, year, c.date)
             if len(cands) == 1:
                 return Resolution(cands[0].key, "number", 0.8, False), cands[0]
         hit = self._by_title(subject, c.type, c.date, issuer)
@@ -399,22 +458,29 @@ class Catalog:
             ident = self._full_docs(self.identified.get(number, ()), issuer, year)
             if len(ident) == 1 and not self._full_docs(self.by_number.get(number, ()), issuer, None):
                 return Resolution(ident[0].key, "identified", IDENTIFIED_CONFIDENCE, False), ident[0]
-            if info is not None and issuer and year:
+            if info is not None and ((issuer and year) or central):
+                if named_law:
+                    return Resolution(key, "law_name", 0.9, True), info
                 return Resolution(key, "number_issuer_year", 1.0, True), info
             stub = DocInfo(key=doc_key(number, c.issuer, year), number=number, issuer=issuer, year=year,
                            type=c.type, date=c.date, title=subject, stub=True)
-            how = "number_issuer_year" if issuer and year else "stub"
+            if named_law:
+                return Resolution(stub.key, "law_name", 0.9, True), stub
+            how = "number_issuer_year" if (issuer and year) or central else "stub"
             return Resolution(stub.key, how, 1.0 if how == "number_issuer_year" else 0.5, True), stub
         name = c.name or c.subject or "?"
         stub = DocInfo(key=name_key(name), issuer=issuer, year=year, type=c.type, date=c.date,
                        title=subject, stub=True)
         return Resolution(stub.key, "stub", 0.5, True), stub
 
-    def _full_docs(self, keys: Any, issuer: str | None, year: int | None) -> list[DocInfo]:
+    def _full_docs(self, keys: Any, issuer: str | None, year: int | None,
+                   date: str | None = None) -> list[DocInfo]:
         """Return the loaded (not stub) documents among `keys`, in key order, whose issuer is compatible
-        with `issuer` and whose year is unknown or `year` (any year when `year` is None)."""
+        with `issuer`, whose year is unknown or `year` (any year when `year` is None) and whose date is
+        unknown or `date` (any date when `date` is None)."""
         return [d for k in sorted(keys) if (d := self.docs.get(k)) is not None and not d.stub
-                and issuer_compatible(issuer, d.issuer) and (year is None or d.year in (None, year))]
+                and issuer_compatible(issuer, d.issuer) and (year is None or d.year in (None, year))
+                and _date_ok(date, d.date)]
 
     def _by_title(self, subject: str | None, type_: str | None, date: str | None,
                   issuer: str | None) -> Resolution | None:

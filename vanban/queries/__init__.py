@@ -18,7 +18,7 @@ Result shapes (every function returns a list of flat dicts, JSON-ready):
   implements/cites it), depth (hop, 1 = direct), source_key/type/number/date/
   issuer/title/stub/file (citing document; file: the loaded file, None for
   stubs), target_… (cited document), relation
-  (implements|based_on|proposal|amended_by|delegation|references), clause and
+  (implements|based_on|proposal|delegation|references|replaces|repeals|amends|guides|corrects; "Y (được sửa đổi tại X)" gives X -amends-> Y), clause and
   surface (evidence in the citing document), resolved_by.
 - duties(store, agency, role=None, date_from=None, date_to=None, skip=0, limit=None) — one row per
   assignment: agency_key, agency, role, task_key, clause, action, text,

@@ -10,7 +10,7 @@ from vanban.graph.schema import ROLES
 from vanban.graph.store import GraphStore
 from vanban.model import QueryError
 from vanban.queries._load import run
-from vanban.queries.refs import resolve_agency, resolve_document
+from vanban.queries.refs import agency_candidates, resolve_agency, resolve_document
 from vanban.text import fold
 
 #: Roles a duties query may filter on (ASSIGNED_TO roles plus criticisms).
@@ -40,8 +40,15 @@ def duties(
     date_to: str | date | None = None,
     skip: int = 0,
     limit: int | None = None,
+    province: str | None = None,
 ) -> list[dict[str, Any]]:
     """Return the tasks of `agency` (name, alias or key; diacritics optional), one dict per assignment.
+
+    With `province`, the agency of that province (a name several provinces have is ambiguous
+    without one). Besides the agency's own tasks (how "direct"), the rows include those of its
+    head ("Giám đốc Sở …", "Chủ tịch Ủy ban nhân dân huyện …": how "head") and of the named
+    collectives of its province it belongs to ("Các sở, ban, ngành", "Ủy ban nhân dân các huyện,
+    thành phố": how "collective"); every row has `how` and `province`.
 
     Each row: agency_key, agency, role, task_key, clause, action, text, deadline,
     deadline_text, deadline_date, recurrence, surface, doc_key, doc_type,
@@ -59,16 +66,63 @@ def duties(
         raise QueryError(f"role must be one of {', '.join(DUTY_ROLES)}, not {role!r}")
     if skip < 0 or (limit is not None and limit < 1):
         raise QueryError("skip must be >= 0 and limit >= 1")
-    key = resolve_agency(store, agency)
+    key = resolve_agency(store, agency, province)
     start, end = check_date(date_from, "from"), check_date(date_to, "to")
-    page = {"agency": key, "role": role, "skip": skip, "limit": limit if limit is not None else 10**9}
-    if start is None and end is None:
-        rows = run(store, "duties", **page)
-    else:
-        rows = run(store, "duties_in_window", **page, **{"from": start, "to": end})
+    me = next((r for r in agency_candidates(store, key) if r["key"] == key), {"key": key})
+    rows = []
+    for how, k in [("direct", key)] + related_agencies(store, me):
+        page = {"agency": k, "role": role, "skip": skip, "limit": limit if limit is not None else 10**9}
+        if start is None and end is None:
+            got = run(store, "duties", **page)
+        else:
+            got = run(store, "duties_in_window", **page, **{"from": start, "to": end})
+        for r in got:
+            r["how"], r["province"] = how, me.get("province")
+        rows += got
     rows.sort(key=lambda r: (r.get("deadline_date") or "9999-12-31", _ROLE_ORDER.get(r["role"], 99),
                              r.get("task_key") or ""))
     return rows
+
+
+_HEAD_TITLES = ("giam doc", "pho giam doc", "thu truong", "chu tich", "pho chu tich", "truong ban",
+                "pho truong ban", "chanh van phong", "chanh thanh tra", "cuc truong", "bi thu")
+# the kind of unit a member is, and the words a collective lists its kinds with
+_MEMBER_UNITS = (
+    (re.compile(r"^(?:(?:pho )?chu tich )?(?:uy ban nhan dan|ubnd) (huyen|thanh pho|thi xa|quan) "), "district"),
+    (re.compile(r"^(?:(?:pho )?chu tich )?(?:uy ban nhan dan|ubnd) (xa|phuong|thi tran|dac khu) "), "commune"),
+    (re.compile(r"^(so) "), "so"), (re.compile(r"^(ban) "), "ban"),
+)
+_COLLECTIVE = {
+    "district": re.compile(r"^(?:(?:pho )?chu tich )?(?:uy ban nhan dan|ubnd) (?:cac )?(?:cap huyen|(?:huyen|thanh pho|"
+                           r"thi xa|quan)(?:\s*,?\s*(?:va )?(?:huyen|thanh pho|thi xa|quan))*)(?: (?:thuoc|truc thuoc|tren"
+                           r"|co lien quan|lien quan)\b.*)?$"),
+    "commune": re.compile(r"^(?:(?:pho )?chu tich )?(?:uy ban nhan dan|ubnd) (?:cac )?(?:cap xa|(?:xa|phuong|thi tran|dac khu)"
+                          r"(?:\s*,?\s*(?:va )?(?:xa|phuong|thi tran|dac khu))*)(?: .*)?$"),
+    # unqualified collectives only: "Các sở, ngành được phân công …" names some of them, not all
+    "so": re.compile(r"^cac (?:so|co quan chuyen mon)(?:\s*,?\s*(?:va )?(?:ban|nganh|ban nganh|doan the|don vi|dia phuong))*"
+                     r"(?: (?:thuoc|truc thuoc|cua) (?:tinh|uy ban nhan dan tinh))?$"),
+    "ban": re.compile(r"^cac so\s*,?\s*ban(?:\s*,?\s*(?:va )?(?:nganh|ban nganh|doan the|don vi|dia phuong))*"
+                      r"(?: (?:thuoc|truc thuoc|cua) (?:tinh|uy ban nhan dan tinh))?$"),
+}
+
+
+def related_agencies(store: GraphStore, agency: dict[str, Any]) -> list[tuple[str, str]]:
+    """Return [(how, key)] of the agencies of `agency`'s province whose tasks are also its own: its
+    head ("head": a title + its name) and the named collectives it is a member of ("collective")."""
+    prov, name = agency.get("province"), fold(agency.get("name"))
+    if not prov or not name:
+        return []
+    out: list[tuple[str, str]] = []
+    unit = next((u for rx, u in _MEMBER_UNITS if rx.match(name)), None)
+    for r in run(store, "duties_related", province=prov, folded=name):
+        other = fold(r.get("name"))
+        if r["key"] == agency["key"] or not other:
+            continue
+        if any(other == f"{t} {name}" for t in _HEAD_TITLES):
+            out.append(("head", r["key"]))
+        elif unit and _COLLECTIVE[unit].match(other):
+            out.append(("collective", r["key"]))
+    return out
 
 
 def responsible_for(store: GraphStore, text: str | None = None, document: str | None = None,

@@ -8,7 +8,7 @@ from typing import Any, Sequence
 #: Columns shown by `table()` for each query (json output has every field).
 COLUMNS: dict[str, Sequence[str]] = {
     "lineage": ("direction", "depth", "source_number", "relation", "target_number", "clause", "surface"),
-    "duties": ("role", "deadline", "clause", "doc_number", "action", "under", "places"),
+    "duties": ("province", "agency", "how", "role", "deadline", "clause", "doc_number", "action", "under", "places"),
     "responsible_for": ("doc_number", "clause", "role", "agency", "action", "deadline"),
     "deadlines": ("due", "status", "assigned", "doc_number", "clause", "action"),
     "place_profile": ("kind", "place", "doc_number", "clause", "text", "agency", "role", "year"),
@@ -16,7 +16,7 @@ COLUMNS: dict[str, Sequence[str]] = {
     "most_cited": ("cited_by", "number", "type", "issuer", "stub"),
     "unresolved_citations": ("cited_by", "number", "type", "date", "issuer"),
     "coordination": ("agency", "tasks", "own_roles", "their_roles"),
-    "candidates": ("key", "type", "number", "date", "issuer", "name", "kind"),
+    "candidates": ("key", "type", "number", "date", "issuer", "name", "kind", "province"),
 }
 
 

@@ -20,6 +20,7 @@ from typing import Any
 from vanban.graph.store import GraphStore
 from vanban.model import NotFound, QueryError
 from vanban.queries._load import run
+from vanban.loaders.agency_keys import split_province
 from vanban.text import fold, nfc, squash
 
 
@@ -131,11 +132,26 @@ def _expand(q: str) -> str:
     return squash(q)
 
 
-def agency_candidates(store: GraphStore, ref: str) -> list[dict[str, Any]]:
-    """Return agencies `ref` may mean, best first: exact key, exact folded name/alias, else contains."""
+def agency_candidates(store: GraphStore, ref: str, province: str | None = None) -> list[dict[str, Any]]:
+    """Return agencies `ref` may mean, best first: exact key, exact folded name/alias, else contains.
+
+    A ref ending with its province ("Sở Tài chính tỉnh Quảng Ngãi") and `province` keep the agencies
+    of that province (and national ones when `province` is given alone and none of it matches)."""
     ref = squash(nfc(ref or ""))
     if not ref:
         raise QueryError("empty agency reference")
+    base, own = split_province(ref)
+    rows = _agency_rows(store, ref)
+    if own and not any(r["key"] == ref or fold(r.get("province")) == fold(own) for r in rows):
+        rows = _agency_rows(store, base)
+    want = province or own
+    if want:
+        mine = [r for r in rows if fold(r.get("province")) == fold(want)]
+        rows = mine or [r for r in rows if r.get("province") is None]
+    return rows
+
+
+def _agency_rows(store: GraphStore, ref: str) -> list[dict[str, Any]]:
     q = fold(ref)
     terms = sorted({q, _expand(q)})
     rows = run(store, "agency_candidates", key=ref, terms=terms)
@@ -151,12 +167,13 @@ def _names(row: dict[str, Any]) -> set[str]:
     return names | {_expand(n) for n in names}
 
 
-def resolve_agency(store: GraphStore, ref: str) -> str:
-    """Return the key of the one agency `ref` names (name, alias, key; diacritics optional).
+def resolve_agency(store: GraphStore, ref: str, province: str | None = None) -> str:
+    """Return the key of the one agency `ref` names (name, alias, key; diacritics optional), in
+    `province` when given (a name several provinces have needs one: AmbiguousRef lists them).
 
     Raises NotFound, AmbiguousRef (`.candidates`), QueryError (empty ref).
     """
-    return _only_key(agency_candidates(store, ref), ref, "agency")
+    return _only_key(agency_candidates(store, ref, province), ref, "agency")
 
 
 #: Folded admin words → Place.kind.

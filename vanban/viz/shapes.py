@@ -32,6 +32,11 @@ RELATIONS: dict[str, tuple[str, str]] = {
     "amended_by": ("sửa đổi bởi", "#9467bd"),
     "delegation": ("ủy quyền", "#ff7f0e"),
     "references": ("dẫn chiếu", "#7f7f7f"),
+    "replaces": ("thay thế", "#8c564b"),
+    "repeals": ("bãi bỏ", "#000000"),
+    "amends": ("sửa đổi, bổ sung", "#9467bd"),
+    "guides": ("hướng dẫn", "#17becf"),
+    "corrects": ("đính chính", "#e377c2"),
 }
 
 # Roles (ASSIGNED_TO.role, plus report / criticized edges) → (Vietnamese label, colour).

@@ -41,10 +41,13 @@ def agency_duties(
     date_to: Annotated[date | None, Query(alias="to")] = None,
     skip: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
     limit: Annotated[int, Query(ge=1, le=5000, description="tasks per page (criticisms paged alike)")] = 500,
+    province: Annotated[str | None, Query(description="the agency of this province (a name several provinces "
+                                                      "have is ambiguous without one: 409)", max_length=200)] = None,
 ):
     """Tasks of the agency by deadline: role, deadline, clause, document, under, places;
-    criticisms as role 'criticized'."""
-    key = Q.resolve_agency(store, ref)
+    criticisms as role 'criticized'. Rows also come through the agency's head (how 'head') and
+    the named collectives of its province it belongs to (how 'collective'); each has its province."""
+    key = Q.resolve_agency(store, ref, province)
     agency = next(a for a in Q.agency_candidates(store, key) if a["key"] == key)
     rows = Q.duties(store, key, role=role, date_from=date_from, date_to=date_to, skip=skip, limit=limit)
     return {"agency": agency, "data": rows, "count": len(rows)}

@@ -1,0 +1,110 @@
+"""Agency identity per province (keys, national vs local), duties by province with candidates,
+and duties that come through an agency's head or a named collective it belongs to."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from vanban.graph import open_store
+from vanban.graph.loader import load_paths
+from vanban.loaders.agency_keys import agency_node_key, agency_province, split_province
+from vanban.queries.refs import AmbiguousRef
+from vanban.queries import duties
+
+KEYS = [
+    ("Sở Xây dựng", "Kon Tum", "agency:so xay dung|kon tum"),
+    ("Sở Xây dựng", "Đắk Lắk", "agency:so xay dung|dak lak"),
+    ("Sở Tài chính tỉnh Quảng Ngãi", "Kon Tum", "agency:so tai chinh|quang ngai"),  # explicit province wins
+    ("Ủy ban nhân dân tỉnh Kon Tum", None, "agency:uy ban nhan dan tinh|kon tum"),
+    ("Ủy ban nhân dân tỉnh", "Kon Tum", "agency:uy ban nhan dan tinh|kon tum"),  # the same body
+    ("Tỉnh ủy Kon Tum", None, "agency:tinh uy|kon tum"),
+    ("Công an Thành phố Hồ Chí Minh", None, "agency:cong an thanh pho|ho chi minh"),
+    ("Ủy ban nhân dân huyện Đăk Tô", "Kon Tum", "agency:uy ban nhan dan huyen dak to|kon tum"),
+    ("Bộ Tài chính", "Kon Tum", "agency:bo tai chinh"),  # national
+    ("Thủ tướng Chính phủ", "Kon Tum", "agency:thu tuong chinh phu"),
+    ("Văn phòng Chính phủ", "Kon Tum", "agency:van phong chinh phu"),
+    ("Bộ Chỉ huy Quân sự tỉnh", "Kon Tum", "agency:bo chi huy quan su tinh|kon tum"),  # local, not a ministry
+    ("Sở Xây dựng", None, "agency:so xay dung"),  # province unknown
+]
+
+
+@pytest.mark.parametrize("name, province, key", KEYS)
+def test_agency_keys(name, province, key):
+    assert agency_node_key(name, province) == key
+
+
+def test_split_province_and_agency_province():
+    assert split_province("Sở Tài chính tỉnh Quảng Ngãi") == ("Sở Tài chính", "Quảng Ngãi")
+    assert agency_province("Bộ Tài chính", "Kon Tum") is None
+    assert agency_province("Sở Xây dựng", "Đắk Lắk") == "Đắk Lắk"
+
+
+DAKLAK = """ỦY BAN NHÂN DÂN TỈNH ĐẮK LẮK
+Số: 15/CT-UBND
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+
+Đắk Lắk, ngày 10 tháng 3 năm 2025
+
+CHỈ THỊ
+Về việc tăng cường quản lý trật tự xây dựng
+
+Để tăng cường quản lý trật tự xây dựng, Chủ tịch Ủy ban nhân dân tỉnh yêu cầu:
+
+1. Sở Xây dựng chủ trì kiểm tra trật tự xây dựng trên địa bàn tỉnh, báo cáo Ủy ban nhân dân tỉnh trước ngày 30 tháng 6 năm 2025.
+
+2. Giám đốc Sở Tài chính bố trí kinh phí thực hiện kiểm tra.
+
+Nơi nhận:
+- Sở Xây dựng;
+- Sở Tài chính;
+- Lưu: VT.
+
+CHỦ TỊCH
+
+Nguyễn Văn An
+"""
+
+
+@pytest.fixture(scope="module")
+def two_provinces(tmp_path_factory, seeds_dir):
+    folder = tmp_path_factory.mktemp("docs")
+    for f in sorted(seeds_dir.glob("*.txt")):
+        shutil.copy(f, folder / f.name)
+    (folder / "daklak.txt").write_text(DAKLAK, encoding="utf-8")
+    s = open_store(str(tmp_path_factory.mktemp("db") / "s.db"))
+    assert load_paths(s, [folder]).ok
+    yield s
+    s.close()
+
+
+def test_a_name_of_several_provinces_needs_a_province(two_provinces):
+    with pytest.raises(AmbiguousRef) as e:
+        duties(two_provinces, "Sở Xây dựng")
+    assert sorted(c["province"] for c in e.value.candidates) == ["Kon Tum", "Đắk Lắk"]
+    rows = duties(two_provinces, "Sở Xây dựng", province="Đắk Lắk")
+    assert rows and {r["province"] for r in rows} == {"Đắk Lắk"}
+    assert {r["doc_file"].rsplit("/", 1)[-1] for r in rows} == {"daklak.txt"}
+    kontum = duties(two_provinces, "so xay dung", province="Kon Tum")
+    assert kontum and not any(r["doc_file"].endswith("daklak.txt") for r in kontum)
+
+
+def test_duties_include_the_heads_tasks(two_provinces):
+    rows = duties(two_provinces, "Sở Nông nghiệp và Phát triển nông thôn")
+    how = {(r["how"], r["agency"]) for r in rows}
+    assert ("head", "Giám đốc Sở Nông nghiệp và Phát triển nông thôn") in how
+    assert ("direct", "Sở Nông nghiệp và Phát triển nông thôn") in how
+    # a name ending with its province finds that province's head
+    rows = duties(two_provinces, "Sở Tài chính tỉnh Đắk Lắk")
+    assert [(r["how"], r["agency"]) for r in rows] == [("head", "Giám đốc Sở Tài chính")]
+
+
+def test_duties_include_the_named_collectives_of_the_province(two_provinces):
+    rows = duties(two_provinces, "UBND huyện Đăk Tô")
+    how = {(r["how"], r["agency"]) for r in rows}
+    assert ("collective", "Ủy ban nhân dân các huyện, thành phố") in how
+    assert ("direct", "Ủy ban nhân dân huyện Đăk Tô") in how
+    assert {r["province"] for r in rows} == {"Kon Tum"}

@@ -1,0 +1,126 @@
+"""Document identity: central numbers one node whatever issuer is printed, laws cited by name resolve
+through the law catalogue, citations resolve only to a document of the right province and date, a
+number-less document identified through a citation takes its date."""
+
+from __future__ import annotations
+
+import pytest
+
+from vanban.loaders.issuers import localise_issuer
+from vanban.loaders.laws import LawCatalogue
+from vanban.loaders.numbers import is_central
+from vanban.loaders.resolve import Catalog, DocInfo, doc_key
+from vanban.model import Citation, DocumentMeta, Mention
+
+CENTRAL = [("72/2025/QH15", True), ("118/2025/NĐ-CP", True), ("57-NQ/TW", True), ("06/QĐ-TTG", True),
+           ("02/2024/TT-BKHĐT", True), ("3103/QĐ-BTC", True), ("71/NQ-CP", True), ("37-CT/TW", True),
+           ("05/CT-UBND", False), ("184/BC-SKHĐT", False), ("22/2023/NQ-HĐND", False), ("23-NQ/TU", False),
+           ("1029/QĐ-BQL", False)]
+
+
+@pytest.mark.parametrize("number, central", CENTRAL)
+def test_central_numbers(number, central):
+    assert is_central(number) is central
+
+
+def test_a_central_number_is_one_key_whatever_the_issuer():
+    keys = {doc_key("118/2025/NĐ-CP", iss, yr) for iss, yr in (("", None), ("Chính phủ", 2025), ("Chính phủ", 2020))}
+    assert keys == {"doc:118/2025/NĐ-CP||"}
+    # a number without its year keeps the year (party numbers restart each term)
+    assert doc_key("57-NQ/TW", "Bộ Chính trị", 2024) == "doc:57-NQ/TW||2024"
+    assert doc_key("05/CT-UBND", "Ủy ban nhân dân tỉnh Kon Tum", 2024) != doc_key("05/CT-UBND", "Ủy ban nhân dân tỉnh Hà Giang", 2024)
+
+
+def _cite(**kw):
+    base = dict(type="Chỉ thị", number=None, date=None, issuer=None, subject=None, relation="implements")
+    base.update(kw)
+    return Citation(**base)
+
+
+def _meta(issuer, date="2025-03-10"):
+    return DocumentMeta(type="Kế hoạch", number="12/KH-UBND", date=date, issuer=issuer, signer=None,
+                        signer_title=None, signing_mode=None, title=None)
+
+
+def test_bare_provincial_issuer_is_the_citing_province_and_dates_must_agree():
+    cat = Catalog()
+    kontum = DocInfo(key=doc_key("05/CT-UBND", "Ủy ban nhân dân tỉnh Kon Tum", 2024), number="05/CT-UBND",
+                     issuer="agency:uy ban nhan dan tinh kon tum", year=2024, type="Chỉ thị", date="2024-01-22",
+                     stub=False, sha256="x")
+    cat.add(kontum)
+    # "Chỉ thị số 05/CT-UBND ngày 01/3/2024 của Ủy ban nhân dân tỉnh" in a Hà Giang document
+    cat.set_citing(_meta("Ủy ban nhân dân tỉnh Hà Giang"))
+    res, target = cat.resolve(_cite(number="05/CT-UBND", date="2024-03-01", issuer="Ủy ban nhân dân tỉnh"))
+    assert res.stub and res.key == "doc:05/CT-UBND|agency:uy ban nhan dan tinh ha giang|2024"
+    # the same citation in a Kon Tum document, with Kon Tum's date: Kon Tum's document
+    cat.set_citing(_meta("Ủy ban nhân dân tỉnh Kon Tum"))
+    res, _ = cat.resolve(_cite(number="05/CT-UBND", date="2024-01-22", issuer="Ủy ban nhân dân tỉnh"))
+    assert res.key == kontum.key and not res.stub
+    # a Kon Tum citation of another date is not that document
+    res, _ = cat.resolve(_cite(number="05/CT-UBND", date="2024-03-01", issuer=None))
+    assert res.key != kontum.key
+
+
+@pytest.mark.parametrize("issuer, province, city, expected", [
+    ("Ủy ban nhân dân tỉnh", "Hà Giang", None, "Ủy ban nhân dân tỉnh Hà Giang"),
+    ("Tỉnh ủy", "Kon Tum", None, "Tỉnh ủy Kon Tum"),
+    ("Ủy ban nhân dân Thành phố", "Hồ Chí Minh", None, "Ủy ban nhân dân Thành phố Hồ Chí Minh"),
+    ("UBND thành phố", "Quảng Nam", "Hội An", "UBND thành phố Hội An"),
+    ("Ủy ban nhân dân tỉnh", "Hồ Chí Minh", None, "Ủy ban nhân dân tỉnh"),  # no "tỉnh Hồ Chí Minh"
+    ("Ủy ban nhân dân tỉnh Kon Tum", "Hà Giang", None, "Ủy ban nhân dân tỉnh Kon Tum"),
+])
+def test_localise_issuer(issuer, province, city, expected):
+    assert localise_issuer(issuer, province, city) == expected
+
+
+def test_law_cited_by_name_takes_the_version_in_force():
+    laws = LawCatalogue()
+    assert laws.lookup("Luật Tổ chức chính quyền địa phương", "2025-03-01")[0] == "77/2015/QH13"
+    assert laws.lookup("Luật tổ chức Chính quyền địa phương", "2025-09-01")[0] == "72/2025/QH15"
+    assert laws.lookup("Luật Không Có Thật") is None
+
+
+def test_name_only_law_citation_resolves_to_the_numbered_node():
+    cat = Catalog()
+    cat.set_citing(_meta("Ủy ban nhân dân tỉnh Đồng Tháp", "2025-08-01"))
+    by_number, _ = cat.resolve(_cite(type="Luật", number="72/2025/QH15", relation="based_on"))
+    by_name, _ = cat.resolve(_cite(type="Luật", name="Luật Tổ chức chính quyền địa phương", relation="based_on"))
+    assert by_name.key == by_number.key == "doc:72/2025/QH15||" and by_name.resolved_by == "law_name"
+
+
+def test_law_catalogue_learns_from_citations_printing_name_and_number():
+    laws = LawCatalogue()
+    laws.learn(_cite(type="Luật", number="99/2031/QH16", date="2031-06-01",
+                     mentions=(Mention(0, 40, "Luật Thử Nghiệm số 99/2031/QH16", None),)))
+    assert laws.lookup("Luật Thử nghiệm") == ("99/2031/QH16", "2031-06-01")
+
+
+def test_seed_002_takes_its_date_from_the_citation_that_identifies_it(tmp_path, seed_files):
+    from vanban.graph import open_store
+    from vanban.graph.loader import load_paths
+    from vanban.queries.ask import ask
+    s = open_store(str(tmp_path / "s.db"))
+    try:
+        assert load_paths(s, [seed_files[0].parent]).ok
+        (row,) = s.run_read("MATCH (d:Document) WHERE d.source ENDS WITH '002_dee6fa2e0b5d0f92.txt' "
+                            "RETURN d.number AS number, d.date AS date, d.year AS year")
+        assert row == {"number": "05/CT-UBND", "date": "2024-01-22", "year": 2024}
+        rows = ask(s, "ai bị phê bình năm 2024?")["rows"]
+        assert [r["agency"] for r in rows] == ["Ủy ban nhân dân huyện Đăk Tô"]
+        assert ask(s, "ai bị phê bình năm 2023?")["rows"] == []
+    finally:
+        s.close()
+
+
+def test_central_number_printed_without_its_hyphen_is_the_same_node():
+    assert doc_key("118/2025/NĐCP", "Chính phủ", 2025) == doc_key("118/2025/NĐ-CP", None, None)
+
+
+def test_central_subject_is_cut_before_the_citing_documents_own_words():
+    cat = Catalog()
+    cat.set_citing(_meta("Ủy ban nhân dân tỉnh Đồng Tháp"))
+    c = cat.effective(_cite(type="Nghị quyết", number="57-NQ/TW", subject="về đột phá phát triển khoa học, công "
+                            "nghệ, đổi mới sáng tạo và chuyển đổi số trên địa bàn tỉnh Đồng Tháp"))
+    assert c.subject == "về đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số"
+    local = cat.effective(_cite(type="Kế hoạch", number="12/KH-UBND", subject="về chuyển đổi số trên địa bàn tỉnh"))
+    assert local.subject == "về chuyển đổi số trên địa bàn tỉnh"
