@@ -278,24 +278,29 @@ def duties(agency: str, role: str | None, date_from: str | None, date_to: str | 
 
 
 @main.command()
-@click.option("--from", "date_from", default=None, metavar="YYYY-MM-DD", help="Window start (default: as-of − 30 days).")
-@click.option("--to", "date_to", default=None, metavar="YYYY-MM-DD", help="Window end (default: from + 60 days).")
+@click.option("--from", "date_from", default=None, metavar="YYYY-MM-DD",
+              help="Window start, inclusive (default: to − 30 days, or as-of − 30 days).")
+@click.option("--to", "date_to", default=None, metavar="YYYY-MM-DD",
+              help="Window end, inclusive (default: from + 30 days, or as-of + 30 days).")
 @click.option("--agency", default=None, help="Only tasks of this unit (name, alias or key).")
 @click.option("--as-of", "as_of", default=None, metavar="YYYY-MM-DD", help="Overdue means due before this (default: today).")
 @click.option("--format", "fmt", type=_FORMATS, default="table", show_default=True)
 @click.option("--store", "store_url", default=None, metavar="URL", help=_STORE_HELP)
 def deadlines(date_from: str | None, date_to: str | None, agency: str | None, as_of: str | None, fmt: str,
               store_url: str | None) -> None:
-    """Due and overdue tasks in a date window, recurring ones (hằng tháng) expanded."""
-    from datetime import date, timedelta
+    """Due and overdue tasks in a date window, recurring ones (hằng tháng) expanded.
 
+    A recurring duty runs from its document's date (or the date citing documents
+    give it) to the end its text gives ("đến hết năm 2025", the programme year of
+    the title), else to the end of the year after; documents with no known date
+    are listed last as "no date". Overdue: due before as-of and not done/cancelled
+    (see `vanban task set`).
+    """
     from vanban import queries as Q
-    from vanban.queries.duties import check_date
+    from vanban.queries.deadlines import window
 
     try:
-        today = date.fromisoformat(check_date(as_of, "--as-of") or date.today().isoformat())
-        start = check_date(date_from, "--from") or (today - timedelta(days=30)).isoformat()
-        end = check_date(date_to, "--to") or (date.fromisoformat(start) + timedelta(days=60)).isoformat()
+        start, end, today = window(date_from, date_to, as_of)  # the rule the API uses too
     except VanbanError as e:
         fail(e, 2)
     _answer(store_url, lambda s: Q.deadlines(s, start, end, agency=agency, as_of=today), fmt, "deadlines")

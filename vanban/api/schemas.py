@@ -155,9 +155,14 @@ class Assigned(BaseModel):
 
 class Deadline(BaseModel):
     due: str | None = None
-    status: Literal["due", "overdue", "recurring"]
+    status: Literal["due", "overdue", "recurring", "no date"]
     days: int | None = None
     recurring: bool
+    runs_from: str | None = None
+    runs_to: str | None = None
+    runs_basis: str | None = None
+    task_status: str = "todo"
+    doc_date: str | None = None
     task_key: str | None = None
     clause: str | None = None
     action: str | None = None

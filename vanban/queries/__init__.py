@@ -49,7 +49,7 @@ Result shapes (every function returns a list of flat dicts, JSON-ready):
 
 from vanban.queries._load import cypher, names, run
 from vanban.queries.catalog import get_document, list_agencies, list_documents, run_cypher, search
-from vanban.queries.deadlines import deadlines
+from vanban.queries.deadlines import deadlines, window
 from vanban.queries.duties import coordination, duties, responsible_for
 from vanban.queries.lineage import lineage
 from vanban.queries.places import place_profile
@@ -68,5 +68,5 @@ __all__ = [
     "AmbiguousRef", "agency_candidates", "coordination", "criticized", "cypher", "deadlines",
     "document_candidates", "duties", "get_document", "lineage", "list_agencies", "list_documents",
     "most_cited", "names", "place_candidates", "place_profile", "resolve_agency", "resolve_document",
-    "resolve_place", "responsible_for", "run", "run_cypher", "search", "unresolved_citations",
+    "resolve_place", "responsible_for", "run", "run_cypher", "search", "unresolved_citations", "window",
 ]

@@ -7,13 +7,37 @@ from datetime import date, timedelta
 from typing import Any, Iterator
 
 from vanban.graph.store import GraphStore
+from vanban.graph.task_status import states_of
 from vanban.model import QueryError
 from vanban.queries._load import run
 from vanban.queries.duties import check_date
+from vanban.queries.recurrence import active_span
 from vanban.queries.refs import resolve_agency
 
 #: Longest window (years): recurring tasks give one row per occurrence.
 MAX_YEARS = 50
+
+
+def window(date_from: str | date | None, date_to: str | date | None,
+           as_of: str | date | None = None) -> tuple[str, str, date]:
+    """Return (from, to, as_of) of a deadlines window, the rule the CLI and the API share.
+
+    Both ends are inclusive ISO dates. Without from/to the window is 30 days
+    either side of as_of (default today); with only one of them, 30 days from it.
+    Raises QueryError for a bad date, or a window outside years 1..9999.
+    """
+    today = date.fromisoformat(check_date(as_of, "as_of") or date.today().isoformat())
+    start, end = check_date(date_from, "from"), check_date(date_to, "to")
+    try:
+        if start is None and end is None:
+            start, end = (today - timedelta(days=30)).isoformat(), (today + timedelta(days=30)).isoformat()
+        elif start is None:
+            start = (date.fromisoformat(end) - timedelta(days=30)).isoformat()
+        elif end is None:
+            end = (date.fromisoformat(start) + timedelta(days=30)).isoformat()
+    except OverflowError as e:
+        raise QueryError("the date window falls outside years 1..9999") from e
+    return start, end, today
 
 
 def deadlines(
@@ -23,17 +47,20 @@ def deadlines(
     agency: str | None = None,
     as_of: str | date | None = None,
 ) -> list[dict[str, Any]]:
-    """Return task occurrences due in [date_from, date_to], one dict per occurrence, by due date.
+    """Return task occurrences due in [date_from, date_to] (both inclusive), one dict per occurrence, by due date.
 
-    Each row: due (ISO date or None for an unknown recurrence), status
-    ("overdue" if due < as_of, "due" otherwise, "recurring" when due is None),
-    days (due − as_of), recurring (bool), task_key, clause, action, text,
-    deadline, deadline_text, recurrence, doc_key, doc_type, doc_number, doc_title, doc_file,
-    assigned ([{agency, role}]). Recurring tasks ("monthly:15", "monthly",
-    "quarterly", "yearly:MM-DD") give one row per occurrence inside the window,
-    from the document's date to the end of the document's year (a yearly
-    directive's "hằng tháng" does not run for ever; documents without a year
-    are not bounded). `agency` (name/alias/key) keeps its tasks only.
+    Each row: due (ISO date, None when undated), status ("overdue" if due <
+    as_of and the task is not done or cancelled, "due" otherwise; "no date" for
+    a recurring task of a document whose date is unknown — not expanded, listed
+    after the dated rows; "recurring" for a recurrence form that cannot be
+    expanded), days (due − as_of), recurring (bool), runs_from / runs_to (the
+    span a recurring task runs, see vanban.queries.recurrence, with its
+    basis), task_key, clause, action, text, deadline, deadline_text,
+    recurrence, doc_key, doc_type, doc_number, doc_date, doc_title, doc_file,
+    assigned ([{agency, role}]), task_status (todo|in_progress|done|cancelled,
+    see vanban.graph.task_status). Recurring tasks ("monthly:15", "monthly",
+    "quarterly", "yearly:MM-DD") give one row per occurrence inside both the
+    window and their span. `agency` (name/alias/key) keeps its tasks only.
     `as_of` defaults to today.
 
     Raises QueryError (bad or reversed dates, window over MAX_YEARS), NotFound / AmbiguousRef (agency).
@@ -48,29 +75,45 @@ def deadlines(
         raise QueryError(f"the window may span at most {MAX_YEARS} years")
     today = date.fromisoformat(check_date(as_of, "as_of") or date.today().isoformat())
     key = resolve_agency(store, agency) if agency else None
-    out: list[dict[str, Any]] = []
-    params = {"from": start, "to": end, "from_year": int(start[:4]),
-              "recurrences": recurrences_in(date.fromisoformat(start), date.fromisoformat(end))}
+    w0, w1 = date.fromisoformat(start), date.fromisoformat(end)
+    params = {"from": start, "to": end, "recurrences": recurrences_in(w0, w1)}
     found = run(store, "deadlines_of_agency", agency=key, **params) if key else run(store, "deadlines", **params)
+    undated = sorted({r["doc_key"] for r in found if r.get("recurrence") and not r.get("doc_date")})
+    cited = {r["doc_key"]: r["dates"] for r in run(store, "deadlines_cited_dates", keys=undated)} if undated else {}
+    status = states_of(store, sorted({r["task_key"] for r in found}))
+    out: list[dict[str, Any]] = []
     for r in found:
         base = {k: r.get(k) for k in ("task_key", "clause", "action", "text", "deadline", "deadline_text",
-                                      "recurrence", "doc_key", "doc_type", "doc_number", "doc_title", "doc_file")}
+                                      "recurrence", "doc_key", "doc_type", "doc_number", "doc_date",
+                                      "doc_title", "doc_file")}
         base["assigned"] = [{"agency": a, "role": ro} for a, ro in zip(r["agencies"], r["roles"])]
+        base["task_status"] = status.get(r["task_key"], "todo")
         if r.get("recurrence"):
-            first = max(start, r.get("doc_date") or start)
-            last = min(end, f"{r['doc_year']:04d}-12-31") if isinstance(r.get("doc_year"), int) else end
-            for d in occurrences(r["recurrence"], date.fromisoformat(first), date.fromisoformat(last)):
-                out.append(_row(base, d, today, True))
-        elif r.get("deadline_date"):
-            out.append(_row(base, date.fromisoformat(r["deadline_date"]), today, False))
-    out.sort(key=lambda x: (x["due"] or "9999", x["task_key"] or ""))
+            span = active_span(r.get("doc_date"), r.get("doc_year"), cited.get(r["doc_key"]),
+                               r.get("text"), r.get("doc_title"))
+            if span is None:
+                out.append({**_row(base, None, today, True), "status": "no date",
+                            "runs_from": None, "runs_to": None, "runs_basis": None})
+                continue
+            runs = {"runs_from": span.start.isoformat(), "runs_to": span.end.isoformat(),
+                    "runs_basis": f"{span.start_basis}..{span.end_basis}"}
+            first, last = max(w0, span.start), min(w1, span.end)
+            if first > last:
+                continue
+            for d in occurrences(r["recurrence"], first, last):
+                out.append({**_row(base, d, today, True), **runs})
+        elif r.get("deadline_date") and start <= r["deadline_date"] <= end:  # the window rule, whatever the index did
+            out.append({**_row(base, date.fromisoformat(r["deadline_date"]), today, False),
+                        "runs_from": None, "runs_to": None, "runs_basis": None})
+    out.sort(key=lambda x: (x["due"] or "9999", x["status"] == "no date", x["task_key"] or ""))
     return out
 
 
 def _row(base: dict[str, Any], due: date | None, today: date, recurring: bool) -> dict[str, Any]:
     if due is None:
         return {"due": None, "status": "recurring", "days": None, "recurring": recurring, **base}
-    return {"due": due.isoformat(), "status": "overdue" if due < today else "due",
+    late = due < today and base.get("task_status") not in ("done", "cancelled")
+    return {"due": due.isoformat(), "status": "overdue" if late else "due",
             "days": (due - today).days, "recurring": recurring, **base}
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Query
@@ -10,7 +10,6 @@ from fastapi import APIRouter, Query
 from vanban import queries as Q
 from vanban.api.deps import StoreDep
 from vanban.api.schemas import ErrorBody, Deadline, ListOf
-from vanban.model import QueryError
 
 router = APIRouter(prefix="/deadlines", tags=["deadlines"])
 
@@ -29,15 +28,6 @@ def deadlines(
 
     Without `from`/`to` the window is 30 days either side of as_of; with one of them, 30 days from it.
     """
-    today = as_of or date.today()
-    try:
-        if date_from is None and date_to is None:
-            date_from, date_to = today - timedelta(days=30), today + timedelta(days=30)
-        elif date_from is None:
-            date_from = date_to - timedelta(days=30)
-        elif date_to is None:
-            date_to = date_from + timedelta(days=30)
-    except OverflowError as e:
-        raise QueryError("the date window falls outside years 1..9999") from e
-    rows = Q.deadlines(store, date_from, date_to, agency=agency or None, as_of=today)
+    start, end, today = Q.window(date_from, date_to, as_of)  # the rule the CLI uses too
+    rows = Q.deadlines(store, start, end, agency=agency or None, as_of=today)
     return {"data": rows, "count": len(rows)}
