@@ -275,3 +275,38 @@ def _repair_locked(p: Path) -> list[str]:
         p.rename(keep / (p.name + ".set-aside"))
         done.append("set the snapshot aside; the store reopens from its append-only log")
     return done
+
+
+# ------------------------------------------------------------------ backup
+
+
+def backup(path: str | os.PathLike[str], dest: str | os.PathLike[str]) -> Path:
+    """Write a consistent copy of the store at `path` (open or not, live writers or not) to `dest`.
+
+    The server writes a snapshot of one moment (SAVE), which is copied to
+    `dest` through a temporary file and checked; the copy is a store of its own
+    (it opens from the snapshot, with no state pointing back). Returns `dest`.
+    Raises StoreError when `dest` exists or the store cannot be opened or saved.
+    """
+    from vanban.graph.falkor_store import FalkorStore
+
+    d = Path(dest).expanduser().resolve()
+    if d.exists() or aof_dir_of(d).exists():
+        raise StoreError("exists already; give a new file name for the backup", str(d))
+    store = FalkorStore(path)
+    try:
+        try:
+            store._db.client.save()
+        except Exception as e:  # redis errors
+            raise StoreError(f"the server could not write a snapshot: {e}", str(store.path)) from e
+        tmp = d.parent / (d.name + ".part")
+        shutil.copyfile(store.path, tmp)
+        with tmp.open("rb+") as fh:
+            os.fsync(fh.fileno())
+        if (bad := check_rdb(tmp)) is not None:
+            tmp.unlink(missing_ok=True)
+            raise StoreError(f"the copied snapshot does not check out: {bad}", str(d))
+        os.replace(tmp, d)
+    finally:
+        store.close()
+    return d
