@@ -32,6 +32,7 @@ import json
 import os
 import re
 import shutil
+import tempfile
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -165,6 +166,53 @@ def _rows(result: Any) -> list[dict[str, Any]]:
     return [dict(zip(header, (_plain(v) for v in row))) for row in (result.result_set or [])]
 
 
+#: Per-query memory cap (MiB) and longest query (ms) the server enforces for every client;
+#: VANBAN_QUERY_MEMORY_MB / VANBAN_QUERY_TIMEOUT_MAX_MS override them (0: no limit).
+QUERY_MEMORY_MB = 512
+QUERY_TIMEOUT_MAX_MS = 0
+
+
+def configure_limits(client: Any) -> None:
+    """Set FalkorDB's per-query memory capacity (and maximum timeout, if set) on the running server.
+
+    Raises StoreError when the server refuses the settings.
+    """
+    import redis
+
+    mem = int(os.environ.get("VANBAN_QUERY_MEMORY_MB", QUERY_MEMORY_MB))
+    tmax = int(os.environ.get("VANBAN_QUERY_TIMEOUT_MAX_MS", QUERY_TIMEOUT_MAX_MS))
+    try:
+        client.execute_command("GRAPH.CONFIG", "SET", "QUERY_MEM_CAPACITY", mem * 1024 * 1024)
+        if tmax:
+            client.execute_command("GRAPH.CONFIG", "SET", "TIMEOUT_MAX", tmax)
+    except redis.RedisError as e:
+        raise StoreError(f"the embedded server refused the query limits: {e}") from e
+
+
+def _serves(client: Any, path: Path) -> bool:
+    """True when the live server behind `client` keeps its data at `path` (not a store this one was copied from)."""
+    try:
+        d = client.config_get("dir").get("dir")
+        f = client.config_get("dbfilename").get("dbfilename")
+    except Exception:  # noqa: BLE001 - an unusable server is not ours
+        return False
+    return bool(d and f) and os.path.realpath(os.path.join(d, f)) == os.path.realpath(path)
+
+
+#: Server replies that mean a write was not persisted (full disk, failed snapshot): the store failed.
+_NOT_PERSISTED = ("MISCONF", "OOM", "READONLY", "NOREPLICAS")
+
+
+def persisted(client: Any) -> str | None:
+    """Return why the server's last writes did not reach the disk (its persistence status), or None."""
+    info = client.info("persistence")
+    if info.get("aof_enabled") and info.get("aof_last_write_status", "ok") != "ok":
+        return "the append-only log could not be written (disk full or not writable)"
+    if info.get("aof_last_bgrewrite_status", "ok") != "ok" and info.get("aof_enabled"):
+        return "the append-only log could not be rewritten (disk full or not writable)"
+    return None
+
+
 class FalkorStore:
     """GraphStore over an embedded FalkorDBLite file.
 
@@ -183,6 +231,9 @@ class FalkorStore:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as e:
             raise StoreError(f"cannot create directory: {e}", str(self.path)) from e
+        from vanban.graph.store_files import inspect
+
+        inspect(self.path)  # a foreign file is refused before even a lock file is made beside it
         self._lock = FileLock(str(self.path) + ".lock", timeout=LOCK_TIMEOUT_S)
         try:
             with self._lock:
@@ -195,31 +246,77 @@ class FalkorStore:
     def _open(self) -> None:
         import redis
 
+        from vanban.graph import store_files
+
+        files = store_files.inspect(self.path)  # refuses a foreign or damaged path before anything is written
+        self._logdir = tempfile.mkdtemp(prefix="vanban-store-log-")
         serverconfig = {
-            "appendonly": "yes",
+            # a snapshot copied without its log is loaded from the snapshot (appendonly no), then
+            # the log is switched on (`_enable_log`): the copy opens as itself
+            "appendonly": "no" if files.aof_dir is None and files.snapshot is not None else "yes",
             "appendfsync": "everysec",
             "appenddirname": self.path.name + ".aof",
-            "aof-load-truncated": "yes",
+            # a damaged log is refused (store_files says how to recover), never loaded as a partial store
+            "aof-load-truncated": "no",
             "aof-use-rdb-preamble": "yes",
             "save": ["900 1", "300 100", "60 10000"],
+            "logfile": os.path.join(self._logdir, "redis.log"),
         }
         self._forget_dead_server()
         try:
-            self._start(serverconfig)
-            return
-        except redis.ConnectionError as e:
-            err = e
-        # the registry named a server that refuses connections (killed a moment ago and not yet
-        # gone when checked): forget it and start a new server, once
-        reg = Path(str(self.path) + ".settings")
-        if reg.is_file():
-            reg.unlink(missing_ok=True)
             try:
                 self._start(serverconfig)
-                return
             except redis.ConnectionError as e:
                 err = e
-        raise StoreError(f"cannot start the embedded FalkorDB server: {err}", str(self.path)) from err
+                # the registry named a server that refuses connections (killed a moment ago and not yet
+                # gone when checked): forget it and start a new server, once
+                reg = Path(str(self.path) + ".settings")
+                if not reg.is_file():
+                    raise StoreError(self._start_failure(err), str(self.path)) from err
+                reg.unlink(missing_ok=True)
+                try:
+                    self._start(serverconfig)
+                except redis.ConnectionError as e2:
+                    raise StoreError(self._start_failure(e2), str(self.path)) from e2
+            if serverconfig["appendonly"] == "no":
+                self._enable_log()
+        except StoreError:
+            Path(str(self.path) + ".settings").unlink(missing_ok=True)  # no stale registry left behind
+            raise
+        finally:
+            shutil.rmtree(self._logdir, ignore_errors=True)
+        configure_limits(self._db.client)
+
+    def _start_failure(self, err: Exception) -> str:
+        """Return one line saying why the server did not start (its log's last warning) and what to do."""
+        from vanban.graph import store_files
+
+        why = ""
+        try:
+            lines = Path(self._logdir, "redis.log").read_text(errors="replace").splitlines()
+            warn = [ln.split(" # ", 1)[1] for ln in lines if " # " in ln
+                    and "WARNING" not in ln and "oO0OoO0OoO0Oo" not in ln]
+            why = next((w for w in warn if re.search(r"(?i)bad|unexpected|fail|error|corrupt|short|can't", w)),
+                       warn[-1] if warn else "")
+        except OSError:
+            pass
+        why = why.split(" You can:")[0].rstrip(". ")
+        return (f"the embedded FalkorDB server did not start: {why or err}; "
+                + store_files.RECOVER.format(p=self.path))
+
+    def _enable_log(self) -> None:
+        """Switch the append-only log on in a server started from a bare snapshot; wait until it is written."""
+        client = self._db.client
+        try:
+            client.config_set("appendonly", "yes")
+            deadline = time.monotonic() + 600
+            while time.monotonic() < deadline:
+                info = client.info("persistence")
+                if not info.get("aof_rewrite_in_progress") and not info.get("aof_rewrite_scheduled"):
+                    break
+                time.sleep(0.02)
+        except Exception as e:  # redis errors: the store stays unopened
+            raise StoreError(f"cannot start the append-only log: {e}", str(self.path)) from e
 
     def _start(self, serverconfig: dict[str, Any]) -> None:
         """Start (or attach to) the server; redis.ConnectionError passes through, other failures are StoreError."""
@@ -267,7 +364,7 @@ class FalkorStore:
             if alive:
                 probe = redis.Redis(unix_socket_path=sock, socket_timeout=2, socket_connect_timeout=2)
                 try:
-                    alive = bool(probe.ping())
+                    alive = bool(probe.ping()) and _serves(probe, self.path)
                 finally:
                     probe.close()
         except (ValueError, OSError, AttributeError, psutil.Error, redis.RedisError):
@@ -355,6 +452,8 @@ class FalkorStore:
         except (ValueError, TypeError) as e:  # the client cannot encode a parameter (e.g. a map key with `)
             raise QueryError(f"bad query parameter: {e}") from e
         except redis.ResponseError as e:
+            if str(e).startswith(_NOT_PERSISTED):
+                raise StoreError(f"the store cannot persist writes: {e}", str(self.path)) from e
             raise QueryError(f"query refused: {e}") from e
         except redis.RedisError as e:
             raise StoreError(f"embedded store failed: {e}", str(self.path)) from e
@@ -483,13 +582,27 @@ class FalkorStore:
 
         how, what = payload
         if how != "text":
-            return self.run(*what)
+            rows = self.run(*what)
+        else:
+            with self._query_errors():
+                rows = _rows(self._g().query(what))
+        self._check_persisted()
+        return rows
+
+    def _check_persisted(self) -> None:
+        """Raise StoreError when the server could not write its log since the last write (disk full).
+
+        The server writes its log before it replies, so a write whose reply came
+        while the status is ok is on disk (in the OS's cache: it survives a restart).
+        """
+        import redis
+
         try:
-            return _rows(self._g().query(what))
-        except redis.ResponseError as e:
-            raise QueryError(f"query refused: {e}") from e
+            why = persisted(self._db.client)
         except redis.RedisError as e:
             raise StoreError(f"embedded store failed: {e}", str(self.path)) from e
+        if why:
+            raise StoreError(f"{why}; the last write is not on disk", str(self.path))
 
     def write_document(self, rows: Any) -> Any:
         """Write one document's rows (vanban.graph.writer.DocRows) in one atomic query."""
