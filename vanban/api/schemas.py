@@ -183,6 +183,12 @@ class SearchHit(BaseModel):
     key: str
     label: str | None = None
     detail: str | None = None
+    match: Literal["exact", "phrase", "words"] | None = None
+    type: str | None = None
+    number: str | None = None
+    date: str | None = None
+    year: int | None = None
+    issuer: str | None = None
 
 
 class CypherRequest(BaseModel):

@@ -9,7 +9,8 @@ from vanban.graph.store import GraphStore
 from vanban.model import NotFound, QueryError
 from vanban.queries._load import run
 from vanban.queries.duties import words_of
-from vanban.queries.refs import resolve_document
+from vanban.queries.refs import document_candidates, resolve_document
+from vanban.queries.search_rank import keep_document, rank
 from vanban.text import fold
 
 MAX_LIMIT = 1000
@@ -54,11 +55,16 @@ def list_agencies(store: GraphStore, q: str | None = None, skip: int = 0, limit:
     return run(store, "agencies", q=fold(q) or None, skip=skip, limit=limit)
 
 
-def search(store: GraphStore, q: str, limit: int = 20) -> list[dict[str, Any]]:
-    """Return documents, agencies, places and tasks whose folded text has every word of `q`.
+def search(store: GraphStore, q: str, limit: int = 20, type: str | None = None, year: int | None = None,
+           province: str | None = None, issuer: str | None = None) -> list[dict[str, Any]]:
+    """Return documents, agencies, places and tasks whose folded text has every word of `q`, ranked.
 
     Diacritics optional ("dak ha" finds "Đăk Hà"). Each row: kind
-    (document|agency|place|task), key, label, detail; at most `limit` per kind.
+    (document|agency|place|task), key, label, detail, match (exact|phrase|words);
+    documents also type, number, date, year, issuer. A document whose number
+    is `q` ("05/CT-UBND", "Chỉ thị 05") comes first, then agencies, places,
+    documents, tasks; phrase matches above scattered words (vanban.queries.search_rank).
+    `type`/`year`/`province`/`issuer` filter the documents. At most `limit` per kind.
     Raises QueryError (no words, bad limit).
     """
     words = words_of(q)
@@ -66,10 +72,40 @@ def search(store: GraphStore, q: str, limit: int = 20) -> list[dict[str, Any]]:
         raise QueryError("empty search")
     if not 1 <= limit <= MAX_LIMIT:
         raise QueryError(f"limit must be 1..{MAX_LIMIT}")
-    found = _search_indexed(store, words, limit)
-    if found is not None:
-        return found
-    return run(store, "search", words=words, longest=max(words, key=len), limit=limit)
+    fetch = min(MAX_LIMIT, max(100, 5 * limit))
+    found = _search_indexed(store, words, fetch)
+    if found is None:
+        found = run(store, "search", words=words, longest=max(words, key=len), limit=fetch)
+    exact = _exact_documents(store, q)
+    known = {r["key"] for r in found}
+    found = [{"kind": "document", "key": d["key"], "label": d.get("number") or d.get("type"),
+              "detail": d.get("title")} for d in exact if d["key"] not in known] + found
+    exact_keys = {d["key"] for d in exact} | {r["key"] for r in found
+                                              if r["kind"] in ("agency", "place") and fold(r.get("label")) == fold(q)}
+    docs = [r["key"] for r in found if r["kind"] == "document"]
+    meta = {d["key"]: d for d in run(store, "documents_by_keys", keys=docs)} if docs else {}
+    rows = []
+    for r in found:
+        if r["kind"] == "document":
+            d = meta.get(r["key"], {})
+            r = {**r, **{k: d.get(k) for k in ("type", "number", "date", "issuer")}}
+            r["year"] = int(str(d["date"])[:4]) if str(d.get("date") or "")[:4].isdigit() else None
+            if not keep_document(r, type, year, province, issuer):
+                continue
+        elif type or year or province or issuer:
+            continue
+        rows.append(r)
+    return rank(rows, words, exact_keys, limit)
+
+
+def _exact_documents(store: GraphStore, q: str) -> list[dict[str, Any]]:
+    """Return the documents whose number (or type + number) is `q`; [] when q names none."""
+    if not re.search(r"\d", q):
+        return []
+    try:
+        return document_candidates(store, q)
+    except QueryError:
+        return []
 
 
 #: search.cypher's kinds: (kind, label, label column(s), detail column), in its order.
@@ -92,7 +128,8 @@ def _search_indexed(store: GraphStore, words: list[str], limit: int) -> list[dic
             return None
         for n in nodes:
             shown = next((n[c] for c in label_cols if n.get(c) is not None), None)
-            out.append({"kind": kind, "key": n.get("key"), "label": shown, "detail": n.get(detail)})
+            out.append({"kind": kind, "key": n.get("key"), "label": shown, "detail": n.get(detail),
+                        "text": n.get("search")})
     return out
 
 
