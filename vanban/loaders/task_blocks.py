@@ -33,7 +33,7 @@ from vanban.text import squash
 
 # A field label at the start of a line (markers, markdown emphasis and letters "b)" before it allowed).
 _FIELD = re.compile(
-    r"(?:^|(?<=\n))[ \t*]*(?:[-–+•][ \t*]*|[a-zđ]\)[ \t*]*)?\**[ \t]*"
+    r"[ \t*]*(?:[-–+•][ \t*]*|[a-zđ]\)[ \t*]*)?\**[ \t]*"
     r"(?P<label>(?P<lead>(?:(?:cơ\s+quan|đơn\s+vị)\s+)?chủ\s+trì(?:\s+(?:tham\s+mưu\s+)?(?:thực\s+hiện|soạn\s+thảo))?)"
     r"|(?P<coordinate>(?:(?:cơ\s+quan|đơn\s+vị)\s+)?phối\s+hợp(?:\s+thực\s+hiện)?)"
     r"|(?P<execute>(?:cơ\s+quan|đơn\s+vị)\s+(?:thực\s+hiện|triển\s+khai))"
@@ -72,9 +72,29 @@ class Block:
         return self.fields[-1].value_end
 
 
+# words one of which a line must hold in its first characters to open a field (a cheap test first)
+_FIELD_WORDS = ("trì", "hợp", "thực", "thời", "tiến", "sản", "kết", "nhiệm", "nội", "triển")
+_LINE_START = re.compile(r"\n")
+
+
+def _field_matches(text: str, a: int, b: int) -> list[re.Match]:
+    """_FIELD matched at each line start of text[a:b] (a label opens a line)."""
+    starts = [a] if a == 0 or text[a - 1] == "\n" else []
+    starts += [m.end() for m in _LINE_START.finditer(text, a, b)]
+    out = []
+    for s in starts:
+        head = text[s:s + 70].lower()
+        if ":" not in head or not any(w in head for w in _FIELD_WORDS):
+            continue
+        m = _FIELD.match(text, s, b)
+        if m:
+            out.append(m)
+    return out
+
+
 def find_fields(text: str, a: int, b: int) -> list[Field]:
     """The field labels of text[a:b] with their values (up to the next field or paragraph end)."""
-    ms = list(_FIELD.finditer(text, a, b))
+    ms = _field_matches(text, a, b)
     out = []
     for i, m in enumerate(ms):
         kind = next(k for k in _FIELD_KINDS if m.group(k))
