@@ -26,12 +26,12 @@ UNIT_HEAD = re.compile(
     r"(?:các\s+|những\s+)?(?:"
     r"sở|ban|ủy\s+ban|uỷ\s+ban|ubnd|hđnd|hội\s+đồng|chủ\s+tịch|phó\s+chủ\s+tịch|giám\s+đốc|phó\s+giám\s+đốc|"
     r"thủ\s+trưởng|chánh|trưởng|người\s+đứng\s+đầu|công\s+an|bộ\s+chỉ\s+huy|bộ\s+tư\s+lệnh|bộ|cục|chi\s+cục|"
-    r"tổng\s+cục|trung\s+tâm|viện|thuế|kho\s+bạc|bảo\s+hiểm|ngân\s+hàng|đài|báo|hội|liên\s+đoàn|liên\s+minh|"
+    r"tổng\s+cục|trung\s+tâm|viện|thuế|kho\s+bạc|bảo\s+hiểm|ngân\s+hàng|đài|báo(?!\s+cáo)|hội|liên\s+đoàn|liên\s+minh|"
     r"mặt\s+trận|ủy\s+ban\s+mặt\s+trận|tỉnh\s+ủy|thành\s+ủy|đảng\s+ủy|huyện\s+ủy|văn\s+phòng|trường|bệnh\s+viện|"
     r"công\s+ty|tập\s+đoàn|tổng\s+công\s+ty|quỹ|phòng|đoàn|tòa\s+án|viện\s+kiểm\s+sát|kiểm\s+toán|thanh\s+tra|"
     r"cơ\s+quan|đơn\s+vị|địa\s+phương|doanh\s+nghiệp|tổ\s+chức|cảng\s+vụ|hải\s+quan|cảnh\s+sát|"
     r"thường\s+trực|lãnh\s+đạo|ngành|tổ\s+công\s+tác|hợp\s+tác\s+xã|cán\s+bộ|công\s+chức|thành\s+viên|"
-    r"đối\s+tượng|người"
+    r"đối\s+tượng(?:\s+thực\s+hiện)?"
     r")(?=[\s,.;:)]|$)", re.IGNORECASE)
 # Words after which a lower-case comma part still continues the same name.
 _CONTINUES = re.compile(r"(?:ngành|đơn\s+vị|địa\s+phương|xã|phường|đặc\s+khu|thị\s+trấn|huyện|thị\s+xã|"
@@ -40,11 +40,16 @@ _CONTINUES = re.compile(r"(?:ngành|đơn\s+vị|địa\s+phương|xã|phường
 _VERB_AFTER = re.compile(
     r"\s(?:chủ\s+trì|phối\s+hợp|chịu\s+trách|có\s+trách|thực\s+hiện|tổ\s+chức|tiến\s+hành|triển\s+khai|"
     r"tham\s+mưu|căn\s+cứ|theo\s+chức|theo\s+dõi|rà\s+soát|xây\s+dựng|gửi|báo\s+cáo|phụ\s+trách|"
-    r"hướng\s+dẫn|kiểm\s+tra|đảm\s+bảo|bảo\s+đảm|cung\s+cấp|khẩn\s+trương|tăng\s+cường|nghiên\s+cứu)\b",
+    r"hướng\s+dẫn|kiểm\s+tra|đảm\s+bảo|bảo\s+đảm|cung\s+cấp|khẩn\s+trương|tăng\s+cường|nghiên\s+cứu|"
+    r"yêu\s+cầu|đề\s+nghị|giao|là|đã|chủ\s+động)\b",
     re.IGNORECASE)
 _UBND = re.compile(r"\bUBND\b")
+# "Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo", "Sở Tư pháp (cơ quan chủ trì)": the unit's part, not its name
+_ROLE_NOTE = re.compile(r"\s+(?:[-–]\s+(?:cơ\s+quan|thường\s+trực|đơn\s+vị)\b.*|\((?:cơ\s+quan|thường\s+trực|đơn\s+vị)[^()]*\))$",
+                        re.IGNORECASE)
 _HDND = re.compile(r"\bHĐND\b")
 _LEAD_PUNCT = " \t\n-–+•*:;,.()"
+_MAX_UNIT_WORDS = 16  # a longer "unit" is a sentence ("Các địa phương đã cam kết sử dụng …")
 
 
 class Unit(NamedTuple):
@@ -98,7 +103,7 @@ def split_units(text: str, a: int, b: int, protected: list[tuple[int, int]] = ()
             part = text[s:e]
         part = re.sub(r"(?:\s+(?:và|cùng|với))?[\s,;.:*()]*$", "", part)
         e = s + len(part)
-        if not part or not UNIT_HEAD.match(part):
+        if not part or not UNIT_HEAD.match(part) or len(part.split()) > _MAX_UNIT_WORDS:
             break
         out.append(Unit(s, e, part))
         if cut_here:
@@ -110,6 +115,7 @@ def printed_name(surface: str, province: str | None = None) -> str:
     """The actor string of a unit printed without a registry name: words as printed, squashed,
     "UBND"/"HĐND" spelled out, the province's name dropped, first letter capitalised."""
     s = squash(surface.replace("*", " ")).strip(" .,;:")
+    s = _ROLE_NOTE.sub("", s)
     s = _UBND.sub("Ủy ban nhân dân", s)
     s = _HDND.sub("Hội đồng nhân dân", s)
     if province:
