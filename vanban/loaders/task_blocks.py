@@ -197,6 +197,11 @@ def block_tasks(text: str, clauses: list[Clause], hits: list, province: str | No
         field_starts = [f.start for f in fields]
         prev_end = ra
         for bl in group_blocks(text, fields):
+            for f in bl.fields:  # an item that is only a field ("- Đơn vị phối hợp: …") is no sentence task
+                c = _innermost(flat, f.start)
+                if c is not None and not text[c.head.start:f.start].strip(" \t\n*-–+•") \
+                        or c is not None and re.fullmatch(r"[\s*]*[a-zđ\d.]{1,5}[.)][\s*]*", text[c.head.start:f.start]):
+                    replaced.add(c.path)
             actors: list[tuple[str, str, object]] = []
             deadline = None
             dtext = None
