@@ -548,7 +548,7 @@ def extract_responsibilities(seg: Segmented, text: str, rec: Recogniser, issuer:
                 walk(ch, [(n, None) for n, _ in units], c.path)
             return
         units = [n for n in heading_units(text, body_start, end, hits, province) if n not in issuer] \
-            if c.children and not groups else []
+            if c.children else []
         if units:  # a heading that is only a list of units ("1.3. Ủy ban nhân dân các phường, xã, đặc khu")
             pass_down, down_source = [(n, None) for n in units], c.path
         elif c.children and not groups and (_HEADING.match(text, body_start)
