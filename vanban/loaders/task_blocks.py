@@ -261,6 +261,11 @@ def closing_article_tasks(text: str, flat: list[Clause], hits: list, province: s
         prot = [(h.start, h.end) for h in hits if a <= h.start and h.end <= m.start()]
         inside = [h for h in hits if a <= h.start and h.end <= m.start()]
         units = split_units(text, a, m.start(), prot)
+        # "Điều 4. Trách nhiệm thi hành" on its own line: the addressees start on a later line
+        for nl in re.finditer(r"\n", text[a:m.start()]):
+            if units:
+                break
+            units = split_units(text, a + nl.end(), m.start(), prot)
         if not units:
             continue
         action = squash(text[m.start():m.end()])
