@@ -139,6 +139,7 @@ def unit_names(unit: Unit, hits: list, province: str | None = None) -> list[str]
     return [printed_name(unit.surface, province)]
 
 
+_MEMBERS = re.compile(r"\((?:gồm(?:\s+các)?(?:\s+Sở)?\s*:?\s*)?([^()]{8,400})\)\s*$")
 _TAIL_NOTE = re.compile(r"\s*\([^()]{0,60}\)\s*$")  # "(cơ quan chủ trì)", "(thường trực)"
 
 
@@ -149,6 +150,15 @@ def heading_units(text: str, a: int, b: int, hits: list, province: str | None = 
     heading names who carries out the items under it.
     """
     head = text[a:b]
+    members = _MEMBERS.search(head.rstrip(" \t\n*:.;"))
+    if members and UNIT_HEAD.match(head.lstrip(" \t\n*")):
+        # "Các cơ quan đăng ký đầu tư (Sở Tài chính, Ban quản lý Khu Kinh tế …):" → its members
+        ma, mb = a + members.start(1), a + members.end(1)
+        prot = [(h.start, h.end) for h in hits if ma <= h.start and h.end <= mb]
+        units = split_units(text, ma, mb, prot)
+        if len(units) >= 2 and not text[units[-1].end:mb].strip(" \t\n*.,;:"):
+            inside = [h for h in hits if ma <= h.start and h.end <= mb]
+            return [n for u in units for n in unit_names(u, inside, province)]
     stripped = _TAIL_NOTE.sub("", head.rstrip(" \t\n*:.;")).rstrip(" \t\n*:.;-–")
     end = a + len(stripped)
     if end <= a or len(stripped.split()) > 40 or "\n\n" in stripped.strip():
