@@ -255,3 +255,17 @@ def test_heading_collective_expanded_to_its_members():
     for unit in ("Sở Tài chính", "Ban quản lý Khu Kinh tế Phú Yên", "Ban Quản lý các Khu công nghiệp tỉnh"):
         assert ("I.1.a", unit, "lead") in got
     assert not any(actor.startswith("Các cơ quan đăng ký") for _, actor, _ in got)
+
+
+# 2957e4f4f0e41373.md: the Chủ tịch UBND tỉnh considers awards; no task of Thủ tướng Chính phủ
+AWARDS = """Để tổ chức tốt công tác thi đua, khen thưởng, Ủy ban nhân dân tỉnh yêu cầu thực hiện như sau:
+1. Hồ sơ khen thưởng
+Hồ sơ trình, đề nghị Thủ tướng Chính phủ, Chủ tịch UBND tỉnh xem xét tặng Bằng khen cho các tập thể, cá nhân gửi về Sở Nội vụ trước ngày 15/12/2025.
+2. Sở Nội vụ tổng hợp, thẩm định hồ sơ khen thưởng.
+"""
+
+
+def test_request_upwards_is_no_task_of_the_central_government():
+    got = {(r.actor, r.role) for r in run(HEAD, AWARDS)}
+    assert not [a for a, _ in got if a in ("Thủ tướng Chính phủ", "Chính phủ")]
+    assert ("Sở Nội vụ", "execute") in got
