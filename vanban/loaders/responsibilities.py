@@ -61,7 +61,10 @@ _PART = (re.compile(r";(?=\s|$)"), re.compile(r"\.(?=\s|$)"))  # [;.](?=\s|$), s
 _HEADING = re.compile(r"\s*(?:đối\s+với|giao|về|chế\s+độ|trách\s+nhiệm|nhiệm\s+vụ|mục\s+tiêu)\b", re.IGNORECASE)
 _LEADING = re.compile(
     r"(?:\s|,|:|" + _FN + r"|đồng\s+thời|khẩn\s+trương|chủ\s+động|thường\s+xuyên|kịp\s+thời|"
-    r"có\s+trách\s+nhiệm(?!\s+giải)|là\s+người|và\s+tháng\s+cuối\s+(?:quý|năm)|"
+    r"có\s+trách\s+nhiệm(?!\s+giải)|là\s+người|"
+    # the second half of a recurring report time ("trước ngày 15 hằng tháng và tháng cuối quý", "… và cuối năm")
+    # left in front of the verb once the deadline phrase is skipped
+    r"và\s+(?:tháng\s+)?cuối\s+(?:quý|năm)|và\s+(?:hằng|hàng)\s+(?:quý|năm)|"
     r"tiếp\s+tục|định\s+kỳ|trực\s+tiếp|giao|tăng\s+cường(?:\s+công\s+tác)?|tổng\s+hợp|"
     r"trên\s+cơ\s+sở\s+(?:đó|[^;.]{0,80}?(?=\s+tổng\s+hợp))|"
     r"căn\s+cứ\s[^;.]{0,80}?(?=khẩn\s+trương|thường\s+xuyên|chủ\s+động|kịp\s+thời)|căn\s+cứ\s[^,;.]{0,80},)*",
@@ -85,12 +88,17 @@ _ADVERBS = re.compile(r"^(?:căn\s+cứ\s.*?)?(?:\s|,|khẩn\s+trương|thườn
 MONITOR_REACH = 4  # monitor words ("kiểm tra", "giám sát") are often nouns: count them near the start only
 _OBJ_PREP = re.compile(r"(?:của|tại|theo)\s*$", re.IGNORECASE)
 # Small patterns of the hot loops, compiled once.
+# "Giám đốc Sở X, kiêm Chánh Văn phòng Ban Chỉ đạo": one office-holder holding two posts (common in
+# Ban Chỉ đạo lists), so the second title is no actor of its own
 _KIEM_END = re.compile(r"kiêm\s*$")
 _COMMA_KIEM_END = re.compile(r",\s*kiêm\s*$")
-_BIET_END = re.compile(r"biết\s*,\s*$")
+# "báo cáo X biết, theo dõi" / "… biết và chỉ đạo": the role word after "biết" is the recipient's part
+_BIET_END = re.compile(r"biết\s*(?:,|và)\s*$")
 _CO_QUAN_END = re.compile(r"cơ\s+quan\s+$")
 _THEO = re.compile(r"\btheo\b", re.IGNORECASE)
-_XAC_DINH_TAI = re.compile(r"xác\s+định\s+tại")
+# "theo … (đã được) xác định / nêu tại Nghị quyết số …": a pointer to where a thing is defined,
+# not the document the task is carried out under
+_XAC_DINH_TAI = re.compile(r"(?:xác\s+định|nêu)\s+tại")
 _SENTENCE_END = re.compile(r"[;.]\s")
 _STOP_PUNCT = re.compile(r"[;.]")
 _DONG_GUI = re.compile(r"đồng\s+gửi", re.IGNORECASE)
