@@ -238,3 +238,34 @@ def test_report_to_hdnd_gives_hdnd_no_task():
 def test_split_printed_unit_lists(printed, expected):
     units = split_units(printed, 0, len(printed))
     assert [n for u in units for n in unit_names(u, [], None)] == expected
+
+
+# 6bac4a0d92da936d.md (010/CT-UBND Đắk Lắk): a heading names a collective and lists its members
+MEMBERS_010 = """Để nâng cao hiệu quả công tác thẩm định, Chủ tịch Ủy ban nhân dân tỉnh chỉ thị như sau:
+I. Trách nhiệm phối hợp trong công tác thẩm định chủ trương đầu tư dự án
+1. Các cơ quan đăng ký đầu tư (Sở Tài chính, Ban quản lý Khu Kinh tế Phú Yên, Ban Quản lý các Khu công nghiệp tỉnh):
+a) Là đầu mối chủ trì, tiếp nhận hồ sơ, tổ chức lấy ý kiến thẩm định đề xuất chủ trương đầu tư.
+b) Chịu trách nhiệm tiếp nhận hồ sơ, kiểm tra tính đầy đủ và hợp lệ của hồ sơ.
+"""
+
+
+def test_heading_collective_expanded_to_its_members():
+    head = HEAD.replace("TỈNH BẮC NINH", "TỈNH ĐẮK LẮK").replace("Bắc Ninh,", "Đắk Lắk,")
+    got = {(r.clause, r.actor, r.role) for r in run(head, MEMBERS_010)}
+    for unit in ("Sở Tài chính", "Ban quản lý Khu Kinh tế Phú Yên", "Ban Quản lý các Khu công nghiệp tỉnh"):
+        assert ("I.1.a", unit, "lead") in got
+    assert not any(actor.startswith("Các cơ quan đăng ký") for _, actor, _ in got)
+
+
+# 2957e4f4f0e41373.md: the Chủ tịch UBND tỉnh considers awards; no task of Thủ tướng Chính phủ
+AWARDS = """Để tổ chức tốt công tác thi đua, khen thưởng, Ủy ban nhân dân tỉnh yêu cầu thực hiện như sau:
+1. Hồ sơ khen thưởng
+Hồ sơ trình, đề nghị Thủ tướng Chính phủ, Chủ tịch UBND tỉnh xem xét tặng Bằng khen cho các tập thể, cá nhân gửi về Sở Nội vụ trước ngày 15/12/2025.
+2. Sở Nội vụ tổng hợp, thẩm định hồ sơ khen thưởng.
+"""
+
+
+def test_request_upwards_is_no_task_of_the_central_government():
+    got = {(r.actor, r.role) for r in run(HEAD, AWARDS)}
+    assert not [a for a, _ in got if a in ("Thủ tướng Chính phủ", "Chính phủ")]
+    assert ("Sở Nội vụ", "execute") in got

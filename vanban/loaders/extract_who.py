@@ -181,6 +181,21 @@ def _any_in(starts: list[int], a: int, b: int) -> bool:
     return i < len(starts) and starts[i] < b
 
 
+# Bodies a local document cannot assign work to: the central government and legislature, and the
+# People's Council its issuer answers to. A local document names them as addressees of its requests
+# and reports ("đề nghị Thủ tướng Chính phủ … xem xét", "Kính gửi: HĐND tỉnh"), never as actors.
+_ABOVE_LOCAL = frozenset(("government", "ministry", "legislature", "hdnd"))
+
+
+def _local_duties(resps: list[Responsibility], agencies: list[Agency], meta: DocumentMeta,
+                  rec) -> list[Responsibility]:
+    """`resps` without tasks of bodies above a local issuer (see _ABOVE_LOCAL); unchanged for a central issuer."""
+    if meta.issuer and any(h.level == "central" for h in rec.find(meta.issuer)):
+        return resps
+    above = {a.name for a in agencies if a.kind in _ABOVE_LOCAL}
+    return [r for r in resps if r.actor not in above] if above else resps
+
+
 def extract_who(seg: Segmented, meta: DocumentMeta, citations: tuple[Citation, ...]) -> WhoResult:
     """Return the agencies, places (linked to the gazetteer), responsibilities and targets of `seg`.
 
@@ -210,6 +225,6 @@ def extract_who(seg: Segmented, meta: DocumentMeta, citations: tuple[Citation, .
     replaced |= filled
     if extra:  # blocks, closing articles: their clauses' sentence-based readings give way
         resps = [r for r in resps if r.clause not in replaced] + extra
-    resps = _with_places(resps, places, province)
+    resps = _with_places(_local_duties(resps, agencies, meta, rec), places, province)
     targets = extract_targets(seg, text, province, clause_of, places)
     return WhoResult(tuple(agencies), tuple(places), tuple(resps), tuple(targets), tuple(warnings))

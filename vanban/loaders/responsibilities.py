@@ -32,7 +32,8 @@ from dataclasses import dataclass, field
 from vanban.model import Citation, Clause, Responsibility, Segmented
 from vanban.loaders.agencies import AgencyHit, Recogniser
 from vanban.loaders.deadlines import Deadline, deadlines_by_part, find_deadlines, most_specific
-from vanban.loaders.unit_list import heading_units
+from vanban.loaders.unit_list import heading_units, split_units
+from vanban.text import fold, squash
 from vanban.loaders.who_text import Prefilter, drop_markers, match_ends, paren_spans, tidy
 
 REQUESTED_KINDS = ("party", "front")
@@ -60,7 +61,10 @@ _PART = (re.compile(r";(?=\s|$)"), re.compile(r"\.(?=\s|$)"))  # [;.](?=\s|$), s
 _HEADING = re.compile(r"\s*(?:đối\s+với|giao|về|chế\s+độ|trách\s+nhiệm|nhiệm\s+vụ|mục\s+tiêu)\b", re.IGNORECASE)
 _LEADING = re.compile(
     r"(?:\s|,|:|" + _FN + r"|đồng\s+thời|khẩn\s+trương|chủ\s+động|thường\s+xuyên|kịp\s+thời|"
-    r"có\s+trách\s+nhiệm(?!\s+giải)|là\s+người|và\s+tháng\s+cuối\s+(?:quý|năm)|"
+    r"có\s+trách\s+nhiệm(?!\s+giải)|là\s+người|"
+    # the second half of a recurring report time ("trước ngày 15 hằng tháng và tháng cuối quý", "… và cuối năm")
+    # left in front of the verb once the deadline phrase is skipped
+    r"và\s+(?:tháng\s+)?cuối\s+(?:quý|năm)|và\s+(?:hằng|hàng)\s+(?:quý|năm)|"
     r"tiếp\s+tục|định\s+kỳ|trực\s+tiếp|giao|tăng\s+cường(?:\s+công\s+tác)?|tổng\s+hợp|"
     r"trên\s+cơ\s+sở\s+(?:đó|[^;.]{0,80}?(?=\s+tổng\s+hợp))|"
     r"căn\s+cứ\s[^;.]{0,80}?(?=khẩn\s+trương|thường\s+xuyên|chủ\s+động|kịp\s+thời)|căn\s+cứ\s[^,;.]{0,80},)*",
@@ -84,12 +88,17 @@ _ADVERBS = re.compile(r"^(?:căn\s+cứ\s.*?)?(?:\s|,|khẩn\s+trương|thườn
 MONITOR_REACH = 4  # monitor words ("kiểm tra", "giám sát") are often nouns: count them near the start only
 _OBJ_PREP = re.compile(r"(?:của|tại|theo)\s*$", re.IGNORECASE)
 # Small patterns of the hot loops, compiled once.
+# "Giám đốc Sở X, kiêm Chánh Văn phòng Ban Chỉ đạo": one office-holder holding two posts (common in
+# Ban Chỉ đạo lists), so the second title is no actor of its own
 _KIEM_END = re.compile(r"kiêm\s*$")
 _COMMA_KIEM_END = re.compile(r",\s*kiêm\s*$")
-_BIET_END = re.compile(r"biết\s*,\s*$")
+# "báo cáo X biết, theo dõi" / "… biết và chỉ đạo": the role word after "biết" is the recipient's part
+_BIET_END = re.compile(r"biết\s*(?:,|và)\s*$")
 _CO_QUAN_END = re.compile(r"cơ\s+quan\s+$")
 _THEO = re.compile(r"\btheo\b", re.IGNORECASE)
-_XAC_DINH_TAI = re.compile(r"xác\s+định\s+tại")
+# "theo … (đã được) xác định / nêu tại Nghị quyết số …": a pointer to where a thing is defined,
+# not the document the task is carried out under
+_XAC_DINH_TAI = re.compile(r"(?:xác\s+định|nêu)\s+tại")
 _SENTENCE_END = re.compile(r"[;.]\s")
 _STOP_PUNCT = re.compile(r"[;.]")
 _DONG_GUI = re.compile(r"đồng\s+gửi", re.IGNORECASE)
@@ -533,8 +542,22 @@ def extract_responsibilities(seg: Segmented, text: str, rec: Recogniser, issuer:
         pass_down: list[tuple[str, AgencyHit | None]] = inherited
         down_source = source
         lead_in = groups[0] if own_start else (_addressees(text, groups, end) if c.children else None)
+        titled = _unit_title(text, body_start, end, hits, province, issuer) if c.label else None
+        if titled is not None:
+            # "3. Công an Thành phố, Bộ Tư lệnh Thành phố" on its own line, then the units' tasks as
+            # paragraphs: each paragraph is a task of the unit it opens with, else of every unit named
+            units, paras = titled
+            for a, b in paras:
+                own = [(n, surf) for n, surf in units if fold(text[a:a + len(surf)]) == fold(surf)]
+                if own:
+                    _emit(ctx, c, [(own[0][0], None)], a + len(own[0][1]), b, None, None, deadline, kinds)
+                else:
+                    _emit(ctx, c, [(n, None) for n, _ in units], a, b, c.path, None, deadline, kinds)
+            for ch in c.children:
+                walk(ch, [(n, None) for n, _ in units], c.path)
+            return
         units = [n for n in heading_units(text, body_start, end, hits, province) if n not in issuer] \
-            if c.children and not groups else []
+            if c.children else []
         if units:  # a heading that is only a list of units ("1.3. Ủy ban nhân dân các phường, xã, đặc khu")
             pass_down, down_source = [(n, None) for n in units], c.path
         elif c.children and not groups and (_HEADING.match(text, body_start)
@@ -581,6 +604,38 @@ def extract_responsibilities(seg: Segmented, text: str, rec: Recogniser, issuer:
             walk(top, [], None)
     del walk  # the recursive closure refers to itself: without this the document waits for the cycle collector
     return _dedupe(ctx.out)
+
+
+_PARA_BREAK = re.compile(r"\n[ \t]*\n")
+_DANGLING = frozenset(("thuộc", "của", "và", "các", "với", "tại", "do", "cho", "về", "trên"))
+
+
+def _unit_title(text: str, a: int, b: int, hits: list[AgencyHit], province: str | None,
+                issuer: set[str]) -> tuple[list[tuple[str, str]], list[tuple[int, int]]] | None:
+    """(units as (name, printed surface), paragraph ranges) when text[a:b] opens with a paragraph that
+    only lists units and goes on with further paragraphs; else None."""
+    m = _PARA_BREAK.search(text, a, b)
+    if m is None or not text[m.end():b].strip():
+        return None
+    nxt = text[m.end():b].lstrip(" \t\n*")
+    last = text[a:m.start()].split()[-1:] or [""]
+    if not nxt[:1].isupper() or last[0][-1:] in ",;" or last[0] in _DANGLING:
+        return None  # a sentence broken by a blank line (PDF text), not a heading line
+    names = heading_units(text, a, m.start(), hits, province)
+    if not names:
+        return None
+    prot = [(h.start, h.end) for h in hits if a <= h.start and h.end <= m.start()]
+    surfaces = [squash(u.surface) for u in split_units(text, a, m.start(), prot)]
+    units = [(n, surfaces[i] if len(surfaces) == len(names) else n) for i, n in enumerate(names) if n not in issuer]
+    paras, pos = [], m.end()
+    for pm in list(_PARA_BREAK.finditer(text, m.end(), b)) + [None]:
+        e = pm.start() if pm else b
+        while pos < e and text[pos] in " \t\n*":
+            pos += 1
+        if len(text[pos:e].split()) >= 3:
+            paras.append((pos, e))
+        pos = pm.end() if pm else b
+    return (units, paras) if units and paras else None
 
 
 def _actors(g: Group) -> list[tuple[str, AgencyHit | None]]:

@@ -33,7 +33,7 @@ from vanban.text import squash
 
 # A field label at the start of a line (markers, markdown emphasis and letters "b)" before it allowed).
 _FIELD = re.compile(
-    r"(?:^|(?<=\n))[ \t*]*(?:[-–+•][ \t*]*|[a-zđ]\)[ \t*]*)?\**[ \t]*"
+    r"[ \t*]*(?:[-–+•][ \t*]*|[a-zđ]\)[ \t*]*)?\**[ \t]*"
     r"(?P<label>(?P<lead>(?:(?:cơ\s+quan|đơn\s+vị)\s+)?chủ\s+trì(?:\s+(?:tham\s+mưu\s+)?(?:thực\s+hiện|soạn\s+thảo))?)"
     r"|(?P<coordinate>(?:(?:cơ\s+quan|đơn\s+vị)\s+)?phối\s+hợp(?:\s+thực\s+hiện)?)"
     r"|(?P<execute>(?:cơ\s+quan|đơn\s+vị)\s+(?:thực\s+hiện|triển\s+khai))"
@@ -72,9 +72,29 @@ class Block:
         return self.fields[-1].value_end
 
 
+# words one of which a line must hold in its first characters to open a field (a cheap test first)
+_FIELD_WORDS = ("trì", "hợp", "thực", "thời", "tiến", "sản", "kết", "nhiệm", "nội", "triển")
+_LINE_START = re.compile(r"\n")
+
+
+def _field_matches(text: str, a: int, b: int) -> list[re.Match]:
+    """_FIELD matched at each line start of text[a:b] (a label opens a line)."""
+    starts = [a] if a == 0 or text[a - 1] == "\n" else []
+    starts += [m.end() for m in _LINE_START.finditer(text, a, b)]
+    out = []
+    for s in starts:
+        head = text[s:s + 70].lower()
+        if ":" not in head or not any(w in head for w in _FIELD_WORDS):
+            continue
+        m = _FIELD.match(text, s, b)
+        if m:
+            out.append(m)
+    return out
+
+
 def find_fields(text: str, a: int, b: int) -> list[Field]:
     """The field labels of text[a:b] with their values (up to the next field or paragraph end)."""
-    ms = list(_FIELD.finditer(text, a, b))
+    ms = _field_matches(text, a, b)
     out = []
     for i, m in enumerate(ms):
         kind = next(k for k in _FIELD_KINDS if m.group(k))
@@ -177,6 +197,11 @@ def block_tasks(text: str, clauses: list[Clause], hits: list, province: str | No
         field_starts = [f.start for f in fields]
         prev_end = ra
         for bl in group_blocks(text, fields):
+            for f in bl.fields:  # an item that is only a field ("- Đơn vị phối hợp: …") is no sentence task
+                c = _innermost(flat, f.start)
+                if c is not None and not text[c.head.start:f.start].strip(" \t\n*-–+•") \
+                        or c is not None and re.fullmatch(r"[\s*]*[a-zđ\d.]{1,5}[.)][\s*]*", text[c.head.start:f.start]):
+                    replaced.add(c.path)
             actors: list[tuple[str, str, object]] = []
             deadline = None
             dtext = None
@@ -236,6 +261,11 @@ def closing_article_tasks(text: str, flat: list[Clause], hits: list, province: s
         prot = [(h.start, h.end) for h in hits if a <= h.start and h.end <= m.start()]
         inside = [h for h in hits if a <= h.start and h.end <= m.start()]
         units = split_units(text, a, m.start(), prot)
+        # "Điều 4. Trách nhiệm thi hành" on its own line: the addressees start on a later line
+        for nl in re.finditer(r"\n", text[a:m.start()]):
+            if units:
+                break
+            units = split_units(text, a + nl.end(), m.start(), prot)
         if not units:
             continue
         action = squash(text[m.start():m.end()])

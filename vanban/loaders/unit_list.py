@@ -23,15 +23,15 @@ from vanban.text import squash
 
 # Words that open the name of a unit or of an office-holder (Nghị định 30/2020 lists units by these).
 UNIT_HEAD = re.compile(
-    r"(?:các\s+|những\s+)?(?:"
+    r"các\s+tổ\s+chức|(?:các\s+|những\s+)?(?:"
     r"sở|ban|ủy\s+ban|uỷ\s+ban|ubnd|hđnd|hội\s+đồng|chủ\s+tịch|phó\s+chủ\s+tịch|giám\s+đốc|phó\s+giám\s+đốc|"
     r"thủ\s+trưởng|chánh|trưởng|người\s+đứng\s+đầu|công\s+an|bộ\s+chỉ\s+huy|bộ\s+tư\s+lệnh|bộ|cục|chi\s+cục|"
-    r"tổng\s+cục|trung\s+tâm|viện|thuế|kho\s+bạc|bảo\s+hiểm|ngân\s+hàng|đài|báo|hội|liên\s+đoàn|liên\s+minh|"
+    r"tổng\s+cục|trung\s+tâm|viện|thuế|kho\s+bạc|bảo\s+hiểm|ngân\s+hàng|đài|báo(?!\s+cáo)|hội|liên\s+đoàn|liên\s+minh|"
     r"mặt\s+trận|ủy\s+ban\s+mặt\s+trận|tỉnh\s+ủy|thành\s+ủy|đảng\s+ủy|huyện\s+ủy|văn\s+phòng|trường|bệnh\s+viện|"
     r"công\s+ty|tập\s+đoàn|tổng\s+công\s+ty|quỹ|phòng|đoàn|tòa\s+án|viện\s+kiểm\s+sát|kiểm\s+toán|thanh\s+tra|"
-    r"cơ\s+quan|đơn\s+vị|địa\s+phương|doanh\s+nghiệp|tổ\s+chức|cảng\s+vụ|hải\s+quan|cảnh\s+sát|"
+    r"cơ\s+quan|đơn\s+vị|địa\s+phương|doanh\s+nghiệp|cảng\s+vụ|hải\s+quan|cảnh\s+sát|"
     r"thường\s+trực|lãnh\s+đạo|ngành|tổ\s+công\s+tác|hợp\s+tác\s+xã|cán\s+bộ|công\s+chức|thành\s+viên|"
-    r"đối\s+tượng|người"
+    r"đối\s+tượng(?:\s+thực\s+hiện)?"
     r")(?=[\s,.;:)]|$)", re.IGNORECASE)
 # Words after which a lower-case comma part still continues the same name.
 _CONTINUES = re.compile(r"(?:ngành|đơn\s+vị|địa\s+phương|xã|phường|đặc\s+khu|thị\s+trấn|huyện|thị\s+xã|"
@@ -40,11 +40,15 @@ _CONTINUES = re.compile(r"(?:ngành|đơn\s+vị|địa\s+phương|xã|phường
 _VERB_AFTER = re.compile(
     r"\s(?:chủ\s+trì|phối\s+hợp|chịu\s+trách|có\s+trách|thực\s+hiện|tổ\s+chức|tiến\s+hành|triển\s+khai|"
     r"tham\s+mưu|căn\s+cứ|theo\s+chức|theo\s+dõi|rà\s+soát|xây\s+dựng|gửi|báo\s+cáo|phụ\s+trách|"
-    r"hướng\s+dẫn|kiểm\s+tra|đảm\s+bảo|bảo\s+đảm|cung\s+cấp|khẩn\s+trương|tăng\s+cường|nghiên\s+cứu)\b",
-    re.IGNORECASE)
+    r"hướng\s+dẫn|kiểm\s+tra|đảm\s+bảo|bảo\s+đảm|cung\s+cấp|khẩn\s+trương|tăng\s+cường|nghiên\s+cứu|"
+    r"yêu\s+cầu|đề\s+nghị|giao|là|đã|chủ\s+động)\b")  # lower case only: "Viện Nghiên cứu …" is a name
 _UBND = re.compile(r"\bUBND\b")
+# "Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo", "Sở Tư pháp (cơ quan chủ trì)": the unit's part, not its name
+_ROLE_NOTE = re.compile(r"\s+(?:[-–]\s+(?:cơ\s+quan|thường\s+trực|đơn\s+vị)\b.*|\((?:cơ\s+quan|thường\s+trực|đơn\s+vị)[^()]*\))$",
+                        re.IGNORECASE)
 _HDND = re.compile(r"\bHĐND\b")
 _LEAD_PUNCT = " \t\n-–+•*:;,.()"
+_MAX_UNIT_WORDS = 16  # a longer "unit" is a sentence ("Các địa phương đã cam kết sử dụng …")
 
 
 class Unit(NamedTuple):
@@ -98,7 +102,7 @@ def split_units(text: str, a: int, b: int, protected: list[tuple[int, int]] = ()
             part = text[s:e]
         part = re.sub(r"(?:\s+(?:và|cùng|với))?[\s,;.:*()]*$", "", part)
         e = s + len(part)
-        if not part or not UNIT_HEAD.match(part):
+        if not part or not UNIT_HEAD.match(part) or len(part.split()) > _MAX_UNIT_WORDS:
             break
         out.append(Unit(s, e, part))
         if cut_here:
@@ -110,6 +114,7 @@ def printed_name(surface: str, province: str | None = None) -> str:
     """The actor string of a unit printed without a registry name: words as printed, squashed,
     "UBND"/"HĐND" spelled out, the province's name dropped, first letter capitalised."""
     s = squash(surface.replace("*", " ")).strip(" .,;:")
+    s = _ROLE_NOTE.sub("", s)
     s = _UBND.sub("Ủy ban nhân dân", s)
     s = _HDND.sub("Hội đồng nhân dân", s)
     if province:
@@ -133,6 +138,7 @@ def unit_names(unit: Unit, hits: list, province: str | None = None) -> list[str]
     return [printed_name(unit.surface, province)]
 
 
+_MEMBERS = re.compile(r"\((?:gồm(?:\s+các)?(?:\s+Sở)?\s*:?\s*)?([^()]{8,400})\)\s*$")
 _TAIL_NOTE = re.compile(r"\s*\([^()]{0,60}\)\s*$")  # "(cơ quan chủ trì)", "(thường trực)"
 
 
@@ -143,7 +149,18 @@ def heading_units(text: str, a: int, b: int, hits: list, province: str | None = 
     heading names who carries out the items under it.
     """
     head = text[a:b]
+    members = _MEMBERS.search(head.rstrip(" \t\n*:.;"))
+    if members and UNIT_HEAD.match(head.lstrip(" \t\n*")):
+        # "Các cơ quan đăng ký đầu tư (Sở Tài chính, Ban quản lý Khu Kinh tế …):" → its members
+        ma, mb = a + members.start(1), a + members.end(1)
+        prot = [(h.start, h.end) for h in hits if ma <= h.start and h.end <= mb]
+        units = split_units(text, ma, mb, prot)
+        if len(units) >= 2 and not text[units[-1].end:mb].strip(" \t\n*.,;:"):
+            inside = [h for h in hits if ma <= h.start and h.end <= mb]
+            return [n for u in units for n in unit_names(u, inside, province)]
     stripped = _TAIL_NOTE.sub("", head.rstrip(" \t\n*:.;")).rstrip(" \t\n*:.;-–")
+    if stripped.isupper():
+        return []  # "IV. TỔ CHỨC THỰC HIỆN": a section title
     end = a + len(stripped)
     if end <= a or len(stripped.split()) > 40 or "\n\n" in stripped.strip():
         return []
