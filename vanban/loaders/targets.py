@@ -22,6 +22,7 @@ from collections.abc import Callable
 
 from vanban.model import Clause, Place, Segmented, Span, Target
 from vanban.loaders.deadlines import first_deadline
+from vanban.loaders.goals import goal_targets
 from vanban.loaders.places import RANK, find_places
 from vanban.loaders.who_text import Prefilter, match_ends, paren_spans
 
@@ -200,6 +201,12 @@ def extract_targets(seg: Segmented, text: str, province: str | None,
     for top in seg.body:
         visit(top, [])
     del visit, _clause_targets  # recursive closures: without this the document waits for the cycle collector
+    placed = {o.clause for o in out}  # where place targets read a statement more closely
+    for t in goal_targets(seg, text, province, doc_year):  # the province's measurable aims (vanban.loaders.goals)
+        k = (t.place.casefold(), t.target.casefold(), t.year)
+        if k not in seen and t.clause not in placed:
+            seen.add(k)
+            out.append(t)
     return out
 
 
