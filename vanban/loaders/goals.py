@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 
+from vanban.loaders.deadlines import document_date
 from vanban.model import Clause, Segmented, Span, Target
 
 _GOAL_HEADING = re.compile(r"^[\W\d]*(?:[IVX]+\.\s*)?(?:\d+(?:\.\d+)*\.?\s*)?(?:các\s+)?mục\s+tiêu", re.IGNORECASE)
@@ -47,6 +48,19 @@ def _year_of(s: str) -> int | None:
     return None
 
 
+def _pieces(aim: str) -> list[str]:
+    """`aim` cut at each ";" that opens another measurable aim ("20% xã … năm 2025; trên 70% xã …")."""
+    parts = aim.split(";")
+    out = [parts[0]]
+    for p in parts[1:]:
+        q = _QUANTITY.search(p)
+        if q and q.start() <= 40:
+            out.append(p[q.start():])
+        else:
+            out[-1] += ";" + p  # "…; bố trí người làm công tác pháp chế …": the same aim goes on
+    return out
+
+
 def _norm(s: str) -> str:
     s = " ".join(s.replace("*", " ").split()).strip(" .;:,")
     return s[0].lower() + s[1:] if s and not s[:2].isupper() else s
@@ -64,6 +78,8 @@ def goal_targets(seg: Segmented, text: str, province: str | None, doc_year: int 
         m = _PERIOD.search(seg.header.title)
         title_year = int(m.group(2)) if m else None
     out: list[Target] = []
+    header = document_date(text)
+    year0 = doc_year if doc_year is not None else (header[0] if header else None)
 
     def statement(c: Clause, a: int, b: int, in_goals: bool, heading_year: int | None) -> None:
         for sm in _SENTENCE.finditer(text, a, b):
@@ -86,15 +102,16 @@ def goal_targets(seg: Segmented, text: str, province: str | None, doc_year: int 
                 aim = body  # a result with its year or period: "hoàn thành vượt mức dự toán … giai đoạn 2026 - 2030"
             else:
                 continue
-            year = _year_of(sent) or heading_year or title_year or doc_year
-            aim = _TIME_TAIL.sub("", aim.rstrip(" .;"))
-            aim = _norm(aim)
-            if len(aim.split()) < 4:
-                continue
-            k = s + sent.find(aim.split()[0]) if aim.split()[0] in sent else s
-            out.append(Target(place=province, target=aim, year=year, place_kind="province", parent=None,
-                              clause=c.path, span=Span(k, e),
-                              surface=seg.repaired.raw_surface(k, e)))
+            for piece in _pieces(aim):
+                year = _year_of(piece) or _year_of(sent) or heading_year or title_year or year0
+                piece = _norm(_TIME_TAIL.sub("", piece.rstrip(" .;")))
+                if len(piece.split()) < 4:
+                    continue
+                at = sent.find(piece.split()[0])
+                k = s + at if at >= 0 else s
+                out.append(Target(place=province, target=piece, year=year, place_kind="province", parent=None,
+                                  clause=c.path, span=Span(k, e),
+                                  surface=seg.repaired.raw_surface(k, e)))
 
     def visit(c: Clause, in_goals: bool, heading_year: int | None) -> None:
         a, b = c.head.start, c.head.end
