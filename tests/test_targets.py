@@ -114,3 +114,13 @@ def test_province_goals(name, body, expected):
     got = {(t.target, t.year) for t in ex.targets if t.place_kind == "province"}
     assert got == expected
     assert all(t.place == "Bắc Ninh" for t in ex.targets if t.place_kind == "province")
+
+
+def test_programme_vocabulary_is_data():
+    from vanban.loaders.targets import _NTM, programmes
+    import re
+    names = {p["standard"] for p in programmes()}
+    assert "nông thôn mới" in names
+    for phrase in ("xã nông thôn mới nâng cao", "huyện nông thôn mới", "phường đô thị văn minh"):
+        assert re.fullmatch(_NTM, phrase, re.IGNORECASE), phrase
+    assert not re.fullmatch(_NTM, "xã an toàn giao thông", re.IGNORECASE)
