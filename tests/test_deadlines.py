@@ -150,3 +150,19 @@ def test_each_sentence_part_binds_its_own_deadline():
     ds = find_deadlines(block)
     at = deadlines_by_part(block, ds, 0, len(block), [0, block.index("Sở Nội vụ")])
     assert at(0).value == at(block.index("Sở Nội vụ")).value == "quarter:2025-Q4"
+
+
+LABELLED = [
+    # a task block's time line as the website prints it, wrapped (09daab284f92e2dd.md) → (value, text)
+    ("*Thời gian thực hiện: *Thường\nxuyên.\n\n**2. Tăng cường", None, "Thường xuyên"),
+    ("*Thời gian thực hiện: *Theo\nkế hoạch công tác tư pháp hàng năm.\n", None, "Theo kế hoạch công tác tư pháp hàng năm"),
+    ("*Thời gian thực hiện: *Từ\n01/7/2025.\n\n**7. Đẩy mạnh", None, "Từ 01/7/2025"),
+    ("- Thời gian thực hiện: Tháng\n12/2025.\n- Sản phẩm: Báo cáo", "month:2025-12", "Tháng 12/2025"),
+    ("- Thời hạn hoàn thành: Quý IV/2025\n2. Sở Nội vụ chủ trì", "quarter:2025-Q4", "Quý IV/2025"),
+]
+
+
+@pytest.mark.parametrize("text,value,printed", LABELLED)
+def test_labelled_time_lines(text, value, printed):
+    ds = find_deadlines(text)
+    assert [(d.value, d.text) for d in ds] == [(value, printed)]

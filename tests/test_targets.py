@@ -69,3 +69,58 @@ def test_targets(label, body, expected):
     assert got == expected
     for t in ex.targets:  # provenance: the span holds the printed surface
         assert ex.text[t.span.start:t.span.end] == t.surface
+
+
+# Province-wide goals (vanban.loaders.goals), excerpts of real plans of ../shared/corpus/real.
+PLAN_HEAD = """ỦY BAN NHÂN DÂN
+TỈNH BẮC NINH
+Số: 141/KH-UBND
+Bắc Ninh, ngày 20 tháng 11 năm 2025
+KẾ HOẠCH
+Nâng cao năng lực cho đội ngũ cán bộ, công chức xây dựng chính sách, pháp luật trên địa bàn tỉnh giai đoạn 2026 - 2030
+"""
+GOALS = [
+    # (section text, expected {(target, year)})
+    ("a MỤC TIÊU section's shares; year = end of the title's period (09daab284f92e2dd.md)",
+     "I. MỤC TIÊU CHỦ YẾU\n1. 100% đội ngũ cán bộ, công chức xây dựng chính sách, pháp luật trên địa bàn tỉnh có "
+     "trình độ đại học Luật hoặc chuyên ngành luật trở lên.\n"
+     "2. 100% các Sở, ngành bố trí công chức, viên chức làm công tác xây dựng pháp luật; bố trí người làm công "
+     "tác pháp chế đảm bảo điều kiện, tiêu chuẩn theo quy định.\n",
+     {("100% đội ngũ cán bộ, công chức xây dựng chính sách, pháp luật trên địa bàn tỉnh có trình độ đại học Luật "
+       "hoặc chuyên ngành luật trở lên", 2030),
+      ("100% các Sở, ngành bố trí công chức, viên chức làm công tác xây dựng pháp luật; bố trí người làm công tác "
+       "pháp chế đảm bảo điều kiện, tiêu chuẩn theo quy định", 2030)}),
+    ("'phấn đấu' and a result with its period (9b7eebadf7081069.md)",
+     "I. NHIỆM VỤ, GIẢI PHÁP\n1. Các cơ quan, đơn vị tăng cường quản lý thu. Phấn đấu thực hiện hoàn thành vượt "
+     "mức dự toán thu NSNN giai đoạn 2026 - 2030.\n",
+     {("hoàn thành vượt mức dự toán thu NSNN", 2030)}),
+    ("two aims of one sentence, each with its year (f069c23c…md)",
+     "I. MỤC TIÊU\n1. Phấn đấu đạt 20% xã, phường “không ma túy” năm 2026; trên 70% xã, phường có người nghiện "
+     "ma túy bố trí cán bộ làm công tác cai nghiện năm 2027.\n",
+     {("20% xã, phường “không ma túy”", 2026),
+      ("trên 70% xã, phường có người nghiện ma túy bố trí cán bộ làm công tác cai nghiện", 2027)}),
+    ("what was done is not a goal; a standard for each unit names no place",
+     "I. MỤC TIÊU\n1. Năm 2025, toàn tỉnh đã có 95% xã đạt chuẩn tiếp cận pháp luật.\n"
+     "2. Tuyên truyền và hỗ trợ các hộ dân, phấn đấu mỗi xã có ít nhất 01 hợp tác xã nông nghiệp hoạt động.\n",
+     set()),
+    ("no goal heading and no 'phấn đấu': a figure, not a target",
+     "I. KẾT QUẢ\n1. Tỷ lệ giải ngân đạt 85% kế hoạch vốn được giao.\n", set()),
+]
+
+
+@pytest.mark.parametrize("name,body,expected", GOALS, ids=[g[0] for g in GOALS])
+def test_province_goals(name, body, expected):
+    ex = extract_text(raw_from_string(PLAN_HEAD + body + TAIL))
+    got = {(t.target, t.year) for t in ex.targets if t.place_kind == "province"}
+    assert got == expected
+    assert all(t.place == "Bắc Ninh" for t in ex.targets if t.place_kind == "province")
+
+
+def test_programme_vocabulary_is_data():
+    from vanban.loaders.targets import _NTM, programmes
+    import re
+    names = {p["standard"] for p in programmes()}
+    assert "nông thôn mới" in names
+    for phrase in ("xã nông thôn mới nâng cao", "huyện nông thôn mới", "phường đô thị văn minh"):
+        assert re.fullmatch(_NTM, phrase, re.IGNORECASE), phrase
+    assert not re.fullmatch(_NTM, "xã an toàn giao thông", re.IGNORECASE)

@@ -53,7 +53,8 @@ _PERIOD_CUE = r"(?:trong|đến\s+hết|hết|trước|cuối|ngay\s+trong|vào)
 _OPEN = r"\s+và\s+(?:các|những)\s+năm\s+(?:tiếp\s+theo|sau)"
 # "Thời gian thực hiện: …", "Thời hạn hoàn thành: …", "Tiến độ: …": the rest of the line is the task's time
 _LABEL = re.compile(r"(?:thời\s+gian|thời\s+hạn|tiến\s+độ)(?:\s+(?:thực\s+hiện|hoàn\s+thành|triển\s+khai|báo\s+cáo))?"
-                    r"[\s*_]*:[\s*_]*(?P<v>[^\n|;]{2,160})")
+                    r"[\s*_]*:[\s*_]*(?P<v>[^\n|;]{2,160}(?:\n(?![ \t]*(?:[-+•*]|\d+(?:\.\d+)*[.)]\s|[a-zđ]\)|\n))[^\n|;]{1,160})*)")
+# (the value runs on over a wrapped line, not into the next item, a blank line or a table cell)
 # Each pattern is (kind, prefix, core): the core starts with a fixed word, so scanning is fast; the
 # prefix (a regex ending at the core, or None) is looked for in the 60 characters before it.
 # Patterns run on the lower-cased text; a prefix marked required must be present.

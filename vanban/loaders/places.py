@@ -41,6 +41,9 @@ ADMIN_WORD = {v: k for k, v in KINDS.items() if k not in ("thị trấn",)}
 DISTRICT_KINDS = ("district", "city", "town")
 COMMUNE_KINDS = ("commune", "ward", "town")
 FUZZY_CUTOFF = 84
+# A name the gazetteer does not know that opens with a compass point is a region, not a unit ("Nam Lào",
+# "Đông Bắc Thái Lan", "Tây Nguyên", "Đông Nam Bộ"): Vietnamese names regions by compass points, while the
+# units it names so ("Bắc Ninh", "Nam Định") are in the gazetteer and are linked before this rule applies.
 COMPASS = ("Đông", "Tây", "Nam", "Bắc")
 RANK = {"province": 0, "city": 1, "district": 1, "town": 1, "commune": 2, "ward": 2, "village": 3}
 

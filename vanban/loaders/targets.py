@@ -9,7 +9,9 @@ named commune/district/city gets the target phrase that governs it:
   4. "(xây dựng|mục tiêu) huyện nông thôn mới[/thành phố hoàn thành nhiệm vụ …]" for districts (and the city)
   5. "<district> … có ít nhất N xã đạt chuẩn nông thôn mới" for that district
   6. "toàn tỉnh có 100% số xã đạt chuẩn nhóm tiêu chí này" for the province ("này": the item's label)
-Places named as exceptions ("(ngoài danh sách …)") and parents of other places
+The programmes' phrases (units, standard, grades: "xã nông thôn mới nâng cao") are data:
+vanban/data/programmes.yaml. Province-wide goals ("100% các xã, phường …") are read by
+vanban.loaders.goals. Places named as exceptions ("(ngoài danh sách …)") and parents of other places
 ("xã A - huyện B": B) are not targets. The year is the nearest "năm YYYY" of the
 sentence part, else the clause's deadline, else a parent heading's year, else the
 document's year.
@@ -19,21 +21,49 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
 
 from vanban.model import Clause, Place, Segmented, Span, Target
 from vanban.loaders.deadlines import first_deadline
+from vanban.loaders.goals import goal_targets
 from vanban.loaders.places import RANK, find_places
 from vanban.loaders.who_text import Prefilter, match_ends, paren_spans
 
+DATA = Path(__file__).resolve().parent.parent / "data"
+
+
+@lru_cache(maxsize=1)
+def programmes() -> list[dict]:
+    """The programmes of vanban/data/programmes.yaml: [{'standard', 'units', 'grades', 'city_goal'?}, …]."""
+    with open(DATA / "programmes.yaml", encoding="utf-8") as fh:
+        return yaml.safe_load(fh)["programmes"]
+
+
+def _words(s: str) -> str:
+    return r"\s+".join(re.escape(w) for w in s.split())
+
+
+def _alt(items) -> str:
+    return "|".join(_words(x) for x in sorted(items, key=len, reverse=True))
+
+
+_PROGRAMMES = programmes()
+_STANDARD = rf"(?:{_alt(p['standard'] for p in _PROGRAMMES)})"
+_UNITS = rf"(?:{_alt({u for p in _PROGRAMMES for u in p['units']})})"
+_GRADES = "".join(rf"|\s+{_words(g)}" for p in _PROGRAMMES for g in p["grades"])
+_CITY_GOAL = rf"(?:{_alt(p['city_goal'] for p in _PROGRAMMES if p.get('city_goal'))})"
 _CUE = re.compile(r"phấn\s+đấu|mục\s+tiêu|đạt\s+chuẩn|duy\s+trì", re.IGNORECASE)
-_NTM = r"(?:xã|huyện)\s+nông\s+thôn\s+mới(?:\s+nâng\s+cao|\s+kiểu\s+mẫu)?"
+_NTM = rf"{_UNITS}\s+{_STANDARD}(?:{_GRADES[1:]})?"  # "xã nông thôn mới nâng cao", "phường đô thị văn minh"
 _LABEL = re.compile(rf"(?P<t>{_NTM})\s*:", re.IGNORECASE)
 _REACH = re.compile(rf"đạt\s+chuẩn\s+(?P<t>{_NTM})", re.IGNORECASE)
 _KEEP = re.compile(r"duy\s+trì\s+đạt\s+chuẩn", re.IGNORECASE)
 _DISTRICT_GOAL = re.compile(
-    r"(?:xây\s+dựng|mục\s+tiêu)\s+(?P<d>huyện\s+nông\s+thôn\s+mới)"
-    r"(?:\s*/\s*(?P<c>thành\s+phố\s+hoàn\s+thành\s+nhiệm\s+vụ\s+xây\s+dựng\s+nông\s+thôn\s+mới))?", re.IGNORECASE)
-_AT_LEAST = re.compile(r"(?P<t>ít\s+nhất\s+\d+\s+xã\s+đạt\s+chuẩn\s+nông\s+thôn\s+mới)", re.IGNORECASE)
+    rf"(?:xây\s+dựng|mục\s+tiêu)\s+(?P<d>huyện\s+{_STANDARD})"
+    rf"(?:\s*/\s*(?P<c>{_CITY_GOAL}))?", re.IGNORECASE)
+_AT_LEAST = re.compile(rf"(?P<t>ít\s+nhất\s+\d+\s+{_UNITS}\s+đạt\s+chuẩn\s+{_STANDARD})", re.IGNORECASE)
 _COUNT_PAREN = re.compile(rf"\d+\s+(?P<t>{_NTM})\s*\(\s*$", re.IGNORECASE)
 # "toàn tỉnh có 100% số xã đạt chuẩn nhóm tiêu chí này": a province-wide target ("này" → the item's label)
 _PROVINCE_WIDE = re.compile(r"toàn\s+tỉnh\s+có\s+(?P<t>\d+(?:[,.]\d+)?%\s+số\s+(?:xã|huyện|thôn)[^.;]*?)\s*(?=[.;]|$)",
@@ -51,7 +81,7 @@ _DISTRICT_GOAL_SCAN = Prefilter(_DISTRICT_GOAL, ("xây", "mục"))
 _AT_LEAST_SCAN = Prefilter(_AT_LEAST, ("ít",))
 _PROVINCE_WIDE_SCAN = Prefilter(_PROVINCE_WIDE, ("toàn",))
 _YEAR_SCAN = Prefilter(_YEAR, ("năm",))
-_NTM_SCAN = Prefilter(re.compile(r"nông\s+thôn\s+mới", re.IGNORECASE), ("nông",))
+_NTM_SCAN = Prefilter(re.compile(_STANDARD, re.IGNORECASE), tuple({p["standard"].split()[0] for p in _PROGRAMMES}))
 TARGET_KINDS = ("commune", "ward", "town", "district", "city")
 _OUTSIDE = re.compile(r"\(\s*ngoài\b", re.IGNORECASE)
 _OF_END = re.compile(r"(?:thuộc|của)\s*$")
@@ -200,6 +230,12 @@ def extract_targets(seg: Segmented, text: str, province: str | None,
     for top in seg.body:
         visit(top, [])
     del visit, _clause_targets  # recursive closures: without this the document waits for the cycle collector
+    placed = {o.clause for o in out}  # where place targets read a statement more closely
+    for t in goal_targets(seg, text, province, doc_year):  # the province's measurable aims (vanban.loaders.goals)
+        k = (t.place.casefold(), t.target.casefold(), t.year)
+        if k not in seen and t.clause not in placed:
+            seen.add(k)
+            out.append(t)
     return out
 
 
