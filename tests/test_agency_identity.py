@@ -108,3 +108,36 @@ def test_duties_include_the_named_collectives_of_the_province(two_provinces):
     assert ("collective", "Ủy ban nhân dân các huyện, thành phố") in how
     assert ("direct", "Ủy ban nhân dân huyện Đăk Tô") in how
     assert {r["province"] for r in rows} == {"Kon Tum"}
+
+
+RECIPIENTS = [
+    ("- UBND các xã, phường;", "Kon Tum", ["Ủy ban nhân dân các xã, phường"]),
+    ("- Các sở, ban, ngành;", "Kon Tum", ["Các sở, ban, ngành"]),
+    ("- UBND các huyện, thị xã, thành phố;", "Kon Tum", ["Ủy ban nhân dân các huyện, thị xã, thành phố"]),
+    ("- UBND các phường, xã, đặc khu;", "Kon Tum", ["Ủy ban nhân dân các phường, xã, đặc khu"]),
+    ("- Bộ Khoa học và Công nghệ;", "Kon Tum", ["Bộ Khoa học và Công nghệ"]),
+    ("- Đoàn ĐBQH tỉnh;", "Kon Tum", ["Đoàn đại biểu Quốc hội tỉnh"]),
+    ("- Cục Kiểm soát TTHC, VPCP;", "Kon Tum", ["Cục Kiểm soát thủ tục hành chính", "Văn phòng Chính phủ"]),
+    ("- Trung tâm Phục vụ HCC tỉnh;", "Kon Tum", ["Trung tâm Phục vụ hành chính công tỉnh"]),
+    ("- Ủy ban nhân dân thành phố Cần Thơ;", "Cần Thơ", ["Ủy ban nhân dân thành phố Cần Thơ"]),
+]
+
+
+@pytest.mark.parametrize("line, province, names", RECIPIENTS)
+def test_recipient_lines_name_registry_agencies(line, province, names):
+    from vanban.loaders.agencies import recogniser
+    got = [n for h in recogniser(province).find(line) for n in h.names]
+    assert got == names
+
+
+def test_a_city_is_never_a_province_named_tinh():
+    from vanban.loaders.agencies import recogniser
+    names = [n for h in recogniser("Cần Thơ").find("Ủy ban Mặt trận Tổ quốc Việt Nam thành phố Cần Thơ") for n in h.names]
+    assert names and not any("tỉnh Cần Thơ" in n for n in names)
+
+
+def test_drafting_unit_codes_inside_numbers_are_not_mentions():
+    from vanban.loaders.agencies import recogniser
+    text = "Xét đề nghị của Sở Kế hoạch và Đầu tư tại Báo cáo số 184/BC-SKHĐT và Công văn số 2983/SKHĐT-KT."
+    hits = recogniser("Kon Tum").find(text)
+    assert [h.surface for h in hits] == ["Sở Kế hoạch và Đầu tư"]

@@ -21,6 +21,7 @@ from typing import NamedTuple
 import yaml
 
 from vanban.model import InputError
+from vanban.loaders.issuers import CENTRAL_CITIES
 from vanban.loaders.who_text import NAME, Prefilter, flex, index_words, lower_same_length, word_offsets
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "agencies.yaml"
@@ -231,14 +232,19 @@ class Recogniser:
         self.registry = registry
         self.province = province
         parts = []
+        city = province in CENTRAL_CITIES  # a centrally run city: "Thành phố Hồ Chí Minh", never "tỉnh Hồ Chí Minh"
         for info in registry.agencies:
             name = info.name.replace("{province}", province) if province else info.name.replace(" {province}", "")
+            if city:
+                name = name.replace(f"tỉnh {province}", f"Thành phố {province}")
             for alias in info.aliases:
                 local = "{province}" in alias
                 if local:
                     if not province:
                         continue
                     alias = alias.replace("{province}", province)
+                    if city:
+                        alias = alias.replace(f"tỉnh {province}", f"Thành phố {province}")
                 parts.append((len(alias), _alias_regex(alias, registry.abbreviations), info, name, local))
         parts.sort(key=lambda p: -p[0])
         # aliases bucketed by their first word, so a text is scanned once for first words only
@@ -294,7 +300,7 @@ class Recogniser:
                 names = tuple(canonical_unit_name(None, "UBND", (it.group("unit") or m.group("unit")).lower(),
                                                   it.group("name")) for it in _ITEM.finditer(m.group("items")))
                 cands.append(AgencyHit(m.start(), m.end(), names, "ubnd", "district", False, m.group()))
-        cands += self._registry_hits(text, low, start, end)
+        cands += [h for h in self._registry_hits(text, low, start, end) if not _in_number(text, h.start, h.end)]
         hits = _longest(cands)
         return [self._director(text, h) for h in hits]
 
@@ -438,6 +444,18 @@ class _Alternation(NamedTuple):
         _, info, name = entry
         s, e = m.span()
         return AgencyHit(s, e, (name,), info.kind, info.level, info.generic, text[s:e])
+
+
+_NUMBER_TOKEN = re.compile(r"\d{1,5}(?:/(?:19|20)\d\d)?(?:\s?[/\-–]\s?[A-ZĐa-zđ0-9&]+)+")
+
+
+def _in_number(text: str, a: int, b: int) -> bool:
+    """True when text[a:b] is a drafting unit's code inside a document number ("184/BC-SKHĐT", "2983/SKHĐT-KT")."""
+    lo = a
+    while lo > 0 and lo > a - 30 and not text[lo - 1].isspace():
+        lo -= 1
+    m = _NUMBER_TOKEN.match(text, lo)
+    return bool(m and lo < a and m.end() >= b)
 
 
 def _alternation(bucket: list[_Alias]) -> _Alternation:
