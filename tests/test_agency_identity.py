@@ -141,3 +141,15 @@ def test_drafting_unit_codes_inside_numbers_are_not_mentions():
     text = "Xét đề nghị của Sở Kế hoạch và Đầu tư tại Báo cáo số 184/BC-SKHĐT và Công văn số 2983/SKHĐT-KT."
     hits = recogniser("Kon Tum").find(text)
     assert [h.surface for h in hits] == ["Sở Kế hoạch và Đầu tư"]
+
+
+def test_base_registry_holds_names_not_broken_font_or_typo_variants():
+    import yaml
+
+    from vanban.loaders.agencies import DATA, VARIANTS, load_registry
+    base = DATA.read_text(encoding="utf-8")
+    for variant in ("Āy ban", "þy ban", "Chā tịch", "Tỉnh āy", "đia phương", "Ủy ban nhân tỉnh"):
+        assert variant not in base
+    assert "Āy ban nhân dân" in yaml.safe_load(VARIANTS.read_text(encoding="utf-8"))["abbreviations"]["Ủy ban nhân dân"]
+    reg = load_registry("")
+    assert "các đơn vị, đia phương" in reg.by_name("Các đơn vị, địa phương").aliases  # the variant still reads

@@ -25,6 +25,8 @@ from vanban.loaders.issuers import CENTRAL_CITIES
 from vanban.loaders.who_text import NAME, Prefilter, flex, index_words, lower_same_length, word_offsets
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "agencies.yaml"
+#: printed variants (broken-font letters, typos) of the registry's names, loaded after DATA
+VARIANTS = DATA.with_name("agencies_variants.yaml")
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +94,7 @@ def load_registry(extra: str | None = None) -> Registry:
 
 @lru_cache(maxsize=4)
 def _load_registry(extra: str) -> Registry:
-    files = [DATA]
+    files = [DATA, VARIANTS]
     if extra:
         files.append(Path(extra))
     entries: dict[str, AgencyInfo] = {}
@@ -110,6 +112,12 @@ def _load_registry(extra: str) -> Registry:
                 name=e["name"], kind=e.get("kind"), level=e.get("level"),
                 generic=bool(e.get("generic", False)), aliases=aliases,
             )
+        for name, more in (data.get("more_aliases") or {}).items():
+            if name not in entries or not isinstance(more, list):
+                raise InputError(f"more_aliases for an unknown agency: {name!r}", str(f))
+            old = entries[name]
+            entries[name] = AgencyInfo(old.name, old.kind, old.level, old.generic,
+                                       old.aliases + tuple(a for a in more if a not in old.aliases))
     return Registry(tuple(entries.values()), tuple((k, tuple(v)) for k, v in abbr.items()))
 
 
