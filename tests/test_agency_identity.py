@@ -153,3 +153,15 @@ def test_base_registry_holds_names_not_broken_font_or_typo_variants():
     assert "Āy ban nhân dân" in yaml.safe_load(VARIANTS.read_text(encoding="utf-8"))["abbreviations"]["Ủy ban nhân dân"]
     reg = load_registry("")
     assert "các đơn vị, đia phương" in reg.by_name("Các đơn vị, địa phương").aliases  # the variant still reads
+
+
+def test_office_holders_are_part_of_the_agency_they_head(two_provinces):
+    from vanban.loaders.agency_keys import head_of
+    assert head_of("Giám đốc Sở Xây dựng") == "Sở Xây dựng"
+    assert head_of("Chủ tịch Ủy ban nhân dân huyện Đăk Tô") == "Ủy ban nhân dân huyện Đăk Tô"
+    assert head_of("Thủ trưởng các sở, ban ngành") is None and head_of("Sở Xây dựng") is None
+    rows = two_provinces.run_read("MATCH (a:Agency)-[e:PART_OF]->(b:Agency) WHERE e.how = 'head' "
+                                  "RETURN a.name AS head, b.name AS unit, b.province AS province ORDER BY head, province")
+    assert {"head": "Giám đốc Sở Nông nghiệp và Phát triển nông thôn",
+            "unit": "Sở Nông nghiệp và Phát triển nông thôn", "province": "Kon Tum"} in rows
+    assert {"head": "Giám đốc Sở Tài chính", "unit": "Sở Tài chính", "province": "Đắk Lắk"} in rows
