@@ -165,3 +165,23 @@ def test_office_holders_are_part_of_the_agency_they_head(two_provinces):
     assert {"head": "Giám đốc Sở Nông nghiệp và Phát triển nông thôn",
             "unit": "Sở Nông nghiệp và Phát triển nông thôn", "province": "Kon Tum"} in rows
     assert {"head": "Giám đốc Sở Tài chính", "unit": "Sở Tài chính", "province": "Đắk Lắk"} in rows
+
+
+def test_api_duties_take_a_province_and_answer_409_with_candidates(two_provinces):
+    from urllib.parse import quote
+
+    from fastapi.testclient import TestClient
+
+    from vanban.api import Settings, create_app
+    from vanban.api.deps import get_store
+    app = create_app(Settings(store=None, db=None, api_token=None))
+    app.dependency_overrides[get_store] = lambda: two_provinces
+    client = TestClient(app)
+    ref = quote("Sở Xây dựng", safe="")
+    r = client.get(f"/agencies/{ref}/duties")
+    assert r.status_code == 409 and "Đắk Lắk" in r.text and "Kon Tum" in r.text
+    r = client.get(f"/agencies/{ref}/duties", params={"province": "Đắk Lắk"})
+    assert r.status_code == 200
+    body = r.json()
+    assert body["agency"]["province"] == "Đắk Lắk" and body["count"] > 0
+    assert {row["province"] for row in body["data"]} == {"Đắk Lắk"} and {row["how"] for row in body["data"]} == {"direct"}
