@@ -161,3 +161,14 @@ def test_a_bare_provincial_issuer_in_another_province_is_not_kon_tums_document(t
                          "issuer": "Ủy ban nhân dân tỉnh Hà Giang"}]
     finally:
         s.close()
+
+
+@pytest.mark.parametrize("name, on, number", [
+    ("Luật Hợp tác xã 2023", None, "17/2023/QH15"),
+    ("Luật Bảo vệ môi trường năm2020", None, "72/2020/QH14"),
+    ("Luật quản lý, sử dụng tài sản công 15/2017/QH14", None, "15/2017/QH14"),
+    ("Luật Ban hành văn bản QPPL", "2025-08-01", "64/2025/QH15"),
+    ("Luật NSNN", "2024-05-01", "83/2015/QH13"),
+])
+def test_law_names_with_year_number_or_abbreviation(name, on, number):
+    assert LawCatalogue().lookup(name, on)[0] == number
