@@ -22,6 +22,7 @@ import yaml
 
 from vanban.model import InputError
 from vanban.loaders.issuers import CENTRAL_CITIES
+from vanban.loaders.numbers import in_number as _in_number
 from vanban.loaders.who_text import NAME, Prefilter, flex, index_words, lower_same_length, word_offsets
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "agencies.yaml"
@@ -452,18 +453,6 @@ class _Alternation(NamedTuple):
         _, info, name = entry
         s, e = m.span()
         return AgencyHit(s, e, (name,), info.kind, info.level, info.generic, text[s:e])
-
-
-_NUMBER_TOKEN = re.compile(r"\d{1,5}(?:/(?:19|20)\d\d)?(?:\s?[/\-–]\s?[A-ZĐa-zđ0-9&]+)+")
-
-
-def _in_number(text: str, a: int, b: int) -> bool:
-    """True when text[a:b] is a drafting unit's code inside a document number ("184/BC-SKHĐT", "2983/SKHĐT-KT")."""
-    lo = a
-    while lo > 0 and lo > a - 30 and not text[lo - 1].isspace():
-        lo -= 1
-    m = _NUMBER_TOKEN.match(text, lo)
-    return bool(m and lo < a and m.end() >= b)
 
 
 def _alternation(bucket: list[_Alias]) -> _Alternation:
