@@ -108,3 +108,80 @@ def test_duties_include_the_named_collectives_of_the_province(two_provinces):
     assert ("collective", "Ủy ban nhân dân các huyện, thành phố") in how
     assert ("direct", "Ủy ban nhân dân huyện Đăk Tô") in how
     assert {r["province"] for r in rows} == {"Kon Tum"}
+
+
+RECIPIENTS = [
+    ("- UBND các xã, phường;", "Kon Tum", ["Ủy ban nhân dân các xã, phường"]),
+    ("- Các sở, ban, ngành;", "Kon Tum", ["Các sở, ban, ngành"]),
+    ("- UBND các huyện, thị xã, thành phố;", "Kon Tum", ["Ủy ban nhân dân các huyện, thị xã, thành phố"]),
+    ("- UBND các phường, xã, đặc khu;", "Kon Tum", ["Ủy ban nhân dân các phường, xã, đặc khu"]),
+    ("- Bộ Khoa học và Công nghệ;", "Kon Tum", ["Bộ Khoa học và Công nghệ"]),
+    ("- Đoàn ĐBQH tỉnh;", "Kon Tum", ["Đoàn đại biểu Quốc hội tỉnh"]),
+    ("- Cục Kiểm soát TTHC, VPCP;", "Kon Tum", ["Cục Kiểm soát thủ tục hành chính", "Văn phòng Chính phủ"]),
+    ("- Trung tâm Phục vụ HCC tỉnh;", "Kon Tum", ["Trung tâm Phục vụ hành chính công tỉnh"]),
+    ("- Ủy ban nhân dân thành phố Cần Thơ;", "Cần Thơ", ["Ủy ban nhân dân thành phố Cần Thơ"]),
+]
+
+
+@pytest.mark.parametrize("line, province, names", RECIPIENTS)
+def test_recipient_lines_name_registry_agencies(line, province, names):
+    from vanban.loaders.agencies import recogniser
+    got = [n for h in recogniser(province).find(line) for n in h.names]
+    assert got == names
+
+
+def test_a_city_is_never_a_province_named_tinh():
+    from vanban.loaders.agencies import recogniser
+    names = [n for h in recogniser("Cần Thơ").find("Ủy ban Mặt trận Tổ quốc Việt Nam thành phố Cần Thơ") for n in h.names]
+    assert names and not any("tỉnh Cần Thơ" in n for n in names)
+
+
+def test_drafting_unit_codes_inside_numbers_are_not_mentions():
+    from vanban.loaders.agencies import recogniser
+    text = "Xét đề nghị của Sở Kế hoạch và Đầu tư tại Báo cáo số 184/BC-SKHĐT và Công văn số 2983/SKHĐT-KT."
+    hits = recogniser("Kon Tum").find(text)
+    assert [h.surface for h in hits] == ["Sở Kế hoạch và Đầu tư"]
+
+
+def test_base_registry_holds_names_not_broken_font_or_typo_variants():
+    import yaml
+
+    from vanban.loaders.agencies import DATA, VARIANTS, load_registry
+    base = DATA.read_text(encoding="utf-8")
+    for variant in ("Āy ban", "þy ban", "Chā tịch", "Tỉnh āy", "đia phương", "Ủy ban nhân tỉnh"):
+        assert variant not in base
+    assert "Āy ban nhân dân" in yaml.safe_load(VARIANTS.read_text(encoding="utf-8"))["abbreviations"]["Ủy ban nhân dân"]
+    reg = load_registry("")
+    assert "các đơn vị, đia phương" in reg.by_name("Các đơn vị, địa phương").aliases  # the variant still reads
+
+
+def test_office_holders_are_part_of_the_agency_they_head(two_provinces):
+    from vanban.loaders.agency_keys import head_of
+    assert head_of("Giám đốc Sở Xây dựng") == "Sở Xây dựng"
+    assert head_of("Chủ tịch Ủy ban nhân dân huyện Đăk Tô") == "Ủy ban nhân dân huyện Đăk Tô"
+    assert head_of("Thủ trưởng các sở, ban ngành") is None and head_of("Sở Xây dựng") is None
+    rows = two_provinces.run_read("MATCH (a:Agency)-[e:PART_OF]->(b:Agency) WHERE e.how = 'head' "
+                                  "RETURN a.name AS head, b.name AS unit, b.province AS province ORDER BY head, province")
+    assert {"head": "Giám đốc Sở Nông nghiệp và Phát triển nông thôn",
+            "unit": "Sở Nông nghiệp và Phát triển nông thôn", "province": "Kon Tum"} in rows
+    assert {"head": "Giám đốc Sở Tài chính", "unit": "Sở Tài chính", "province": "Đắk Lắk"} in rows
+
+
+def test_api_duties_take_a_province_and_answer_409_with_candidates(two_provinces):
+    from urllib.parse import quote
+
+    from fastapi.testclient import TestClient
+
+    from vanban.api import Settings, create_app
+    from vanban.api.deps import get_store
+    app = create_app(Settings(store=None, db=None, api_token=None))
+    app.dependency_overrides[get_store] = lambda: two_provinces
+    client = TestClient(app)
+    ref = quote("Sở Xây dựng", safe="")
+    r = client.get(f"/agencies/{ref}/duties")
+    assert r.status_code == 409 and "Đắk Lắk" in r.text and "Kon Tum" in r.text
+    r = client.get(f"/agencies/{ref}/duties", params={"province": "Đắk Lắk"})
+    assert r.status_code == 200
+    body = r.json()
+    assert body["agency"]["province"] == "Đắk Lắk" and body["count"] > 0
+    assert {row["province"] for row in body["data"]} == {"Đắk Lắk"} and {row["how"] for row in body["data"]} == {"direct"}

@@ -124,3 +124,51 @@ def test_central_subject_is_cut_before_the_citing_documents_own_words():
     assert c.subject == "về đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số"
     local = cat.effective(_cite(type="Kế hoạch", number="12/KH-UBND", subject="về chuyển đổi số trên địa bàn tỉnh"))
     assert local.subject == "về chuyển đổi số trên địa bàn tỉnh"
+
+
+HA_GIANG = """ỦY BAN NHÂN DÂN TỈNH HÀ GIANG
+Số: 07/KH-UBND
+
+Hà Giang, ngày 10 tháng 4 năm 2024
+
+KẾ HOẠCH
+Về việc thực hiện xây dựng nông thôn mới năm 2024
+
+Thực hiện Chỉ thị số 05/CT-UBND ngày 01/3/2024 của Ủy ban nhân dân tỉnh về tăng cường xây dựng nông thôn mới,
+Ủy ban nhân dân tỉnh Hà Giang ban hành Kế hoạch như sau:
+
+1. Sở Nông nghiệp và Phát triển nông thôn chủ trì triển khai thực hiện.
+
+Nơi nhận:
+- Lưu: VT.
+
+CHỦ TỊCH
+
+Nguyễn Văn Sơn
+"""
+
+
+def test_a_bare_provincial_issuer_in_another_province_is_not_kon_tums_document(tmp_path, seed_files):
+    from vanban.graph import open_store
+    from vanban.graph.loader import load_paths
+    (tmp_path / "hagiang.txt").write_text(HA_GIANG, encoding="utf-8")
+    s = open_store(str(tmp_path / "s.db"))
+    try:
+        assert load_paths(s, [seed_files[0].parent, tmp_path / "hagiang.txt"]).ok
+        rows = s.run_read("MATCH (d:Document)-[c:CITES]->(t:Document) WHERE d.source ENDS WITH 'hagiang.txt' "
+                          "AND c.number = '05/CT-UBND' RETURN t.key AS key, t.stub AS stub, t.issuer AS issuer")
+        assert rows == [{"key": "doc:05/CT-UBND|agency:uy ban nhan dan tinh ha giang|2024", "stub": True,
+                         "issuer": "Ủy ban nhân dân tỉnh Hà Giang"}]
+    finally:
+        s.close()
+
+
+@pytest.mark.parametrize("name, on, number", [
+    ("Luật Hợp tác xã 2023", None, "17/2023/QH15"),
+    ("Luật Bảo vệ môi trường năm2020", None, "72/2020/QH14"),
+    ("Luật quản lý, sử dụng tài sản công 15/2017/QH14", None, "15/2017/QH14"),
+    ("Luật Ban hành văn bản QPPL", "2025-08-01", "64/2025/QH15"),
+    ("Luật NSNN", "2024-05-01", "83/2015/QH13"),
+])
+def test_law_names_with_year_number_or_abbreviation(name, on, number):
+    assert LawCatalogue().lookup(name, on)[0] == number

@@ -86,3 +86,14 @@ def test_province_of_issuer():
     assert province_of_issuer("Ủy ban nhân dân Thành phố Hồ Chí Minh") == "Hồ Chí Minh"
     assert province_of_issuer("Ủy ban nhân dân tỉnh Kon Tum") == "Kon Tum"
     assert province_of_issuer("Bộ Tài chính") is None
+
+
+def test_the_amended_document_is_not_a_law_named_in_another_citations_subject():
+    # "Nghị định số 78/2025/NĐ-CP … hướng dẫn thi hành Luật Ban hành văn bản quy phạm pháp luật được sửa đổi,
+    # bổ sung bởi Nghị định số 187/2025/NĐ-CP": 187 amends Nghị định 78, not the law
+    got = cites("Căn cứ Nghị định số 78/2025/NĐ-CP ngày 01 tháng 4 năm 2025 của Chính phủ quy định chi tiết một "
+                "số điều và biện pháp để tổ chức, hướng dẫn thi hành Luật Ban hành văn bản quy phạm pháp luật được "
+                "sửa đổi, bổ sung bởi Nghị định số 187/2025/NĐ-CP ngày 01 tháng 7 năm 2025 của Chính phủ;\n"
+                "1. Các sở thực hiện.")
+    amending = next(c for c in got if c.number == "187/2025/NĐ-CP")
+    assert amending.relation == "amended_by" and amending.amends == "78/2025/NĐ-CP"

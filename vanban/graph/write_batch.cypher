@@ -297,6 +297,15 @@ WITH e, r
 WHERE e.doc IS NULL OR r.p.doc < e.doc
 SET e = r.p
 WITH count(*) AS _
+// an office-holder is PART_OF the agency it heads (p.how = 'head')
+UNWIND $PART_OF AS r
+MATCH (a:Agency {key: r.src})
+MATCH (b:Agency {key: r.dst})
+MERGE (a)-[e:PART_OF]->(b)
+WITH e, r
+WHERE e.doc IS NULL OR r.p.doc < e.doc
+SET e = r.p
+WITH count(*) AS _
 
 // ---- a document whose text prints no number takes the number it is cited
 // with by the documents that cite it by title (smallest, if several),

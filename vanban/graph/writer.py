@@ -21,7 +21,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from vanban.loaders.agency_keys import agency_node_key, agency_province
+from vanban.loaders.agency_keys import agency_node_key, agency_province, head_of
 from vanban.loaders.issuers import citing_province
 from vanban.loaders.resolve import (
     Catalog, DocInfo, agency_key, doc_key, fold, norm_number, person_key, place_key, place_label,
@@ -514,6 +514,14 @@ def build_rows(ex: Extraction, catalog: Catalog, info: DocInfo | None = None,
         if pk:
             a = by_name.get(fold(row["name"]))
             b.rel("GOVERNS", ak, pk, _mention_prov(key, _first(a.mentions) if a else None, row["name"]))
+
+    # PART_OF (how head): an office-holder ("Giám đốc Sở Xây dựng") → the agency it heads, of the same province
+    for ak, row in list(b.agencies.items()):
+        unit = head_of(row["name"])
+        uk = b.agency(unit) if unit else None
+        if uk and uk != ak:
+            a = by_name.get(fold(row["name"]))
+            b.rel("PART_OF", ak, uk, _mention_prov(key, _first(a.mentions) if a else None, row["name"], how="head"))
 
     facts = sum(len(v) for t, v in b.rels.items() if t in OWN_RELS) + len(tasks)
     doc_props = {

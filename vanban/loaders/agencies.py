@@ -21,9 +21,13 @@ from typing import NamedTuple
 import yaml
 
 from vanban.model import InputError
+from vanban.loaders.issuers import CENTRAL_CITIES
+from vanban.loaders.numbers import in_number as _in_number
 from vanban.loaders.who_text import NAME, Prefilter, flex, index_words, lower_same_length, word_offsets
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "agencies.yaml"
+#: printed variants (broken-font letters, typos) of the registry's names, loaded after DATA
+VARIANTS = DATA.with_name("agencies_variants.yaml")
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +95,7 @@ def load_registry(extra: str | None = None) -> Registry:
 
 @lru_cache(maxsize=4)
 def _load_registry(extra: str) -> Registry:
-    files = [DATA]
+    files = [DATA, VARIANTS]
     if extra:
         files.append(Path(extra))
     entries: dict[str, AgencyInfo] = {}
@@ -109,6 +113,12 @@ def _load_registry(extra: str) -> Registry:
                 name=e["name"], kind=e.get("kind"), level=e.get("level"),
                 generic=bool(e.get("generic", False)), aliases=aliases,
             )
+        for name, more in (data.get("more_aliases") or {}).items():
+            if name not in entries or not isinstance(more, list):
+                raise InputError(f"more_aliases for an unknown agency: {name!r}", str(f))
+            old = entries[name]
+            entries[name] = AgencyInfo(old.name, old.kind, old.level, old.generic,
+                                       old.aliases + tuple(a for a in more if a not in old.aliases))
     return Registry(tuple(entries.values()), tuple((k, tuple(v)) for k, v in abbr.items()))
 
 
@@ -231,14 +241,19 @@ class Recogniser:
         self.registry = registry
         self.province = province
         parts = []
+        city = province in CENTRAL_CITIES  # a centrally run city: "Thành phố Hồ Chí Minh", never "tỉnh Hồ Chí Minh"
         for info in registry.agencies:
             name = info.name.replace("{province}", province) if province else info.name.replace(" {province}", "")
+            if city:
+                name = name.replace(f"tỉnh {province}", f"Thành phố {province}")
             for alias in info.aliases:
                 local = "{province}" in alias
                 if local:
                     if not province:
                         continue
                     alias = alias.replace("{province}", province)
+                    if city:
+                        alias = alias.replace(f"tỉnh {province}", f"Thành phố {province}")
                 parts.append((len(alias), _alias_regex(alias, registry.abbreviations), info, name, local))
         parts.sort(key=lambda p: -p[0])
         # aliases bucketed by their first word, so a text is scanned once for first words only
@@ -294,7 +309,7 @@ class Recogniser:
                 names = tuple(canonical_unit_name(None, "UBND", (it.group("unit") or m.group("unit")).lower(),
                                                   it.group("name")) for it in _ITEM.finditer(m.group("items")))
                 cands.append(AgencyHit(m.start(), m.end(), names, "ubnd", "district", False, m.group()))
-        cands += self._registry_hits(text, low, start, end)
+        cands += [h for h in self._registry_hits(text, low, start, end) if not _in_number(text, h.start, h.end)]
         hits = _longest(cands)
         return [self._director(text, h) for h in hits]
 

@@ -97,3 +97,19 @@ def agency_province(name: str | None, province: str | None = None) -> str | None
     if not name or not is_local(name):
         return None
     return split_province(name)[1] or province
+
+
+_HEAD = re.compile(r"^(?:Giám\s+đốc|Phó\s+Giám\s+đốc|Thủ\s+trưởng|Chủ\s+tịch|Phó\s+Chủ\s+tịch|Trưởng\s+ban|"
+                   r"Phó\s+Trưởng\s+ban|Chánh\s+Văn\s+phòng|Chánh\s+Thanh\s+tra|Cục\s+trưởng|Bộ\s+trưởng)\s+"
+                   r"(?P<unit>(?:Sở|Ban|Ủy\s+ban|UBND|Hội\s+đồng|HĐND|Văn\s+phòng|Thanh\s+tra|Cục|Bộ|Công\s+an|"
+                   r"Trung\s+tâm|Chi\s+cục|Đài|Báo|Kho\s+bạc|Bảo\s+hiểm)\b.*)$", re.I)
+
+
+def head_of(name: str | None) -> str | None:
+    """Return the agency an office-holder heads ("Giám đốc Sở Xây dựng" → "Sở Xây dựng", "Chủ tịch Ủy ban
+    nhân dân huyện Đăk Tô" → "Ủy ban nhân dân huyện Đăk Tô"); None when `name` is not an office-holder
+    of one named body (collectives such as "Thủ trưởng các sở, ban ngành" are not)."""
+    m = _HEAD.match(squash(name or ""))
+    if not m or re.match(r"(?i)các\b", m.group("unit")):
+        return None
+    return m.group("unit")

@@ -522,6 +522,14 @@ class _Extractor:
                     rel = inner.relation if inner.relation not in _OWN_ACTS else "references"
             if rel == "amended_by" and mm.amends is None:
                 amended = next((x for x in reversed(done) if x.start >= s0 - 200 and x.end <= mm.start), None)
+                # a law named inside an earlier citation's subject ("Nghị định số 78/… hướng dẫn thi hành
+                # Luật … được sửa đổi, bổ sung bởi …") is not what is amended: that citation is
+                while amended is not None:
+                    outer = next((y for y in done if y.start < amended.start and y.end <= amended.start
+                                  < y.subject_end), None)
+                    if outer is None:
+                        break
+                    amended = outer
                 if amended is not None and _PASSIVE_AMEND.search(low):
                     mm.amends = amended.number or amended.name
                 else:

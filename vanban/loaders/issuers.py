@@ -83,3 +83,14 @@ def citing_province(meta: DocumentMeta, places: tuple = ()) -> str | None:
     counts = sorted(((len(p.mentions), p.name) for p in places if getattr(p, "kind", None) == "province"),
                     reverse=True)
     return counts[0][1] if counts else None
+
+
+#: words that begin the citing sentence's own text after a central document's subject
+_LOCAL_TAIL = re.compile(r"\s+(?:trên\s+địa\s+bàn|tại\s+địa\s+phương|ở\s+địa\s+phương|của\s+tỉnh|"
+                         r"của\s+thành\s+phố|tại\s+tỉnh|trong\s+tỉnh)\b.*$", re.I | re.S)
+
+
+def cut_local_tail(subject: str) -> str:
+    """Return a central document's subject without the citing text run on after it ("… chuyển đổi số
+    trên địa bàn tỉnh Đồng Tháp" → "… chuyển đổi số")."""
+    return _LOCAL_TAIL.sub("", subject)

@@ -21,6 +21,9 @@ from vanban.text import fold, squash
 DATA = Path(__file__).resolve().parents[1] / "data" / "laws.yaml"
 LAW_TYPES = ("Luật", "Bộ luật", "Pháp lệnh")
 _PUNCT = re.compile(r"[^\w\s]")
+_TRAILING_NUMBER = re.compile(r"\s(?:số\s*)?(\d{1,4}/(?:19|20)\d\d/[A-Za-zĐđ0-9]+)\s*$")
+_TRAILING_YEAR = re.compile(r"\s(?:nam\s*)?((?:19|20)\d\d)$")
+_SHORT = {"qppl": "quy pham phap luat", "nsnn": "ngan sach nha nuoc"}
 _NAMED_NUMBER = re.compile(r"^(?P<name>(?:Bộ\s+luật|Luật|Pháp\s+lệnh)\s+.+?)\s+(?:số\s*:?\s*)?"
                            r"(?P<num>\d{1,4}/(?:19|20)\d\d/[A-ZĐ0-9]+)", re.I | re.S)
 
@@ -78,10 +81,25 @@ class LawCatalogue:
             versions[number] = date
 
     def lookup(self, name: str | None, on: str | None = None) -> tuple[str, str | None] | None:
-        """Return (number, date) of the version of law `name` in force on ISO date `on`, else None."""
+        """Return (number, date) of the version of law `name` in force on ISO date `on`, else None.
+
+        A name may end with its number ("… 15/2017/QH14": that number) or its year ("Luật Hợp tác xã
+        2023", "… năm 2020": the version of that year); QPPL and NSNN are spelled out."""
         k = law_key(name)
         if not k:
             return None
+        num = _TRAILING_NUMBER.search(name or "")
+        if num:
+            return num.group(1).upper(), None
+        year = None
+        y = _TRAILING_YEAR.search(k)
+        if y:
+            k, year = k[:y.start()].strip(), y.group(1)
+        for short, full in _SHORT.items():
+            k = re.sub(rf"\b{short}\b", full, k)
+        if year:
+            hit = [(n, d) for n, d in dict(shipped().get(k, ())).items() if (d or "")[:4] == year or f"/{year}/" in n]
+            return hit[-1] if hit else None
         versions = dict(shipped().get(k, ()))
         for number, date in self.learnt.get(k, {}).items():
             if versions.get(number) is None and not any(n.upper() == number.upper() for n in versions):

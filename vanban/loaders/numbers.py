@@ -75,3 +75,24 @@ def is_central(number: str | None) -> bool:
 def has_year(number: str | None) -> bool:
     """True when the number prints its year ("53/2023/QĐ-UBND")."""
     return bool(number) and _HAS_YEAR.search(number) is not None
+
+
+_NUMBER_TOKEN = re.compile(r"\d{1,5}(?:/(?:19|20)\d\d)?(?:\s?[/\-–]\s?[A-ZĐa-zđ0-9&]+)+")
+
+
+def in_number(text: str, a: int, b: int) -> bool:
+    """True when text[a:b] is a drafting unit's code inside a document number ("184/BC-SKHĐT", "2983/SKHĐT-KT")."""
+    lo = a
+    while lo > 0 and lo > a - 30 and not text[lo - 1].isspace():
+        lo -= 1
+    m = _NUMBER_TOKEN.match(text, lo)
+    return bool(m and lo < a and m.end() >= b)
+
+
+_MISSING_HYPHEN = re.compile(r"(?<=/)(NĐ|NQ|QĐ|CT|TT)(CP|TTG|B[A-ZĐ]{2,7})$")
+
+
+def add_missing_hyphen(number: str) -> str:
+    """Return an upper-case number with the hyphen a central symbol lost restored ("118/2025/NĐCP" →
+    "118/2025/NĐ-CP", "03/2021/TTBKHĐT" → "03/2021/TT-BKHĐT"); other numbers unchanged."""
+    return _MISSING_HYPHEN.sub(r"\1-\2", number)

@@ -30,9 +30,9 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from vanban.loaders.issuers import CENTRAL_CITIES, localise_issuer, province_of_issuer
+from vanban.loaders.issuers import CENTRAL_CITIES, cut_local_tail, localise_issuer, province_of_issuer
 from vanban.loaders.laws import LAW_TYPES, LawCatalogue
-from vanban.loaders.numbers import has_year, is_central
+from vanban.loaders.numbers import add_missing_hyphen, has_year, is_central
 from vanban.model import Citation, DocumentMeta
 from vanban.text import fold as _slow_fold
 from vanban.text import nfc, squash
@@ -74,10 +74,6 @@ _PARENT_KIND = {"tỉnh": "province", "thành phố": "city", "huyện": "distri
                 "thị xã": "town", "xã": "commune", "phường": "ward", "thị trấn": "town",
                 "thôn": "village", "làng": "village", "bản": "village"}
 _YEAR_IN_NUMBER = re.compile(r"/((?:19|20)\d\d)/")
-_MISSING_HYPHEN = re.compile(r"(?<=/)(NĐ|NQ|QĐ|CT|TT)(CP|TTG|B[A-ZĐ]{2,7})$")
-#: words that begin the citing sentence's own text after a central document's subject
-_LOCAL_TAIL = re.compile(r"\s+(?:trên\s+địa\s+bàn|tại\s+địa\s+phương|ở\s+địa\s+phương|của\s+tỉnh|"
-                         r"của\s+thành\s+phố|tại\s+tỉnh|trong\s+tỉnh)\b.*$", re.I | re.S)
 _SUBJECT_LEAD = re.compile(r"^(về việc|v/v|về)\s+", re.I)
 
 
@@ -90,7 +86,7 @@ def norm_number(number: str | None) -> str | None:
     if not number:
         return None
     n = re.sub(r"\s+", "", nfc(number)).replace("Ð", "Đ").replace("đ", "Đ").upper()
-    n = _MISSING_HYPHEN.sub(r"\1-\2", n)  # "118/2025/NĐCP" → "118/2025/NĐ-CP", "03/2021/TTBKHĐT"
+    n = add_missing_hyphen(n)  # "118/2025/NĐCP" → "118/2025/NĐ-CP", "03/2021/TTBKHĐT"
     return n or None
 
 
@@ -287,7 +283,7 @@ class Catalog:
         elif c.number and c.type in LAW_TYPES:
             self.laws.learn(c)
         if c.subject and is_central(norm_number(changes.get("number", c.number))):
-            subject = _LOCAL_TAIL.sub("", c.subject)  # "… chuyển đổi số trên địa bàn tỉnh": the citing text
+            subject = cut_local_tail(c.subject)  # "… chuyển đổi số trên địa bàn tỉnh": the citing text
             if subject != c.subject and subject:
                 changes["subject"] = subject
         iss = localise_issuer(c.issuer, self.citing_province, self.citing_city)
