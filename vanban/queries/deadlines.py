@@ -109,6 +109,20 @@ def deadlines(
     return out
 
 
+def overdue(store: GraphStore, agency: str | None = None, as_of: str | date | None = None) -> list[dict[str, Any]]:
+    """Return the occurrences due before as_of (default today) whose task is not done or cancelled, oldest first.
+
+    The rows of `deadlines` over the MAX_YEARS before as_of with status "overdue".
+    Raises QueryError (bad date), NotFound / AmbiguousRef (agency).
+    """
+    today = date.fromisoformat(check_date(as_of, "as_of") or date.today().isoformat())
+    if today.year - MAX_YEARS < 1 or today <= date(1, 1, 1):
+        raise QueryError("as_of is too early")
+    start = date(today.year - MAX_YEARS, 1, 1)
+    rows = deadlines(store, start, today - timedelta(days=1), agency=agency, as_of=today)
+    return [r for r in rows if r["status"] == "overdue"]
+
+
 def _row(base: dict[str, Any], due: date | None, today: date, recurring: bool) -> dict[str, Any]:
     if due is None:
         return {"due": None, "status": "recurring", "days": None, "recurring": recurring, **base}
