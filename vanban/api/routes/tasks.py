@@ -59,6 +59,7 @@ class TaskStatus(BaseModel):
 
 
 _ERRORS: dict[int | str, dict[str, Any]] = {404: {"model": ErrorBody, "description": "no such task"}}
+_PATCH_ERRORS = {**_ERRORS, 400: {"model": ErrorBody, "description": "the body is not JSON"}}
 _Key = Annotated[str, Path(description="task key, e.g. doc:…#7.-1 (percent-encoded)", max_length=MAX_REF)]
 
 
@@ -73,7 +74,8 @@ def get_task(store: StoreDep, key: _Key):
     return _with_history(store, key)
 
 
-@router.patch("/{key:path}", response_model=TaskStatus, summary="Set the status of a task", responses=_ERRORS)
+@router.patch("/{key:path}", response_model=TaskStatus, summary="Set the status of a task",
+               responses=_PATCH_ERRORS)
 def set_task(store: StoreDep, key: _Key, change: StatusChange):
     """Set todo | in_progress | done | cancelled with a note and who; the change is added to the history.
     Requires the token when VANBAN_API_TOKEN is set."""
