@@ -164,8 +164,10 @@ def test_status_survives_reload_and_a_changed_copy(folder, tmp_path):
         for k in (k15, k20, kcm):
             TS.set_status(store, k, "done", note="đã báo cáo", by="Văn phòng")
         assert TS.get_status(store, k15)["changes"] == 2
-        late = {r["task_key"] for r in Q.deadlines(store, *WINDOW, as_of=AS_OF) if r["status"] == "overdue"}
+        rows = Q.deadlines(store, *WINDOW, as_of=AS_OF)
+        late = {r["task_key"] for r in rows if r["status"] == "overdue"}
         assert not late & {k15, k20, kcm} and late  # done is never overdue; others still are
+        assert {r["status"] for r in rows if r["task_key"] in (k15, k20, kcm)} == {"done"}
 
         # the same files again, then a changed copy of the Cà Mau plan and 05/CT-UBND edited in place
         assert load_paths(store, [work]).unchanged == 6

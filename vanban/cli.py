@@ -198,6 +198,7 @@ def export(store_url: str | None, fmt: str, out: str | None) -> None:
 # ------------------------------------------------------------------ queries (lineage, duties, deadlines, place, cypher, ask)
 
 _FORMATS = click.Choice(["json", "table"])
+from vanban.cli_register import EXPORT_FORMATS, export_rows, out_option  # noqa: E402  (csv/xlsx output)
 
 
 def _answer(store_url: str | None, fn, fmt: str, columns: str | None = None) -> None:
@@ -258,12 +259,13 @@ def lineage(ref: str, direction: str, depth: int, fmt: str, store_url: str | Non
 @click.option("--role", default=None, help="Only this role: lead, coordinate, execute, advise, criticized, …")
 @click.option("--from", "date_from", default=None, metavar="YYYY-MM-DD", help="Only tasks due on or after.")
 @click.option("--to", "date_to", default=None, metavar="YYYY-MM-DD", help="Only tasks due on or before.")
-@click.option("--format", "fmt", type=_FORMATS, default="table", show_default=True)
+@click.option("--format", "fmt", type=EXPORT_FORMATS, default="table", show_default=True)
+@out_option
 @click.option("--store", "store_url", default=None, metavar="URL", help=_STORE_HELP)
 @click.option("--province", default=None, help="The unit of this province (a name several provinces have, "
               "such as \"Sở Xây dựng\", needs one: without it the candidates are listed, exit 3).")
 def duties(agency: str, role: str | None, date_from: str | None, date_to: str | None, fmt: str,
-           store_url: str | None, province: str | None) -> None:
+           store_url: str | None, province: str | None, out: str | None = None) -> None:
     """Tasks of a unit: role, deadline, clause, document, under, places (and criticisms).
 
     AGENCY is a name, alias or key; diacritics optional ("so xay dung"); it may end with its
@@ -273,6 +275,9 @@ def duties(agency: str, role: str | None, date_from: str | None, date_to: str | 
     """
     from vanban import queries as Q
 
+    if fmt in ("csv", "xlsx"):
+        return export_rows(store_url, lambda s: Q.duties(s, agency, role=role, date_from=date_from,
+                                                         date_to=date_to, province=province), "duties", fmt, out)
     _answer(store_url, lambda s: Q.duties(s, agency, role=role, date_from=date_from, date_to=date_to,
                                           province=province), fmt, "duties")
 
@@ -284,10 +289,11 @@ def duties(agency: str, role: str | None, date_from: str | None, date_to: str | 
               help="Window end, inclusive (default: from + 30 days, or as-of + 30 days).")
 @click.option("--agency", default=None, help="Only tasks of this unit (name, alias or key).")
 @click.option("--as-of", "as_of", default=None, metavar="YYYY-MM-DD", help="Overdue means due before this (default: today).")
-@click.option("--format", "fmt", type=_FORMATS, default="table", show_default=True)
+@click.option("--format", "fmt", type=EXPORT_FORMATS, default="table", show_default=True)
+@out_option
 @click.option("--store", "store_url", default=None, metavar="URL", help=_STORE_HELP)
 def deadlines(date_from: str | None, date_to: str | None, agency: str | None, as_of: str | None, fmt: str,
-              store_url: str | None) -> None:
+              store_url: str | None, out: str | None = None) -> None:
     """Due and overdue tasks in a date window, recurring ones (hằng tháng) expanded.
 
     A recurring duty runs from its document's date (or the date citing documents
@@ -303,20 +309,26 @@ def deadlines(date_from: str | None, date_to: str | None, agency: str | None, as
         start, end, today = window(date_from, date_to, as_of)  # the rule the API uses too
     except VanbanError as e:
         fail(e, 2)
+    if fmt in ("csv", "xlsx"):
+        return export_rows(store_url, lambda s: Q.deadlines(s, start, end, agency=agency, as_of=today),
+                           "deadlines", fmt, out)
     _answer(store_url, lambda s: Q.deadlines(s, start, end, agency=agency, as_of=today), fmt, "deadlines")
 
 
 @main.command()
 @click.argument("place")
-@click.option("--format", "fmt", type=_FORMATS, default="table", show_default=True)
+@click.option("--format", "fmt", type=EXPORT_FORMATS, default="table", show_default=True)
+@out_option
 @click.option("--store", "store_url", default=None, metavar="URL", help=_STORE_HELP)
-def place(place: str, fmt: str, store_url: str | None) -> None:
+def place(place: str, fmt: str, store_url: str | None, out: str | None = None) -> None:
     """Targets, tasks, criticisms and documents concerning a place (communes of a district included).
 
     PLACE is a name ("huyện Đăk Tô", "dak to") or key.
     """
     from vanban import queries as Q
 
+    if fmt in ("csv", "xlsx"):
+        return export_rows(store_url, lambda s: Q.place_profile(s, place), "place_profile", fmt, out)
     _answer(store_url, lambda s: Q.place_profile(s, place), fmt, "place_profile")
 
 
@@ -547,6 +559,12 @@ def demo(folder: str | None, out: str) -> None:
         fail(err)
     if res.failures:
         sys.exit(1)
+
+
+from vanban.cli_register import report as _report_group, task as _task_group  # noqa: E402
+
+main.add_command(_task_group, "task")
+main.add_command(_report_group, "report")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -98,6 +98,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     protected = [Depends(require_token)]
     for module in (documents, agencies, places, deadlines, search, cypher):
         app.include_router(module.router, dependencies=protected)
+    from vanban.api.routes import reports, tasks  # the task register: status, reports, downloads
+    for module in (tasks, reports):
+        app.include_router(module.router, dependencies=protected)
 
     app.include_router(viz.login_router)  # /viz/login checks the token itself
     app.include_router(viz.router, dependencies=protected)

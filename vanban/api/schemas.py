@@ -155,7 +155,7 @@ class Assigned(BaseModel):
 
 class Deadline(BaseModel):
     due: str | None = None
-    status: Literal["due", "overdue", "recurring", "no date"]
+    status: Literal["due", "overdue", "done", "cancelled", "recurring", "no date"]
     days: int | None = None
     recurring: bool
     runs_from: str | None = None

@@ -23,6 +23,10 @@ name/text plus aliases, so diacritic-free CONTAINS search works on both stores):
     deadline_date: ISO last day the task is due (None for recurring/free text);
     recurrence: "monthly:15" / "monthly" for recurring tasks, else None.
 - Program {key, name, search}
+- TaskStatus {key, task_key, fp, slot, doc, clause, text, actors, status, at, note, by, changes}
+  and TaskStatusEvent {status_key, seq, task_key, status, at, note, by, text, actors}:
+    the user's task status and its history (vanban.graph.task_status); no
+    relationships, never written or deleted by a load.
 
 Relationships (extracted ones carry provenance: doc, clause, start, end, surface):
 - (Document)-[:CITES {relation, resolved_by, confidence, number, cited_date, subject, mentions, …provenance}]->(Document)

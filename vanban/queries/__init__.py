@@ -49,7 +49,7 @@ Result shapes (every function returns a list of flat dicts, JSON-ready):
 
 from vanban.queries._load import cypher, names, run
 from vanban.queries.catalog import get_document, list_agencies, list_documents, run_cypher, search
-from vanban.queries.deadlines import deadlines, window
+from vanban.queries.deadlines import deadlines, overdue, window
 from vanban.queries.duties import coordination, duties, responsible_for
 from vanban.queries.lineage import lineage
 from vanban.queries.places import place_profile
@@ -67,6 +67,6 @@ from vanban.queries.reports import criticized, most_cited, unresolved_citations
 __all__ = [
     "AmbiguousRef", "agency_candidates", "coordination", "criticized", "cypher", "deadlines",
     "document_candidates", "duties", "get_document", "lineage", "list_agencies", "list_documents",
-    "most_cited", "names", "place_candidates", "place_profile", "resolve_agency", "resolve_document",
+    "most_cited", "names", "overdue", "place_candidates", "place_profile", "resolve_agency", "resolve_document",
     "resolve_place", "responsible_for", "run", "run_cypher", "search", "unresolved_citations", "window",
 ]

@@ -113,6 +113,8 @@ def route(question: str) -> Route:
         role = {"chu tri": "lead", "phoi hop": "coordinate", "chiu trach nhiem": "accountable",
                 "tham muu": "advise", "theo doi": "monitor"}.get(m.group(1))
         return Route("responsible_for", {"text": o(m, 2)}, role)
+    if re.search(r"\bqua han\b", f) and _window(f) == (None, None):  # "việc nào quá hạn?" (task register)
+        return Route("overdue")
     m = re.match(r"^(?:viec|nhiem vu|cong viec)(?: nao| gi)? (?:den han|het han|qua han|phai hoan thanh)(.*)$", f) \
         or re.match(r"^(?:han chot|thoi han|deadline)(.*)$", f)
     if m:

@@ -49,8 +49,9 @@ def deadlines(
 ) -> list[dict[str, Any]]:
     """Return task occurrences due in [date_from, date_to] (both inclusive), one dict per occurrence, by due date.
 
-    Each row: due (ISO date, None when undated), status ("overdue" if due <
-    as_of and the task is not done or cancelled, "due" otherwise; "no date" for
+    Each row: due (ISO date, None when undated), status ("done" / "cancelled"
+    when the task's status says so — for a recurring task, every occurrence —,
+    else "overdue" if due < as_of, "due" otherwise; "no date" for
     a recurring task of a document whose date is unknown — not expanded, listed
     after the dated rows; "recurring" for a recurrence form that cannot be
     expanded), days (due − as_of), recurring (bool), runs_from / runs_to (the
@@ -109,11 +110,25 @@ def deadlines(
     return out
 
 
+def overdue(store: GraphStore, agency: str | None = None, as_of: str | date | None = None) -> list[dict[str, Any]]:
+    """Return the occurrences due before as_of (default today) whose task is not done or cancelled, oldest first.
+
+    The rows of `deadlines` over the MAX_YEARS before as_of with status "overdue".
+    Raises QueryError (bad date), NotFound / AmbiguousRef (agency).
+    """
+    today = date.fromisoformat(check_date(as_of, "as_of") or date.today().isoformat())
+    if today.year - MAX_YEARS < 1 or today <= date(1, 1, 1):
+        raise QueryError("as_of is too early")
+    start = date(today.year - MAX_YEARS, 1, 1)
+    rows = deadlines(store, start, today - timedelta(days=1), agency=agency, as_of=today)
+    return [r for r in rows if r["status"] == "overdue"]
+
+
 def _row(base: dict[str, Any], due: date | None, today: date, recurring: bool) -> dict[str, Any]:
     if due is None:
         return {"due": None, "status": "recurring", "days": None, "recurring": recurring, **base}
-    late = due < today and base.get("task_status") not in ("done", "cancelled")
-    return {"due": due.isoformat(), "status": "overdue" if late else "due",
+    closed = base.get("task_status") if base.get("task_status") in ("done", "cancelled") else None
+    return {"due": due.isoformat(), "status": closed or ("overdue" if due < today else "due"),
             "days": (due - today).days, "recurring": recurring, **base}
 
 

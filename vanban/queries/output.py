@@ -11,6 +11,7 @@ COLUMNS: dict[str, Sequence[str]] = {
     "duties": ("province", "agency", "how", "role", "deadline", "clause", "doc_number", "action", "under", "places"),
     "responsible_for": ("doc_number", "clause", "role", "agency", "action", "deadline"),
     "deadlines": ("due", "status", "assigned", "doc_number", "clause", "action"),
+    "overdue": ("due", "days", "task_status", "assigned", "doc_number", "clause", "action"),
     "place_profile": ("kind", "place", "doc_number", "clause", "text", "agency", "role", "year"),
     "criticized": ("doc_date", "agency", "doc_number", "clause", "surface"),
     "most_cited": ("cited_by", "number", "type", "issuer", "stub"),
