@@ -472,10 +472,10 @@ def serve(host: str, port: int, store_url: str | None, reload: bool) -> None:
         probe = open_store(store_url)
     except VanbanError as e:
         fail(e, 2)
-    try:
-        uvicorn.run("vanban.api.app:create_app", factory=True, host=host, port=port, reload=reload)
-    finally:
-        probe.close()
+    # closed before serving: uvicorn re-raises SIGTERM/SIGINT after its shutdown, so code after run()
+    # never runs; the app's lifespan is then the store's last client and stops its server
+    probe.close()
+    uvicorn.run("vanban.api.app:create_app", factory=True, host=host, port=port, reload=reload)
 
 
 # ------------------------------------------------------------------ viz and demo

@@ -84,6 +84,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     app = FastAPI(
         title=settings.title, version=__version__, lifespan=lifespan,
+        docs_url=None, redoc_url=None, openapi_url=None,  # mounted behind the token by install_docs
         description="Vietnamese government directives as a knowledge graph: documents, lineage, "
                     "agencies' duties, deadlines, places. Lists are {data, count}; errors {message}.",
         responses={401: {"model": ErrorBody, "description": "missing or wrong token (when VANBAN_API_TOKEN is set)"},
@@ -104,4 +105,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     app.include_router(viz.login_router)  # /viz/login checks the token itself
     app.include_router(viz.router, dependencies=protected)
+    from vanban.api.docs_routes import install_docs, redact_access_log
+
+    install_docs(app)
+    redact_access_log()
     return app

@@ -38,6 +38,7 @@ from typing import Any
 
 from vanban import model
 from vanban.model import Extraction, InputError, VanbanError
+from vanban.loaders.orphans import worker_init
 
 DEFAULT_CHUNK = 8
 IN_FLIGHT_PER_JOB = 4
@@ -178,8 +179,12 @@ def extract_parallel(paths: Iterable[str | os.PathLike], jobs: int | None = None
 
     def new_pool() -> ProcessPoolExecutor:
         # forked workers inherit the warm tables; others (forkserver/spawn) warm up once each
-        init = None if ctx.get_start_method() == "fork" else _warm
-        return ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=init)
+        # every worker (and the forkserver) ends with its parent: see vanban.loaders.orphans
+        warm = ctx.get_start_method() != "fork"
+        if ctx.get_start_method() == "forkserver":
+            ctx.set_forkserver_preload(["vanban.loaders.forkserver_guard"])
+        return ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=worker_init,
+                                   initargs=(warm,))
 
     def new_chunk(files: list[str]) -> _Chunk:
         return _Chunk(files, "pool", local_ok=in_process and _local_ok(files))

@@ -33,7 +33,7 @@ def extract_text(raw: RawText) -> Extraction:
     seg = segment(rep)
     meta = extract_meta(seg, raw.meta)
     cits = extract_citations(seg)
-    warnings: list[str] = []
+    warnings: list[str] = list(raw.meta.get("_read_warnings", ()))  # the reader's repairs (read.READ_WARNINGS)
     if not seg.body:
         warnings.append("no body text found")
     who = extract_who(seg, meta, cits)

@@ -27,9 +27,25 @@ _BAD_CHAR = re.compile("[\x00-\x08\x0e-\x1f\ufffd]")
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 TEXT_SUFFIXES = {".txt", ".md", ".text", ""}
 DELEGATED = {".pdf": ("vanban.loaders.read_pdf", "read_pdf"), ".docx": ("vanban.loaders.read_docx", "read_docx")}
+#: RawText.meta key of the reader's warnings (stray bytes replaced, double encoding undone).
+READ_WARNINGS = "_read_warnings"
+#: What a file's first bytes say it is (suffix it is read as) whatever its name.
+MAGIC = ((b"%PDF-", ".pdf"), (b"PK\x03\x04", ".zip"), (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", ".doc"),
+         (b"\x1f\x8b", ".gz"), (b"\x89PNG", ".png"), (b"\xff\xd8\xff", ".jpg"))
+SNIFF_NAMES = {".zip": "a ZIP archive (not a DOCX)", ".doc": "a legacy Word .doc (OLE) file; save it as .docx",
+               ".gz": "a gzip archive", ".png": "a PNG image", ".jpg": "a JPEG image"}
 SIDECAR_FIELDS = {
     "type", "number", "date", "issuer", "signer", "signer_title", "signing_mode", "title", "recipients", "place",
 }
+
+
+class StrayBytes(Exception):
+    """Raised by decode_text for UTF-8 text with a few invalid bytes: carries the text (with U+FFFD)
+    and the warning; `read_file` loads it and reports the warning."""
+
+    def __init__(self, text: str, encoding: str, notes: list[str]):
+        super().__init__(notes[0])
+        self.text, self.encoding, self.notes = text, encoding, notes
 
 
 def max_bytes() -> int:
@@ -98,6 +114,10 @@ def decode_text(data: bytes, source: str) -> tuple[str, str]:
         try:
             text, enc = data.decode("utf-8"), "utf-8"
         except UnicodeDecodeError as e:
+            from vanban.loaders.read_fixes import decode_with_stray_bytes
+
+            if (fixed := decode_with_stray_bytes(data)) is not None:  # UTF-8 but for a few stray bytes
+                raise StrayBytes(*fixed) from None
             text, enc = _legacy_8bit(data), "cp1252"
             if text is None:
                 raise InputError(
@@ -170,6 +190,31 @@ def load_sidecar(path: Path) -> dict[str, Any]:
     return {}
 
 
+def sniff(path: Path) -> str | None:
+    """Return the suffix the file's first bytes say it is (".pdf", ".docx", ".zip", ".doc", …), or None.
+
+    A ZIP holding word/document.xml is a DOCX. Raises nothing (an unreadable file sniffs as None).
+    """
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(1024)
+    except OSError:
+        return None
+    start = head.lstrip(b"\r\n\t \xef\xbb\xbf")[:8]
+    for magic, kind in MAGIC:
+        if start.startswith(magic) if kind == ".pdf" else head.startswith(magic):
+            if kind == ".zip":
+                import zipfile
+
+                try:
+                    with zipfile.ZipFile(path) as z:
+                        return ".docx" if "word/document.xml" in z.namelist() else ".zip"
+                except (zipfile.BadZipFile, OSError, ValueError):
+                    return ".zip"
+            return kind
+    return None
+
+
 def read_file(path: str | os.PathLike) -> RawText:
     """Read one input file and return its RawText (text, encoding, sha256, sidecar meta).
 
@@ -185,6 +230,12 @@ def read_file(path: str | os.PathLike) -> RawText:
     check_size(p, source)
     suffix = p.suffix.lower()
     meta = load_sidecar(p)
+    sniffed = sniff(p)
+    if sniffed is not None and sniffed != suffix and not (suffix in DELEGATED and sniffed not in DELEGATED):
+        if sniffed not in DELEGATED:  # (a damaged .pdf/.docx gets its reader's own message)
+            raise InputError(f"{SNIFF_NAMES[sniffed]} by its content, whatever its name ({p.name}): "
+                             "not a document vanban reads", source)
+        suffix = sniffed  # a PDF or DOCX is read as what it is, whatever its name
     if suffix in DELEGATED:
         mod_name, fn_name = DELEGATED[suffix]
         try:
@@ -201,9 +252,20 @@ def read_file(path: str | os.PathLike) -> RawText:
         data = p.read_bytes()
     except OSError as e:
         raise InputError(f"cannot read: {e.strerror}", source) from None
-    text, enc = decode_text(data, source)
+    try:
+        text, enc = decode_text(data, source)
+        notes = []
+    except StrayBytes as e:
+        text, enc, notes = e.text, e.encoding, list(e.notes)
+    from vanban.loaders.read_fixes import undo_double_utf8
+
+    if (undone := undo_double_utf8(text)) is not None:
+        text, enc = undone, enc + "+double-encoded"
+        notes.append("text was UTF-8 encoded twice (mojibake such as 'Ã¡', 'Ä‘'); repaired")
     if not text.strip():
         raise InputError("empty document", source)
+    if notes:
+        meta = {**meta, READ_WARNINGS: tuple(notes)}
     return RawText(source=source, text=text, encoding=enc, sha256=hashlib.sha256(data).hexdigest(), meta=meta)
 
 

@@ -27,7 +27,9 @@ from vanban.loaders.read import read_binary
 from vanban.model import InputError, RawText
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-MAX_UNZIPPED = 500 * 1024 * 1024  # refuse zip bombs
+MAX_UNZIPPED = 100 * 1024 * 1024  # refuse zip bombs: a real DOCX's parts unzip to a few MB
+MAX_RATIO = 100  # and no part of over 1 MiB may unzip to more than 100 times its compressed size
+RATIO_FLOOR = 1024 * 1024
 _ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
           (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
 
@@ -203,8 +205,14 @@ def _check_zip(path: str, data: bytes) -> None:
             names = set(z.namelist())
             if "word/document.xml" not in names:
                 raise InputError("not a DOCX (no word/document.xml in the zip)", path=path)
-            if sum(i.file_size for i in z.infolist()) > MAX_UNZIPPED:
-                raise InputError("DOCX unzips to more than 500 MB (zip bomb?)", path=path)
+            total = sum(i.file_size for i in z.infolist())
+            if total > MAX_UNZIPPED:
+                raise InputError(f"DOCX unzips to {total / 2**20:.0f} MiB, over the {MAX_UNZIPPED // 2**20} MiB "
+                                 "limit (zip bomb?)", path=path)
+            for i in z.infolist():
+                if i.file_size > RATIO_FLOOR and i.file_size > MAX_RATIO * max(i.compress_size, 1):
+                    raise InputError(f"DOCX part {i.filename} unzips {i.file_size // max(i.compress_size, 1)} times "
+                                     f"its size (over {MAX_RATIO}x: zip bomb?)", path=path)
             bad = z.testzip()
             if bad is not None:
                 raise InputError(f"corrupt DOCX (bad CRC in {bad})", path=path)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, HTTPException
 
 from vanban import queries as Q
+from vanban.api.budget import cypher_slot
 from vanban.api.deps import SettingsDep, StoreDep
 from vanban.api.schemas import ErrorBody, CypherRequest, CypherResult
 from vanban.model import QueryError
@@ -20,8 +21,9 @@ def run_cypher(body: CypherRequest, store: StoreDep, settings: SettingsDep):
     query at its time-out; `truncated` says when rows were cut."""
     cap = min(body.limit or settings.cypher_row_limit, settings.cypher_row_limit)
     try:
-        rows = Q.run_cypher(store, body.query, body.params, limit=cap + 1,
-                            timeout_ms=settings.cypher_timeout_ms)
+        with cypher_slot(settings.cypher_timeout_ms):  # heavy queries leave store threads for other routes
+            rows = Q.run_cypher(store, body.query, body.params, limit=cap + 1,
+                                timeout_ms=settings.cypher_timeout_ms)
     except QueryError as e:
         raise HTTPException(400, str(e)) from e
     return {"data": rows[:cap], "count": min(len(rows), cap), "truncated": len(rows) > cap}
