@@ -30,8 +30,8 @@ _env.globals.update(href=W.href, quote=lambda s: quote(s or "", safe=""))
 _STATIC = {"app.css": "text/css", "app.js": "text/javascript"}
 
 
-def _page(name: str, status: int = 200, **ctx: Any) -> HTMLResponse:
-    return HTMLResponse(_env.get_template(name).render(**ctx), status_code=status)
+def _page(template: str, status: int = 200, **ctx: Any) -> HTMLResponse:
+    return HTMLResponse(_env.get_template(template).render(**ctx), status_code=status)
 
 
 async def _guard(fn: Callable[[], HTMLResponse], what: str) -> HTMLResponse:
