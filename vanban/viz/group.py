@@ -9,6 +9,7 @@ in the browser: a group node carries its `members` (node dicts) and `member_edge
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from typing import Any
 from urllib.parse import quote
@@ -39,9 +40,63 @@ def _group_key(n: dict[str, Any], doc_of: dict[str, str], labels: dict[str, str]
     if kind in ("task", "task_overdue"):
         d = doc_of.get(n["id"])
         if d:
-            return f"task|{d}", "Nhiệm vụ theo " + labels.get(d, "văn bản").replace("\n", " ")
+            return f"task|{d}", "Nhiệm vụ · " + " ".join(labels.get(d, "văn bản").split("\n")[:2])
         return "task|?", "Nhiệm vụ khác"
     return f"{kind}|", {"agency": "Cơ quan"}.get(kind or "", kind or "khác")
+
+
+def _province(n: dict[str, Any]) -> str:
+    """Return the province (or the issuer) a document node's tooltip names, "" when none."""
+    for line in str(n.get("title") or "").split("\n"):
+        if line.startswith("Cơ quan ban hành: "):
+            issuer = line.split(": ", 1)[1]
+            m = re.search(r"(?:tỉnh|thành phố|Tỉnh|Thành phố)\s+(.+)$", issuer)
+            return m.group(1) if m else issuer
+    return ""
+
+
+def _split_big(buckets: dict[str, list[str]], by_id: dict[str, dict[str, Any]], threshold: int,
+               groups: dict[str, dict[str, Any]]) -> dict[str, list[str]]:
+    """Split a bucket of more than `threshold` documents by province (issuer); return the buckets."""
+    out: dict[str, list[str]] = {}
+    for gid, members in buckets.items():
+        if len(members) <= threshold or not gid.split("|")[-3:-2] == ["doc"]:
+            out[gid] = members
+            continue
+        subs: dict[str, list[str]] = {}
+        for m in members:
+            subs.setdefault(_province(by_id[m]) or "khác", []).append(m)
+        if len(subs) == 1:
+            out[gid] = members
+            continue
+        label = groups.pop(gid)["label"]
+        small = [m for ms in subs.values() if len(ms) < 3 for m in ms]
+        subs = {p: ms for p, ms in subs.items() if len(ms) >= 3}
+        if small:
+            subs["nơi khác"] = small
+        for prov, ms in subs.items():
+            out[f"{gid}|{prov}"] = ms
+            groups[f"{gid}|{prov}"] = {"label": f"{label} · {prov}", "members": []}
+    return out
+
+
+_OTHER = {"task": "Nhiệm vụ khác", "task_overdue": "Nhiệm vụ khác", "document": "Văn bản khác", "agency": "Cơ quan khác"}
+
+
+def _merge_small(buckets: dict[str, list[str]], groups: dict[str, dict[str, Any]], by_id: dict[str, dict[str, Any]],
+                 hub: str, threshold: int) -> None:
+    """Fold the buckets too small to be groups into one "… khác" group per kind, when they would
+    leave more than `threshold` // 2 single nodes around the hub (in place)."""
+    small = [g for g, ms in buckets.items() if len(ms) < 3]
+    if sum(len(buckets[g]) for g in small) <= threshold // 2:
+        return
+    for g in small:
+        for m in buckets.pop(g):
+            kind = by_id[m].get("kind") or ""
+            key = f"group:{hub}|other|{'task' if kind.startswith('task') else kind}"
+            buckets.setdefault(key, []).append(m)
+            groups.setdefault(key, {"label": _OTHER.get(kind, "Khác"), "members": []})
+        groups.pop(g, None)
 
 
 def group_hubs(nodes: list[dict[str, Any]], edges: list[dict[str, Any]],
@@ -55,6 +110,8 @@ def group_hubs(nodes: list[dict[str, Any]], edges: list[dict[str, Any]],
     """
     for n in nodes:
         n.setdefault("href", node_href(n.get("kind") or "", n["id"]))
+        if isinstance(n.get("font"), dict):
+            n["font"].pop("size", None)  # one size for all, scaled with the zoom by the page
     adj: dict[str, set[str]] = defaultdict(set)
     for e in edges:
         adj[e["from"]].add(e["to"])
@@ -79,8 +136,10 @@ def group_hubs(nodes: list[dict[str, Any]], edges: list[dict[str, Any]],
             gid, glabel = _group_key(n, doc_of, labels)
             buckets[f"group:{h}|{gid}"].append(m)
             groups.setdefault(f"group:{h}|{gid}", {"label": glabel, "members": []})
+        buckets = _split_big(buckets, by_id, threshold, groups)
+        _merge_small(buckets, groups, by_id, h, threshold)
         for gid, members in buckets.items():
-            if len(members) < 2:
+            if len(members) < 3:
                 groups.pop(gid, None)
                 continue
             groups[gid]["members"] = members
@@ -95,7 +154,7 @@ def group_hubs(nodes: list[dict[str, Any]], edges: list[dict[str, Any]],
         members = [by_id[m] for m in g["members"]]
         first = members[0]
         names = [labels[m].replace("\n", " ") for m in g["members"]]
-        node = {"id": gid, "label": f"{g['label']}\n({len(members)} — bấm để mở)", "kind": "group",
+        node = {"id": gid, "label": f"{g['label']}\n{len(members)} mục — bấm để mở", "kind": "group",
                 "shape": "box", "title": "\n".join(names[:30]) + (f"\n… và {len(names) - 30} nữa" if len(names) > 30 else ""),
                 "color": {"background": "#f3f3f3", "border": "#555555"}, "borderWidth": 2,
                 "shapeProperties": {"borderDashes": [2, 2]}, "members": members, "member_edges": []}
