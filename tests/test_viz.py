@@ -91,7 +91,7 @@ def test_cap_keeps_focus_and_near_nodes_and_says_how_many_left_out():
     for i in range(300):
         g.add_node(VizNode(f"n{i}", f"nút {i}", "task", rank=1 + i // 100))
         g.add_edge(VizEdge(f"n{i}", "focus", fkey="lead"))
-    html = render_html(g, max_nodes=120)
+    html = render_html(g, max_nodes=120, group=False)
     nodes, edges = page_data(html)
     ids = {n["id"] for n in nodes}
     assert len(nodes) == 120 and "focus" in ids and "far0" not in ids
@@ -100,6 +100,24 @@ def test_cap_keeps_focus_and_near_nodes_and_says_how_many_left_out():
     assert "182 nút bị lược bớt" in html and "182 nodes left out" in html
     with pytest.raises(VanbanError):
         render_html(g, max_nodes=0)
+
+
+def test_hub_neighbours_are_grouped_by_type_and_year_and_open_on_click():
+    g = VizGraph(heading="hub", layout="hierarchical")
+    g.add_node(VizNode("doc:luat", "Luật\n72/2025/QH15\n2025", "document", focus=True, level=0, doctype="Luật"))
+    for i in range(40):
+        t = ("Quyết định", "Kế hoạch")[i % 2]
+        g.add_node(VizNode(f"doc:{i}", f"{t}\n{i}/X\n2025", "document", level=1, doctype=t))
+        g.add_edge(VizEdge(f"doc:{i}", "doc:luat", fkey="implements"))
+    g.add_node(VizNode("doc:alone", "Chỉ thị\n1/CT\n2024", "document", level=1, doctype="Chỉ thị"))
+    g.add_edge(VizEdge("doc:alone", "doc:luat", fkey="based_on"))
+    nodes, edges = page_data(render_html(g))
+    groups = {n["label"].split("\n")[0]: n for n in nodes if n.get("kind") == "group"}
+    assert set(groups) == {"Quyết định · 2025", "Kế hoạch · 2025"}
+    assert all(len(n["members"]) == 20 for n in groups.values())
+    assert {n["id"] for n in nodes if n.get("kind") != "group"} == {"doc:luat", "doc:alone"}
+    assert len(edges) == 3 and all(e["to"] == "doc:luat" for e in edges)
+    assert next(n for n in nodes if n["id"] == "doc:alone")["href"] == "/doc/doc%3Aalone"
 
 
 def test_edge_to_unknown_node_is_an_error():
@@ -193,8 +211,8 @@ def test_served_pictures_and_home(client):
     assert {"huyện Đăk Tô", "xã Tân Cảnh"} <= {n["label"] for n in place[0]}
     assert "criticized" in {e["fkey"] for e in place[1]}
     home = client.get("/")
-    assert home.status_code == 200 and 'id="ref"' in home.text
-    assert "/viz/lineage/05%2FCT-UBND" in home.text and "/viz/duties/" in home.text
+    assert home.status_code == 200 and 'id="q"' in home.text and 'id="ask"' in home.text  # the web app's search page
+    assert "/doc/doc%3A" in home.text and "/agency/agency%3A" in home.text  # most cited, busiest agencies
 
 
 def test_served_errors(client):

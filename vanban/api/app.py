@@ -103,6 +103,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     for module in (tasks, reports):
         app.include_router(module.router, dependencies=protected)
 
+    from vanban.api.routes import ask as ask_route, docs as docs_route, pages as pages_route
+
+    app.include_router(ask_route.router, dependencies=protected)
+    app.include_router(pages_route.router, dependencies=protected)  # the web app: /, /doc/…, /agency/…, /register
+    app.include_router(pages_route.static_router)  # its CSS/JS (no data)
+    docs_route.install(app, protected)  # /docs and /redoc offline
     app.include_router(viz.login_router)  # /viz/login checks the token itself
     app.include_router(viz.router, dependencies=protected)
     from vanban.api.docs_routes import install_docs, redact_access_log

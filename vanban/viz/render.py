@@ -17,6 +17,7 @@ from markupsafe import Markup
 from pyvis.network import Network
 
 from vanban.model import VanbanError
+from vanban.viz.group import group_hubs
 from vanban.viz.shapes import VizGraph, VizNode
 
 DEFAULT_MAX_NODES = 150
@@ -164,8 +165,10 @@ def build_network(graph: VizGraph, max_nodes: int = DEFAULT_MAX_NODES) -> tuple[
     return net, left_out
 
 
-def render_html(graph: VizGraph, max_nodes: int = DEFAULT_MAX_NODES) -> str:
+def render_html(graph: VizGraph, max_nodes: int = DEFAULT_MAX_NODES, group: bool = True) -> str:
     """Return the whole HTML page of `graph`: vis-network inlined, legend, filters, notes.
+
+    With `group`, the neighbours of a hub are folded into group nodes (vanban.viz.group).
 
     Raises VanbanError (see `build_network`).
     """
@@ -176,6 +179,8 @@ def render_html(graph: VizGraph, max_nodes: int = DEFAULT_MAX_NODES) -> str:
                         f"{left_out} nút bị lược bớt (giới hạn {max_nodes}; "
                         f"{left_out} nodes left out).")
     nodes, edges, _heading, _h, _w, options = net.get_network_data()
+    if group:
+        nodes, edges = group_hubs(nodes, edges)
     used_fkeys = {e["fkey"] for e in edges}
     edge_legend = [li for li in graph.edge_legend if li.fkey is None or li.fkey in used_fkeys]
     used_kinds = {n["kind"] for n in nodes} | {n.get("doctype") for n in nodes}
