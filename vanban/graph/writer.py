@@ -26,6 +26,7 @@ from vanban.loaders.resolve import (
     split_parent, task_key, year_of,
 )
 from vanban.model import Citation, Extraction, Mention
+from vanban.graph.territory import batch_place_keys, graph_code, write_territory
 from vanban.text import nfc, squash
 
 # Shared names (agencies, places, persons) recur in every document of a batch: the
@@ -317,10 +318,10 @@ def _places(b: _Builder, ex: Extraction) -> dict[str, str]:
             else:
                 root = None
                 if pkind in ("district", "town", "city") and province is not None and province is not p:
-                    root = place_key("province", province.name, code=province.code)
+                    root = place_key("province", province.name, code=graph_code(province))
                 parent_key = place_key(pkind, pname or p.parent, parent_key=root)
                 b.place(parent_key, pname or p.parent, pkind, None, None)
-        k = place_key(p.kind, p.name, parent_key=parent_key, code=p.code)
+        k = place_key(p.kind, p.name, parent_key=parent_key, code=graph_code(p))
         keys[i] = k
         b.place(k, squash(nfc(p.name)), p.kind, p.code, p.parent)
         if parent_key:
@@ -691,6 +692,7 @@ def write_encoded(store: Any, enc: EncodedBatch) -> WriteResult:
     else:
         res = store.write_batch(*enc.payload)
     dropped = int(res[0]["dropped"]) if res else 0
+    write_territory(store, batch_place_keys(enc.rows))  # both generations of the batch's places, BECAME
     return WriteResult(len(enc.rows), sum(d.facts for d in enc.rows), enc.nodes, dropped)
 
 
