@@ -11,7 +11,7 @@ COLUMNS: dict[str, Sequence[str]] = {
     "duties": ("role", "deadline", "clause", "doc_number", "action", "under", "places"),
     "responsible_for": ("doc_number", "clause", "role", "agency", "action", "deadline"),
     "deadlines": ("due", "status", "assigned", "doc_number", "clause", "action"),
-    "place_profile": ("kind", "place", "doc_number", "clause", "text", "agency", "role", "year"),
+    "place_profile": ("kind", "place", "doc_number", "clause", "text", "agency", "role", "year", "inherited"),
     "criticized": ("doc_date", "agency", "doc_number", "clause", "surface"),
     "most_cited": ("cited_by", "number", "type", "issuer", "stub"),
     "unresolved_citations": ("cited_by", "number", "type", "date", "issuer"),
