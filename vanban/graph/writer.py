@@ -27,6 +27,7 @@ from vanban.loaders.resolve import (
 )
 from vanban.model import Citation, Extraction, Mention
 from vanban.graph.territory import batch_place_keys, graph_code, write_territory
+from vanban.loaders.validity import find_validity
 from vanban.text import nfc, squash
 
 # Shared names (agencies, places, persons) recur in every document of a batch: the
@@ -501,6 +502,7 @@ def build_rows(ex: Extraction, catalog: Catalog, info: DocInfo | None = None,
         "source": ex.source, "sha256": ex.sha256, "stub": False, "facts": facts, "tasks": len(tasks),
         "search": fold_text(" ".join(x for x in (meta.type, meta.number, meta.title, meta.issuer) if x)),
     }
+    doc_props.update(find_validity(text, meta.date, meta.number).props())  # effective_from, acts
     adopt = tuple({"stub": r.key, "doc": key, "resolved_by": r.resolved_by, "confidence": r.confidence}
                   for r in _adoptions(catalog, info))
     if any(a["resolved_by"] == "title" for a in adopt):
