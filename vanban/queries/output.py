@@ -16,6 +16,9 @@ COLUMNS: dict[str, Sequence[str]] = {
     "most_cited": ("cited_by", "number", "type", "issuer", "stub"),
     "unresolved_citations": ("cited_by", "number", "type", "date", "issuer"),
     "coordination": ("agency", "tasks", "own_roles", "their_roles"),
+    "validity": ("number", "type", "status", "since", "by_number", "effective_from"),
+    "validity_counts": ("status", "documents", "with_cited_only"),
+    "validity_stale": ("number", "ended", "ended_by", "cited_by", "cited_by_date", "clause"),
     "candidates": ("key", "type", "number", "date", "issuer", "name", "kind"),
 }
 
