@@ -107,6 +107,8 @@ def find_validity(text: str, date: str | None = None, own_number: str | None = N
                 hits = [n for n in NUMBER.finditer(text, max(s.start(), t.start() - _BEFORE), t.start())
                         if _DOCWORD.search(text[max(s.start(), n.start() - 40):n.start()])]
                 action = "ends"
+                if hits and _PARTIAL.search(text[s.start():hits[-1].start()]):
+                    action = "partly_repeals"  # "Quy trình … số thứ tự 12, 13 … của Quyết định số X hết hiệu lực"
                 # "thay thế Quyết định số X … X hết hiệu lực": already a replacement
             else:
                 if _PASSIVE.match(text, t.end()) or re.search(r"(?i)được\s*$", text[max(0, t.start() - 12):t.start()]):
