@@ -290,6 +290,7 @@ class Place:
     code: str | None = None  # official code, when linked
     linked: bool = False
     mentions: tuple[Mention, ...] = ()
+    since: str | None = None  # "2025-07-01" for a unit of the 2025 table; None: the pre-2025 table
 
     def to_json(self) -> dict[str, Any]:
         surfaces = [m.surface for m in self.mentions]
@@ -298,6 +299,7 @@ class Place:
             "name": self.name,
             "parent": self.parent,
             "code": self.code,
+            "since": self.since,
             "linked": self.linked,
             "surface": surfaces[0] if surfaces else None,
             "surfaces": surfaces,

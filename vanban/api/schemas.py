@@ -45,6 +45,7 @@ class Document(DocumentSummary):
     cites: int = 0
     cited_by: int = 0
     tasks: int = 0
+    validity: dict[str, Any] | None = None  # status, status_vi, since, by_key, by_number, effective_from, events
 
 
 class LineageEdge(BaseModel):

@@ -28,6 +28,8 @@ from vanban.loaders.resolve import (
     split_parent, task_key, year_of,
 )
 from vanban.model import Citation, Extraction, Mention
+from vanban.graph.territory import batch_place_keys, graph_code, write_territory
+from vanban.loaders.validity import find_validity
 from vanban.text import nfc, squash
 
 # Shared names (agencies, places, persons) recur in every document of a batch: the
@@ -322,10 +324,10 @@ def _places(b: _Builder, ex: Extraction) -> dict[str, str]:
             else:
                 root = None
                 if pkind in ("district", "town", "city") and province is not None and province is not p:
-                    root = place_key("province", province.name, code=province.code)
+                    root = place_key("province", province.name, code=graph_code(province))
                 parent_key = place_key(pkind, pname or p.parent, parent_key=root)
                 b.place(parent_key, pname or p.parent, pkind, None, None)
-        k = place_key(p.kind, p.name, parent_key=parent_key, code=p.code)
+        k = place_key(p.kind, p.name, parent_key=parent_key, code=graph_code(p))
         keys[i] = k
         b.place(k, squash(nfc(p.name)), p.kind, p.code, p.parent)
         if parent_key:
@@ -534,6 +536,7 @@ def build_rows(ex: Extraction, catalog: Catalog, info: DocInfo | None = None,
         "not_before": None if meta.date else max((c.date for c in ex.citations if c.date), default=None),
         "province": b.province,
     }
+    doc_props.update(find_validity(text, meta.date, meta.number).props())  # effective_from, acts
     adopt = tuple({"stub": r.key, "doc": key, "resolved_by": r.resolved_by, "confidence": r.confidence}
                   for r in _adoptions(catalog, info))
     if any(a["resolved_by"] == "title" for a in adopt):
@@ -725,6 +728,7 @@ def write_encoded(store: Any, enc: EncodedBatch) -> WriteResult:
     else:
         res = store.write_batch(*enc.payload)
     dropped = int(res[0]["dropped"]) if res else 0
+    write_territory(store, batch_place_keys(enc.rows))  # both generations of the batch's places, BECAME
     return WriteResult(len(enc.rows), sum(d.facts for d in enc.rows), enc.nodes, dropped)
 
 

@@ -213,7 +213,7 @@ def extract_who(seg: Segmented, meta: DocumentMeta, citations: tuple[Citation, .
     fn_hits = _footnote_hits(seg, rec)
     hits = rec.find(text)  # one pass over the whole (masked) text, shared by agencies and tasks
     agencies = _agencies(seg, text, rec, clause_of, hits, fn_hits)
-    places, w = extract_places(rep, text, province, clause_of)
+    places, w = extract_places(rep, text, province, clause_of, meta.date)
     warnings += w
     issuer = issuer_names(meta, province, rec)
     resps = extract_responsibilities(seg, text, rec, issuer, citations, hits, province)

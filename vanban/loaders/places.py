@@ -31,6 +31,7 @@ from vanban.model import InputError, Mention, Place, RepairedText
 from vanban.loaders.who_text import NAME, WS, Prefilter, lower_same_length
 from vanban.text import fold
 
+REFORM_DATE = "2025-07-01"  # = territory.REFORM_DATE (not imported: territory reads the package's tables)
 DATA = Path(__file__).resolve().parents[1] / "data" / "places.yaml"
 
 KINDS = {
@@ -67,6 +68,7 @@ class Unit:
     code: str
     parent_code: str | None = None
     parent: str | None = None  # "huyện Đắk Tô", "tỉnh Kon Tum"
+    gen: str = "legacy"  # "legacy" (pre-2025 table) | "2025" (units since 2025-07-01)
 
 
 @dataclass
@@ -136,9 +138,11 @@ def gazetteer() -> Gazetteer:
         if pk not in g.provinces:
             g.provinces[pk] = Unit("province", r["provinceShort"], r["provinceCode"])
         w = Unit(_unit_kind(r["wardType"]), r["wardShort"], r["wardCode"], r["provinceCode"],
-                 f"tỉnh {r['provinceShort']}")
+                 f"tỉnh {r['provinceShort']}", "2025")
         g.communes.setdefault(pcode, {}).setdefault(key(w.name), []).append(w)
     g.provinces_current = {key(r["provinceShort"]): r["provinceCode"] for r in current}  # type: ignore[attr-defined]
+    g.provinces_new = {key(r["provinceShort"]): Unit("province", r["provinceShort"], r["provinceCode"],  # type: ignore[attr-defined]
+                                                     gen="2025") for r in current}
     try:
         data = yaml.safe_load(DATA.read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError) as e:
@@ -179,12 +183,26 @@ def _pick(cands: dict[str, list[Unit]], name: str, kinds: tuple[str, ...], g: Ga
 
 @lru_cache(maxsize=8192)
 def link(kind: str, name: str, province: str | None, parent_kind: str | None = None,
-         parent_name: str | None = None) -> Link:
+         parent_name: str | None = None, new: bool = False) -> Link:
     """Link a printed unit to the gazetteer within its province and parent.
 
+    `new`: the document is dated on or after 2025-07-01, so a province or commune
+    links to the unit of the 2025 table when it has one ("xã Đăk Tô" of a 2025-11
+    document is the new commune); districts, and names the 2025 table lacks
+    ("huyện Đăk Tô", "tỉnh Kon Tum" cited in a 2025 document), link to the
+    pre-2025 unit, looked up in every province that went into the document's one.
     Returns a Link whose unit is None when nothing matches (the caller warns).
     Cached: documents name the same units again and again, and the gazetteer never changes.
     """
+    if new:
+        hit = _link_new(kind, name, province, parent_kind)
+        if hit is not None:
+            return hit
+        for old_prov in _old_provinces(province):
+            lk = link(kind, name, old_prov, parent_kind, parent_name)
+            if lk.unit is not None:
+                return lk
+        return Link(name, None)
     g = gazetteer()
     prov = g.provinces.get(key(province)) if province else None
     if kind == "province" or (kind == "city" and key(name) in g.provinces and not _district_of(g, prov, name)):
@@ -211,6 +229,49 @@ def link(kind: str, name: str, province: str | None, parent_kind: str | None = N
             if len(units) == 1:
                 return Link(name, units[0])
     return Link(name, None)
+
+
+def _link_new(kind: str, name: str, province: str | None, parent_kind: str | None) -> Link | None:
+    """Link to the 2025 table: a province of the 34, or a commune/ward of the document's (new) province."""
+    g = gazetteer()
+    news = getattr(g, "provinces_new", {})
+    k = g.variants.get(key(name), key(name))
+    if kind == "province" and k in news:
+        return Link(name, news[k])
+    if kind in COMMUNE_KINDS and parent_kind not in DISTRICT_KINDS and province:
+        prov = news.get(key(province))
+        if prov is None:  # the document names its former province: its commune is one of the new province
+            from vanban.loaders.territory import reform
+
+            r = reform()
+            old = g.provinces.get(key(province))
+            succ = r.successors(old.code) if old else []
+            prov = news.get(key(succ[0].name)) if succ else None
+        if prov is not None:
+            cands = g.communes.get("N" + prov.code, {})
+            units = [u for u in cands.get(k, []) if u.kind in COMMUNE_KINDS]
+            if len(units) == 1:
+                return Link(name, units[0])
+            if not units:
+                return _pick(cands, name, COMMUNE_KINDS, g)
+    return None
+
+
+@lru_cache(maxsize=256)
+def _old_provinces(province: str | None) -> tuple[str, ...]:
+    """Names of the pre-2025 provinces that went into `province` (itself first when it is one of them)."""
+    if not province:
+        return (None,)  # type: ignore[return-value]
+    from vanban.loaders.territory import reform
+
+    g = gazetteer()
+    new = getattr(g, "provinces_new", {}).get(key(province))
+    if new is None:
+        return (province,)
+    r = reform()
+    olds = [u.name for u in r.predecessors(new.code) if u.kind == "province"]
+    olds.sort(key=lambda n: key(n) != key(province))
+    return tuple(olds) or (province,)
 
 
 @lru_cache(maxsize=4096)
@@ -338,14 +399,17 @@ def province_of(*texts: str | None) -> str | None:
     return None
 
 
-def extract_places(rep: RepairedText, text: str, province: str | None, clause_of) -> tuple[list[Place], list[str]]:
+def extract_places(rep: RepairedText, text: str, province: str | None, clause_of,
+                   date: str | None = None) -> tuple[list[Place], list[str]]:
     """Recognise and link every place of `text` (the masked repaired text).
 
-    `clause_of(offset)` names the clause path of an offset (or None).
+    `clause_of(offset)` names the clause path of an offset (or None); `date`
+    (ISO) is the document's: from 2025-07-01 names link to the 2025 units.
     Returns the merged places (one per kind, name and parent) and warnings.
     """
     merged: dict[tuple[str, str], dict] = {}
     warnings: list[str] = []
+    new = bool(date) and date >= REFORM_DATE
     for h in find_places(text):
         kind, name = h.kind, h.name
         if kind == "city":
@@ -353,13 +417,13 @@ def extract_places(rep: RepairedText, text: str, province: str | None, clause_of
             prov = g.provinces.get(key(province)) if province else None
             if not _district_of(g, prov, name) and key(name) in g.provinces:
                 kind = "province"
-        lk = link(kind, name, province, h.parent_kind, h.parent_name)
+        lk = link(kind, name, province, h.parent_kind, h.parent_name, new)
         words = name.split()
         # a name may run on into the next line's capitalised words: keep the longest prefix that links
         for n in range(len(words) - 1, 0, -1):
             if lk.unit is not None:
                 break
-            short = link(kind, _clean(" ".join(words[:n])), province, h.parent_kind, h.parent_name)
+            short = link(kind, _clean(" ".join(words[:n])), province, h.parent_kind, h.parent_name, new)
             if short.unit is not None:
                 raw_words = list(_WORD.finditer(text[h.start:h.end]))
                 cut = raw_words[-(len(words) - n) - 1].end()
@@ -403,7 +467,7 @@ def extract_places(rep: RepairedText, text: str, province: str | None, clause_of
     places = [
         Place(kind=v["kind"], name=v["name"], parent=v["parent"] if v["kind"] != "province" else None,
               code=v["unit"].code if v["unit"] else None, linked=v["unit"] is not None,
-              mentions=tuple(v["mentions"]))
+              mentions=tuple(v["mentions"]), since=REFORM_DATE if v["unit"] and v["unit"].gen != "legacy" else None)
         for v in merged.values()
     ]
     return places, warnings

@@ -12,11 +12,14 @@ COLUMNS: dict[str, Sequence[str]] = {
     "responsible_for": ("doc_number", "clause", "role", "agency", "action", "deadline"),
     "deadlines": ("due", "status", "assigned", "doc_number", "clause", "action"),
     "overdue": ("due", "days", "task_status", "assigned", "doc_number", "clause", "action"),
-    "place_profile": ("kind", "place", "doc_number", "clause", "text", "agency", "role", "year"),
+    "place_profile": ("kind", "place", "doc_number", "clause", "text", "agency", "role", "year", "inherited"),
     "criticized": ("doc_date", "agency", "doc_number", "clause", "surface"),
     "most_cited": ("cited_by", "number", "type", "issuer", "stub"),
     "unresolved_citations": ("cited_by", "number", "type", "date", "issuer"),
     "coordination": ("agency", "tasks", "own_roles", "their_roles"),
+    "validity": ("number", "type", "status", "since", "by_number", "effective_from"),
+    "validity_counts": ("status", "documents", "with_cited_only"),
+    "validity_stale": ("number", "ended", "ended_by", "cited_by", "cited_by_date", "clause"),
     "candidates": ("key", "type", "number", "date", "issuer", "name", "kind", "province"),
 }
 

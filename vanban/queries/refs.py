@@ -201,6 +201,9 @@ def place_candidates(store: GraphStore, ref: str) -> list[dict[str, Any]]:
     if kind:
         kinded = [r for r in named if r.get("kind") == kind]
         named = kinded or named
+    current = [r for r in named if str(r.get("key", "")).startswith("place:2025:")]
+    if len(named) > 1 and len(current) == 1:
+        return current  # a name shared by a former and a current unit means the current one
     return named or rows
 
 

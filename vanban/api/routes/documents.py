@@ -10,6 +10,7 @@ from vanban import queries as Q
 from vanban.api.deps import StoreDep
 from vanban.api.schemas import MAX_REF, ErrorBody, Document, DocumentSummary, Lineage, ListOf
 from vanban.queries.lineage import MAX_DEPTH
+from vanban.queries.validity import document_validity
 
 router = APIRouter(prefix="/documents", tags=["documents"])
 
@@ -43,6 +44,7 @@ def document_lineage(
 ):
     """What the document implements/cites (up) and what implements/cites it (down), with evidence."""
     doc = Q.get_document(store, ref)
+    doc["validity"] = document_validity(store, doc["key"])
     rows = Q.lineage(store, doc["key"], direction=direction, depth=depth)
     return {"document": doc, "data": rows, "count": len(rows)}
 
@@ -51,5 +53,7 @@ def document_lineage(
             responses={404: {"model": ErrorBody, "description": "unknown document"},
                        409: {"model": ErrorBody, "description": "ambiguous reference: body lists the candidates"}})
 def get_document(store: StoreDep, ref: RefPath):
-    """A document by key or number, with counts of citations and tasks."""
-    return Q.get_document(store, ref)
+    """A document by key or number, with counts of citations and tasks, and its validity."""
+    doc = Q.get_document(store, ref)
+    doc["validity"] = document_validity(store, doc["key"])
+    return doc

@@ -1,0 +1,63 @@
+"""Both generations in the graph: BECAME edges written with the seeds' places, place profiles across the reform."""
+
+from __future__ import annotations
+
+import pytest
+
+from vanban.graph import open_store
+from vanban.graph.loader import load_paths
+from vanban.graph.territory import territory_rows
+from vanban.queries.places import place_profile
+
+
+@pytest.fixture(scope="module")
+def seeded(tmp_path_factory, seeds_dir):
+    s = open_store(str(tmp_path_factory.mktemp("terr") / "t.db"))
+    assert load_paths(s, [seeds_dir]).ok
+    yield s
+    s.close()
+
+
+def test_old_commune_became_new_commune(seeded):
+    rows = seeded.run_read("MATCH (a:Place {key: 'place:23430'})-[e:BECAME]->(b:Place) "
+                           "RETURN a.name AS old, b.name AS new, b.key AS key, e.since AS since, b.since AS born")
+    assert rows == [{"old": "Đăk Trăm", "new": "Kon Đào", "key": "place:2025:23430", "since": "2025-07-01",
+                     "born": "2025-07-01"}]
+    prov = seeded.run_read("MATCH (:Place {key: 'place:2025:23430'})-[:PART_OF]->(p:Place) RETURN p.name AS n")
+    assert prov == [{"n": "Quảng Ngãi"}]
+
+
+def test_new_commune_profile_has_the_2024_target_of_its_predecessor(seeded):
+    rows = place_profile(seeded, "xã Kon Đào")
+    inherited = [(r["doc_number"], r["text"], r["year"]) for r in rows
+                 if r["kind"] == "target" and r["inherited"] == "trước sáp nhập: xã Đăk Trăm"]
+    # Chỉ thị 05/CT-UBND: "Phấn đấu có thêm 07 xã, gồm: Xã Đăk Trăm - huyện Đăk Tô, …" đạt chuẩn nông thôn mới
+    assert ("05/CT-UBND", "xã nông thôn mới", 2024) in inherited
+    assert {r["text"] for r in rows if r["kind"] == "formed_from"} >= {
+        "← xã Đăk Trăm, huyện Đăk Tô, trước 2025-07-01"}
+    # a district that went into several communes hands on only its own rows, not its other communes'
+    assert not [r for r in rows if r["inherited"] == "trước sáp nhập: huyện Đăk Tô" and r["place"] != "Đăk Tô"]
+
+
+def test_old_commune_profile_says_what_it_became(seeded):
+    rows = place_profile(seeded, "Đăk Trăm")
+    assert [r["text"] for r in rows if r["kind"] == "became"] == ["→ xã Kon Đào, tỉnh Quảng Ngãi, từ 2025-07-01"]
+    assert all(r["inherited"] is None for r in rows)
+
+
+def test_territory_rows_of_a_split_ward_name_every_part():
+    # Phường Văn Đẩu (quận Kiến An, Hải Phòng): divided between phường Kiến An and phường Phù Liễn
+    from vanban.loaders.territory import reform
+
+    r = reform()
+    code = next(u.code for u in r.old.values() if u.name == "Văn Đẩu" and r.old[u.parent_code].name == "Kiến An")
+    rows = territory_rows([f"place:{code}"])
+    names = {n["key"]: n["name"] for n in rows["nodes"]}
+    assert sorted(names[b["dst"]] for b in rows["became"]) == ["Kiến An", "Phù Liễn"]
+    assert all(b["split"] for b in rows["became"])
+
+
+def test_reload_writes_the_same_territory(seeded, seeds_dir):
+    before = seeded.run_read("MATCH (:Place)-[e:BECAME]->(:Place) RETURN count(e) AS n")
+    assert load_paths(seeded, [seeds_dir], force=True).ok
+    assert seeded.run_read("MATCH (:Place)-[e:BECAME]->(:Place) RETURN count(e) AS n") == before
