@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup demo test bench lint clean
+.PHONY: setup demo test bench lint clean neo4j-start neo4j-stop test-neo4j
 
 setup: $(STAMP)
 
@@ -24,6 +24,16 @@ test: setup
 
 bench: setup
 	$(BIN)/python -m benchmarks
+
+# A throwaway Neo4j 5.26 on loopback (scripts/neo4j); test-neo4j runs the suite on both stores.
+neo4j-start:
+	scripts/neo4j start
+
+neo4j-stop:
+	scripts/neo4j stop
+
+test-neo4j: setup
+	NEO4J_URI=$$(scripts/neo4j start) $(BIN)/python -m pytest -q
 
 lint: setup
 	../shared/tools/cypher-lint/cypher-lint vanban

@@ -1,7 +1,14 @@
-"""Shared fixtures: paths to ../shared seeds and gold."""
+"""Shared fixtures: paths to ../shared seeds and gold; the store every store-dependent test runs on.
+
+`store_kind` is parametrised over STORE_KINDS: the embedded FalkorDBLite store always, and Neo4j
+whenever NEO4J_URI names a throwaway test server (`scripts/neo4j start`; .ci/run does it). A test that
+takes `fresh_store` gets an empty store of that kind: a new embedded file, or the Neo4j database wiped
+before and after the test.
+"""
 
 from __future__ import annotations
 
+import os
 import signal
 import subprocess
 from pathlib import Path
@@ -13,6 +20,47 @@ SHARED = ROOT.parent / "shared"
 SEEDS = SHARED / "seeds"
 GOLD = SHARED / "gold"
 CORPUS = SHARED / "corpus" / "real"
+
+NEO4J_URI = os.environ.get("NEO4J_URI")
+#: The stores store-dependent tests run on: "falkordb" always, "neo4j" when NEO4J_URI is set.
+STORE_KINDS = ["falkordb"] + (["neo4j"] if NEO4J_URI else [])
+
+
+def wipe_neo4j(store) -> None:
+    """Delete every node and relationship of the Neo4j test database (indexes stay). Returns None."""
+    store.run("MATCH (n) DETACH DELETE n")
+    from tests.fixtures import small
+
+    small.forget("neo4j")  # the shared small graph is gone: the next small_store("neo4j") reloads it
+
+
+def open_test_store(kind: str, tmp_path: Path, name: str = "s.db"):
+    """Return an open, empty store of `kind` ("falkordb": a new file under tmp_path; "neo4j": wiped)."""
+    from vanban.graph import open_store
+
+    if kind == "falkordb":
+        return open_store(str(tmp_path / name))
+    store = open_store(NEO4J_URI)
+    wipe_neo4j(store)
+    return store
+
+
+@pytest.fixture(params=STORE_KINDS)
+def store_kind(request) -> str:
+    """The kind of store this test runs on ("falkordb" or "neo4j")."""
+    return request.param
+
+
+@pytest.fixture
+def fresh_store(store_kind, tmp_path):
+    """An empty store of `store_kind`, closed (and, for Neo4j, wiped) after the test."""
+    store = open_test_store(store_kind, tmp_path)
+    try:
+        yield store
+    finally:
+        if store_kind == "neo4j":
+            wipe_neo4j(store)
+        store.close()
 
 
 @pytest.fixture(scope="session")

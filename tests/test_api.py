@@ -7,6 +7,7 @@ from urllib.parse import quote
 import pytest
 from fastapi.testclient import TestClient
 
+from tests.conftest import STORE_KINDS
 from tests.fixtures.small import small_store
 from vanban.api import Settings, create_app
 from vanban.api.deps import get_store
@@ -15,26 +16,32 @@ D000 = "doc:sha256:1074e49bedb8e63f"
 D05 = "doc:05/CT-UBND|agency:uy ban nhan dan tinh kon tum|2024"
 
 
-def make_client(**settings) -> TestClient:
-    """A client whose app uses the shared small store (no lifespan: the store is overridden)."""
+def make_client(backend: str = "falkordb", **settings) -> TestClient:
+    """A client whose app uses the shared small store of `backend` (no lifespan: the store is overridden)."""
     app = create_app(Settings(**{"store": None, "db": None, "api_token": None, **settings}))
-    store = small_store()
+    store = small_store(backend)
     app.dependency_overrides[get_store] = lambda: store
     return TestClient(app)
 
 
+@pytest.fixture(scope="module", params=STORE_KINDS)
+def backend(request) -> str:
+    """The store kind the API runs on (see tests.conftest.STORE_KINDS)."""
+    return request.param
+
+
 @pytest.fixture(scope="module")
-def client():
-    return make_client(cypher_row_limit=5)
+def client(backend):
+    return make_client(backend, cypher_row_limit=5)
 
 
 def u(ref: str) -> str:
     return quote(ref, safe="/")
 
 
-def test_health(client):
+def test_health(client, backend):
     r = client.get("/health")
-    assert r.status_code == 200 and r.json() == {"status": "ok", "store": "falkordb"}
+    assert r.status_code == 200 and r.json() == {"status": "ok", "store": backend}
 
 
 def test_documents_list_and_filters(client):
@@ -153,14 +160,14 @@ def test_cypher_refuses_writes_and_bad_queries(client, query):
     assert client.post("/cypher", json={"query": "MATCH (n) RETURN count(n) AS n"}).json()["data"] == [{"n": 25}]
 
 
-def test_cypher_timeout():
-    c = make_client(cypher_timeout_ms=50)
+def test_cypher_timeout(backend):
+    c = make_client(backend, cypher_timeout_ms=50)
     r = c.post("/cypher", json={"query": "UNWIND range(1, 3000) AS a UNWIND range(1, 3000) AS b RETURN count(*) AS n"})
     assert r.status_code == 400 and "timed out" in r.json()["message"]
 
 
-def test_token_required_when_set():
-    c = make_client(api_token="s3cret")
+def test_token_required_when_set(backend):
+    c = make_client(backend, api_token="s3cret")
     assert c.get("/health").status_code == 200
     for path in ("/documents", "/agencies", "/search?q=dak", "/deadlines", "/places/dak%20to",
                  "/documents/CT%2005", "/documents/CT%2005/lineage", "/agencies/SXD/duties"):

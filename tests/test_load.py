@@ -35,22 +35,19 @@ def _by_name(items, prefix):
     return next(it for it in items if Path(it[0]).name.startswith(prefix))
 
 
-def test_loading_seeds_twice_gives_identical_stats(tmp_path, seed_files):
-    s = open_store(str(tmp_path / "a.db"))
-    try:
-        first = load_paths(s, [seed_files[0].parent])
-        assert first.ok, first.failures
-        assert first.documents == 5 and first.facts > 0
-        st1 = graph_stats(s)
-        dump1 = read_graph(s)
-        again = load_paths(s, [seed_files[0].parent])
-        assert again.unchanged == 5 and again.documents == 0
-        forced = load_paths(s, [seed_files[0].parent], force=True)
-        assert forced.documents == 5
-        assert graph_stats(s) == st1
-        assert read_graph(s) == dump1
-    finally:
-        s.close()
+def test_loading_seeds_twice_gives_identical_stats(fresh_store, seed_files):
+    s = fresh_store
+    first = load_paths(s, [seed_files[0].parent])
+    assert first.ok, first.failures
+    assert first.documents == 5 and first.facts > 0
+    st1 = graph_stats(s)
+    dump1 = read_graph(s)
+    again = load_paths(s, [seed_files[0].parent])
+    assert again.unchanged == 5 and again.documents == 0
+    forced = load_paths(s, [seed_files[0].parent], force=True)
+    assert forced.documents == 5
+    assert graph_stats(s) == st1
+    assert read_graph(s) == dump1
     print(json.dumps(st1, ensure_ascii=False))
     assert st1["nodes"]["Document"] == 5
     assert st1["relationships"]["CITES"] > 20 and st1["relationships"]["ASSIGNED_TO"] > 50
@@ -85,33 +82,27 @@ def test_one_batch_equals_file_by_file(tmp_path, seed_extractions):
 
 
 @pytest.mark.parametrize("order", ["000 first", "002 first"])
-def test_citation_of_ct05_in_000_points_at_seed_002(tmp_path, seed_extractions, order):
+def test_citation_of_ct05_in_000_points_at_seed_002(fresh_store, seed_extractions, order):
     s000 = _by_name(seed_extractions, "000_")
     s002 = _by_name(seed_extractions, "002_")
-    s = open_store(str(tmp_path / "r.db"))
-    try:
-        for item in ([s000, s002] if order == "000 first" else [s002, s000]):
-            assert load_extractions(s, [item]).ok
-        rows = s.run_read(
-            "MATCH (a:Document {source: $src})-[c:CITES]->(b:Document) WHERE c.number = '05/CT-UBND' "
-            "RETURN b.source AS target, b.stub AS stub, c.resolved_by AS how, c.confidence AS conf, "
-            "b.number AS number", {"src": s000[0]})
-    finally:
-        s.close()
+    s = fresh_store
+    for item in ([s000, s002] if order == "000 first" else [s002, s000]):
+        assert load_extractions(s, [item]).ok
+    rows = s.run_read(
+        "MATCH (a:Document {source: $src})-[c:CITES]->(b:Document) WHERE c.number = '05/CT-UBND' "
+        "RETURN b.source AS target, b.stub AS stub, c.resolved_by AS how, c.confidence AS conf, "
+        "b.number AS number", {"src": s000[0]})
     assert rows, "seed 000 cites Chỉ thị 05/CT-UBND"
     assert {r["target"] for r in rows} == {s002[0]}
     assert all(r["stub"] is False and r["how"] == "title" and r["conf"] >= 0.86 for r in rows)
     assert rows[0]["number"] == "05/CT-UBND", "seed 002 is identified as Chỉ thị 05/CT-UBND"
 
 
-def test_ct08_citation_resolves_to_seed_001(tmp_path, seed_extractions):
-    s = open_store(str(tmp_path / "r8.db"))
-    try:
-        assert load_extractions(s, seed_extractions).ok
-        rows = s.run_read("MATCH (:Document)-[c:CITES]->(b:Document) WHERE c.number = '08/CT-UBND' "
-                          "RETURN b.source AS target, c.resolved_by AS how")
-    finally:
-        s.close()
+def test_ct08_citation_resolves_to_seed_001(fresh_store, seed_extractions):
+    s = fresh_store
+    assert load_extractions(s, seed_extractions).ok
+    rows = s.run_read("MATCH (:Document)-[c:CITES]->(b:Document) WHERE c.number = '08/CT-UBND' "
+                      "RETURN b.source AS target, c.resolved_by AS how")
     assert rows and {r["target"] for r in rows} == {_by_name(seed_extractions, "001_")[0]}, rows
 
 

@@ -6,6 +6,7 @@ import schemathesis
 from hypothesis import HealthCheck, settings
 from schemathesis import checks
 
+from tests.conftest import NEO4J_URI
 from tests.fixtures.small import small_store
 from vanban.api import Settings, create_app
 from vanban.api.deps import get_store
@@ -30,3 +31,20 @@ CHECKS = [checks.not_a_server_error, checks.status_code_conformance, checks.cont
 @settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
 def test_api_conforms(case):
     case.call_and_validate(checks=CHECKS)
+
+
+def _neo4j_app():
+    """The same app over the small graph on Neo4j (NEO4J_URI); the store is opened on the first request."""
+    app = create_app(Settings(store=None, db=None, api_token=None))
+    app.dependency_overrides[get_store] = lambda: small_store("neo4j")
+    return app
+
+
+if NEO4J_URI:
+    neo4j_schema = schemathesis.openapi.from_asgi("/openapi.json", _neo4j_app())
+    neo4j_schema = neo4j_schema.exclude(path_regex="^/(viz/.*)?$")
+
+    @neo4j_schema.parametrize()
+    @settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
+    def test_api_conforms_on_neo4j(case):
+        case.call_and_validate(checks=CHECKS)

@@ -14,6 +14,7 @@ as strings.
 from __future__ import annotations
 
 import os
+import re
 from typing import Any
 
 from vanban.graph.schema import LABELS
@@ -29,6 +30,66 @@ RANGE_INDEXES: tuple[tuple[str, str], ...] = (
 
 #: Labels with a full-text index on `search` (named vanban_<label>_fulltext).
 FULLTEXT_LABELS: tuple[str, ...] = ("Document", "Agency", "Place", "Task")
+
+
+#: Procedures an analyst's read-only query may CALL (Community edition has no roles to limit them).
+READ_PROCEDURES: frozenset[str] = frozenset({
+    "db.index.fulltext.querynodes", "db.index.fulltext.queryrelationships", "db.labels",
+    "db.relationshiptypes", "db.propertykeys", "db.schema.visualization", "db.schema.nodetypeproperties",
+    "db.schema.reltypeproperties", "dbms.components",
+})
+
+#: Status codes that blame the server, the credentials or the database, never one query or document.
+STORE_CODES = ("Neo.ClientError.Security.", "Neo.ClientError.Database.", "Neo.ClientError.Cluster.",
+               "Neo.ClientError.General.ForbiddenOnReadOnlyDatabase")
+
+
+class _NoRetry(Exception):
+    """Carries a Neo4j error out of a managed transaction without the driver retrying it."""
+
+
+class _Capped(Exception):
+    """Raised inside a transaction once the row cap is reached (the transaction rolls back)."""
+
+
+def _client_error(e: Any, url: str, timeout_ms: int | None) -> Exception:
+    """Return the vanban error for a Neo4j error: StoreError for STORE_CODES, else QueryError."""
+    code = e.code or ""
+    if code.startswith(STORE_CODES):
+        return StoreError(f"Neo4j refused: {e.message or e} ({code})", url)
+    if "TransactionTimedOut" in code or "Transaction.Terminated" in code:
+        return QueryError(f"query timed out after {timeout_ms} ms (Neo4j: {e.message or code})")
+    if "MemoryPool" in code:
+        return QueryError(f"query stopped: it needs more memory than a query may use (Neo4j: {e.message or code})")
+    return QueryError(f"query refused: {e.message or e}")
+
+
+def _operators(plan: Any):
+    """Yield every (operatorType, arguments) pair of an EXPLAIN plan (a dict tree from the driver)."""
+    stack = [plan] if plan else []
+    while stack:
+        p = stack.pop()
+        yield p.get("operatorType", ""), p.get("args", {}) or {}
+        stack.extend(p.get("children", []) or [])
+
+
+def refusal(query_type: str | None, plan: Any) -> str | None:
+    """Return why a planned query is not a pure read (e.g. "a write", "LOAD CSV"), or None when it is one."""
+    if query_type != "r":
+        return {"w": "a write", "rw": "a write", "s": "a schema or administration command"}.get(query_type or "", "a command")
+    for op, args in _operators(plan):
+        name = op.split("@")[0]
+        if name == "LoadCSV":
+            return "LOAD CSV"
+        if name == "ProcedureCall":
+            details = str(args.get("Details") or args.get("details") or "")
+            proc = details.split("(")[0].strip().lower()
+            if proc not in READ_PROCEDURES:
+                return f"procedure {proc or details!r}"
+        if name in ("ShowProcedures", "ShowFunctions", "ShowSettings", "ShowUsers", "ShowTransactions",
+                    "TerminateTransactions"):
+            return f"the command {name}"
+    return None
 
 
 def _plain(value: Any) -> Any:
@@ -71,41 +132,76 @@ class Neo4jStore:
         self.database = database or os.environ.get("NEO4J_DATABASE") or None
         user = user or os.environ.get("NEO4J_USER", "neo4j")
         password = password if password is not None else os.environ.get("NEO4J_PASSWORD", "")
+        self._checked: set = set()
+        self._version: tuple[int, ...] | None = None
         try:
-            self._driver = neo4j.GraphDatabase.driver(url, auth=(user, password), connection_timeout=10.0)
+            self._driver = neo4j.GraphDatabase.driver(url, auth=(user, password), connection_timeout=10.0,
+                                                      max_connection_pool_size=100)
             self._driver.verify_connectivity()
         except (ServiceUnavailable, AuthError, OSError, ValueError) as e:
             raise StoreError(f"cannot reach Neo4j: {e}", url) from e
         except neo4j.exceptions.Neo4jError as e:
             raise StoreError(f"Neo4j refused the connection: {e}", url) from e
+        try:  # the database must exist and answer (a missing one is the store's fault, not a document's)
+            self._execute("RETURN 1 AS ok", None, read=True)
+        except Exception:
+            if getattr(self, "_driver", None) is not None:
+                self._driver.close()
+            raise
 
-    def _session(self, read: bool = False):
+    def _session(self, read: bool = False, fetch_size: int = 1000):
         import neo4j
 
         if self._driver is None:
             raise StoreError("store is closed", self.url)
         mode = neo4j.READ_ACCESS if read else neo4j.WRITE_ACCESS
-        return self._driver.session(database=self.database, default_access_mode=mode)
+        return self._driver.session(database=self.database, default_access_mode=mode, fetch_size=fetch_size)
 
-    def _execute(self, query: str, params: dict[str, Any] | None, read: bool, timeout_ms: int | None = None):
+    def _execute(self, query: str, params: dict[str, Any] | None, read: bool,
+                 timeout_ms: int | None = None, limit: int | None = None) -> list[dict[str, Any]]:
+        """Run `query` as one managed transaction (READ or WRITE); return its rows as dicts.
+
+        At most `limit` rows are pulled: the result is streamed and the transaction
+        rolled back once the cap is reached, so a huge result is never fetched whole.
+        `timeout_ms` is the server-side transaction timeout. Raises QueryError for a
+        refused query (syntax, a write on the read path, a time-out, memory limit) and
+        StoreError when the server, the credentials or the database are at fault.
+        """
         import neo4j
         from neo4j.exceptions import ClientError, Neo4jError, ServiceUnavailable, SessionExpired
 
-        q = neo4j.Query(query, timeout=(timeout_ms / 1000.0) if timeout_ms else None)
+        rows: list[dict[str, Any]] = []
 
+        @neo4j.unit_of_work(timeout=(timeout_ms / 1000.0) if timeout_ms else None)
         def work(tx):
-            res = tx.run(q, params or {})
-            keys = res.keys()
-            return [{k: _plain(rec[k]) for k in keys} for rec in res]
+            rows.clear()
+            try:
+                res = tx.run(query, params or {})
+                keys = res.keys()
+                for rec in res:
+                    if limit is not None and len(rows) >= limit:
+                        raise _Capped()  # rolls the transaction back: the rest is never pulled
+                    rows.append({k: _plain(rec[k]) for k in keys})
+            except Neo4jError as e:
+                if "MemoryPool" in (e.code or ""):  # transient to the driver, but a retry fails the same way
+                    raise _NoRetry(e) from e
+                raise
+            return rows
 
         try:
-            with self._session(read) as s:
+            with self._session(read, fetch_size=min(limit + 1, 1000) if limit else 1000) as s:
                 return s.execute_read(work) if read else s.execute_write(work)
+        except _Capped:
+            return rows
+        except _NoRetry as e:
+            raise _client_error(e.args[0], self.url, timeout_ms) from e
         except ClientError as e:
-            raise QueryError(f"query refused: {e.message or e}") from e
+            raise _client_error(e, self.url, timeout_ms) from e
         except (ServiceUnavailable, SessionExpired) as e:
             raise StoreError(f"Neo4j unavailable: {e}", self.url) from e
         except Neo4jError as e:
+            if "MemoryPool" in (e.code or "") or "TransactionTimedOut" in (e.code or ""):
+                raise _client_error(e, self.url, timeout_ms) from e
             raise StoreError(f"Neo4j error: {e}", self.url) from e
 
     def run(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
@@ -120,9 +216,43 @@ class Neo4jStore:
         timeout_ms: int | None = None,
         limit: int | None = None,
     ) -> list[dict[str, Any]]:
-        """Run `query` in a READ transaction; a write raises QueryError. Returns at most `limit` rows."""
-        rows = self._execute(query, params, read=True, timeout_ms=timeout_ms)
-        return rows[:limit] if limit is not None else rows
+        """Run `query` in a managed READ transaction; return at most `limit` rows (streamed, not cut after).
+
+        Before it runs, its plan (EXPLAIN) must be a read: a write, schema command,
+        LOAD CSV or a procedure outside READ_PROCEDURES raises QueryError, as does
+        the server refusing a write in READ access mode.
+        """
+        self.check_read_only(query, params)
+        return self._execute(query, params, read=True, timeout_ms=timeout_ms, limit=limit)
+
+    def check_read_only(self, query: str, params: dict[str, Any] | None = None) -> None:
+        """Raise QueryError unless EXPLAIN shows `query` as a pure read (see `refusal`). Returns None."""
+        import neo4j
+        from neo4j.exceptions import ClientError, Neo4jError
+
+        key = (query, tuple(sorted((params or {}).keys())))
+        if key in self._checked:
+            return
+        try:
+            with self._session(True) as s:
+                summary = s.run(neo4j.Query("EXPLAIN " + query), params or {}).consume()
+        except ClientError as e:
+            raise _client_error(e, self.url, None) from e
+        except Neo4jError as e:
+            raise StoreError(f"Neo4j error: {e}", self.url) from e
+        why = refusal(summary.query_type, summary.plan)
+        if why:
+            raise QueryError(f"read-only path: {why} refused")
+        if len(self._checked) > 4096:
+            self._checked.clear()
+        self._checked.add(key)
+
+    def server_version(self) -> tuple[int, ...]:
+        """Return the server's Neo4j version as a tuple of ints, e.g. (5, 26, 0)."""
+        if self._version is None:
+            rows = self._execute("CALL dbms.components() YIELD versions RETURN versions[0] AS v", None, read=True)
+            self._version = tuple(int(x) for x in re.findall(r"\d+", rows[0]["v"])[:3])
+        return self._version
 
     def ensure_schema(self) -> None:
         """Create the uniqueness constraints and range indexes (idempotent)."""
