@@ -183,3 +183,16 @@ def test_ask_overdue_routes_to_the_register(db):
         assert rows and all(r["due"] < "2024-06-30" and r["task_status"] not in ("done", "cancelled") for r in rows)
     finally:
         store.close()
+
+
+def test_province_report_prefers_the_province_among_namesakes(db):
+    # "Kon Tum" names a province, a city and a ward; the five seeds are directives of UBND tỉnh Kon Tum
+    store = open_store(db)
+    try:
+        rep = report_province(store, "Kon Tum", "2024-01-01", "2024-12-31", as_of="2024-12-31")
+        s = rep["sections"]["summary"][0]
+        assert (s["province"], s["documents"]) == ("Kon Tum", 5)
+        assert s["tasks"] == len(rep["sections"]["tasks"]) > 0
+        assert {u["agency"] for u in rep["sections"]["units"]} >= {"Ủy ban nhân dân các huyện, thành phố"}
+    finally:
+        store.close()

@@ -123,6 +123,9 @@ def test_no_occurrence_before_its_document(store):
     nodate = [r for r in rows if r["status"] == "no date"]
     assert len(nodate) == 2 and all(r["due"] is None for r in nodate)
     assert rows[-2:] == nodate
+    # 05/CT-UBND's preamble tells what was done "Trong năm 2023": not a duty of a directive of 22/01/2024
+    assert not [r for r in rows if r["doc_key"] == D05 and r["due"] and r["due"] < "2024-01-22"]
+    assert [r["due"] for r in rows if r["task_key"] == f"{D05}#preamble"] == []
     # nothing outside the inclusive window
     assert all(WINDOW[0] <= r["due"] <= WINDOW[1] for r in rows if r["due"])
 

@@ -61,7 +61,10 @@ def deadlines(
     assigned ([{agency, role}]), task_status (todo|in_progress|done|cancelled,
     see vanban.graph.task_status). Recurring tasks ("monthly:15", "monthly",
     "quarterly", "yearly:MM-DD") give one row per occurrence inside both the
-    window and their span. `agency` (name/alias/key) keeps its tasks only.
+    window and their span; a one-off deadline before the document's date
+    (its own, or the one citing documents give) is left out — it is a past
+    fact the text tells ("Trong năm 2023, … đã thực hiện"), not a duty.
+    `agency` (name/alias/key) keeps its tasks only.
     `as_of` defaults to today.
 
     Raises QueryError (bad or reversed dates, window over MAX_YEARS), NotFound / AmbiguousRef (agency).
@@ -79,7 +82,7 @@ def deadlines(
     w0, w1 = date.fromisoformat(start), date.fromisoformat(end)
     params = {"from": start, "to": end, "recurrences": recurrences_in(w0, w1)}
     found = run(store, "deadlines_of_agency", agency=key, **params) if key else run(store, "deadlines", **params)
-    undated = sorted({r["doc_key"] for r in found if r.get("recurrence") and not r.get("doc_date")})
+    undated = sorted({r["doc_key"] for r in found if not r.get("doc_date")})
     cited = {r["doc_key"]: r["dates"] for r in run(store, "deadlines_cited_dates", keys=undated)} if undated else {}
     status = states_of(store, sorted({r["task_key"] for r in found}))
     out: list[dict[str, Any]] = []
@@ -104,6 +107,9 @@ def deadlines(
             for d in occurrences(r["recurrence"], first, last):
                 out.append({**_row(base, d, today, True), **runs})
         elif r.get("deadline_date") and start <= r["deadline_date"] <= end:  # the window rule, whatever the index did
+            issued = r.get("doc_date") or min(cited.get(r["doc_key"]) or [None], key=lambda d: d or "")
+            if issued and r["deadline_date"] < issued:
+                continue  # due before the document existed: a past fact the text tells, not a duty
             out.append({**_row(base, date.fromisoformat(r["deadline_date"]), today, False),
                         "runs_from": None, "runs_to": None, "runs_basis": None})
     out.sort(key=lambda x: (x["due"] or "9999", x["status"] == "no date", x["task_key"] or ""))

@@ -20,7 +20,7 @@ from vanban.model import QueryError
 from vanban.queries._load import run
 from vanban.queries.deadlines import deadlines, window
 from vanban.queries.duties import duties, responsible_for
-from vanban.queries.refs import resolve_agency, resolve_document, resolve_place
+from vanban.queries.refs import AmbiguousRef, resolve_agency, resolve_document, resolve_place
 
 _STATES = ("todo", "in_progress", "done", "cancelled")
 
@@ -113,7 +113,7 @@ def report_province(store: GraphStore, province: str, date_from: str | date | No
     Raises NotFound / AmbiguousRef (place), QueryError (not a province or city, dates).
     """
     start, end, today = window(date_from, date_to, as_of)
-    pk = resolve_place(store, province)
+    pk = _province_key(store, province)
     place = run(store, "report_province_place", place=pk)[0]
     if place["kind"] not in ("province", "city"):
         raise QueryError(f"{place['name']} is a {place['kind']}, not a province: use `vanban place`")
@@ -135,6 +135,17 @@ def report_province(store: GraphStore, province: str, date_from: str | date | No
         "summary": [_summary({"province_key": pk, "province": place["name"], "documents": len(docs),
                               "units": len(unit_rows)}, start, end, today, tasks)],
         "units": unit_rows, "by_role": _by_role(tasks), "tasks": tasks}}
+
+
+def _province_key(store: GraphStore, ref: str) -> str:
+    """Resolve `ref` to a place, preferring the one province among several namesakes ("Kon Tum": province, city, ward)."""
+    try:
+        return resolve_place(store, ref)
+    except AmbiguousRef as e:
+        provinces = [c for c in e.candidates if c.get("kind") == "province"]
+        if len(provinces) == 1:
+            return provinces[0]["key"]
+        raise
 
 
 def report_document(store: GraphStore, document: str, date_from: str | date | None = None,
