@@ -166,3 +166,11 @@ def test_corpus_pages_give_no_site_citation():
         ex = extract_file(f)
         assert "13/2023/NĐ-CP" not in {c.number for c in ex.citations}, f
         assert ex.document.number, f
+
+
+def test_a_documents_own_sentence_about_copyright_stays():
+    line = "Tác phẩm được bảo hộ, bản quyền thuộc về tác giả theo Luật Sở hữu trí tuệ."
+    page = ("**ỦY BAN NHÂN DÂN**\n|\n**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**\nSố: 15/2025/QĐ-UBND\n"
+            + line + "\nNơi nhận:\n- Lưu: VT.\n")
+    a = page.index(line)
+    assert not any(s.start <= a < s.end for s in web_page_furniture(page))

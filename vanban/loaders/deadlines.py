@@ -151,9 +151,11 @@ _NEED_PART_OPEN = ("month_head", "year_head")
 _PAST_WINDOW = 40
 # The place-and-date line of the header (Nghị định 30/2020/NĐ-CP: "Kon Tum, ngày 10 tháng 9 năm 2024"): a
 # capitalised place name, a comma, the date; and the date of a cited document ("… số 05/CT-UBND ngày …").
-_HEADER_DATE = re.compile(r"(?:^|\s\s|\|)[\s*_]*[A-ZĐ][^\W\d_]*(?:[ \t]+[A-ZĐ][^\W\d_]*|[-’'][^\W\d_]+){0,4}[ \t]*,"
-                          r"\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.MULTILINE)
-_CITED_DATE = re.compile(r"\d/[\w./\-]*[A-ZĐ][\w./\-]*\s+ngày\s+(\d{1,2})(?:\s+tháng\s+|/)(\d{1,2})(?:\s+năm\s+|/)(\d{4})")
+# (Each is found from its literal start, ", ngày" / "ngày", and checked backwards: a scan is then fast.)
+_HEADER_DATE = re.compile(r",\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
+_PLACE_BEFORE = re.compile(r"(?:^|\s\s|\||\n)[\s*_]*[A-ZĐ][^\W\d_]*(?:[ \t]+[A-ZĐ][^\W\d_]*|[-’'][^\W\d_]+){0,4}[ \t]*$")
+_DATE_AFTER_NUMBER = re.compile(r"ngày\s+(\d{1,2})(?:\s+tháng\s+|/)(\d{1,2})(?:\s+năm\s+|/)(\d{4})")
+_NUMBER_BEFORE = re.compile(r"\d/[\w./\-]*[A-ZĐ][\w./\-]*\s+$")
 _doc_dates: dict[int, tuple[str, tuple[int, int, int] | None]] = {}
 
 
@@ -165,10 +167,12 @@ def document_date(text: str) -> tuple[int, int, int] | None:
     if hit is not None and hit[0] is text:
         return hit[1]
     dates = []
-    m = _HEADER_DATE.search(text, 0, 6000)
-    if m:
-        dates.append((int(m.group(3)), int(m.group(2)), int(m.group(1))))
-    dates += [(int(c.group(3)), int(c.group(2)), int(c.group(1))) for c in _CITED_DATE.finditer(text)]
+    for m in _HEADER_DATE.finditer(text, 0, 6000):
+        if _PLACE_BEFORE.search(text, max(0, m.start() - 50), m.start()):
+            dates.append((int(m.group(3)), int(m.group(2)), int(m.group(1))))
+            break
+    dates += [(int(c.group(3)), int(c.group(2)), int(c.group(1))) for c in _DATE_AFTER_NUMBER.finditer(text)
+              if _NUMBER_BEFORE.search(text, max(0, c.start() - 40), c.start())]
     v = max((d for d in dates if 1 <= d[1] <= 12 and 1 <= d[2] <= 31), default=None)
     if len(_doc_dates) > 8:
         _doc_dates.clear()

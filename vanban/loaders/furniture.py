@@ -40,6 +40,8 @@ _NUMBERED = re.compile(r"^[\s*_]*(?:[IVXLC]+\.|\d+[.)]|[a-zđ]\)|Điều|Chươn
                        re.IGNORECASE)
 _COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b|\bbản\s+quyền\s+(?:thuộc|©)|all\s+rights\s+reserved",
                         re.IGNORECASE)
+# inside the document only the site's own marks count ("bản quyền thuộc …" may be a sentence of a document on IP)
+_SITE_COPYRIGHT = re.compile(r"©|\bcopyright\b|all\s+rights\s+reserved", re.IGNORECASE)
 _LINK = re.compile(r"!?\[[^\]\n]*\]\((?:[^()\n]|\([^()\n]*\))*\)")
 _LINK_SEP = re.compile(r"[\s|•·»>/\-–]*")
 _BREADCRUMB = re.compile(r"^[\s*_]*Trang\s+chủ\s*(?:[>»/›|]\s*[^\n>»/›|]{1,60}){1,6}$", re.IGNORECASE)
@@ -106,7 +108,7 @@ def _chrome_line(s: str) -> bool:
         return False
     if _LINK.search(s) and _LINK_SEP.fullmatch(_LINK.sub("", s)) is not None:
         return True
-    return bool(_BREADCRUMB.match(s) or _COPYRIGHT.search(s))
+    return bool(_BREADCRUMB.match(s) or _SITE_COPYRIGHT.search(s))
 
 
 def web_page_furniture(text: str) -> tuple[Span, ...]:

@@ -26,10 +26,11 @@ from vanban.model import Clause, Segmented, Span, Target
 _GOAL_HEADING = re.compile(r"^[\W\d]*(?:[IVX]+\.\s*)?(?:\d+(?:\.\d+)*\.?\s*)?(?:các\s+)?mục\s+tiêu", re.IGNORECASE)
 _STRIVE = re.compile(r"phấn\s+đấu(?:\s+(?:thực\s+hiện|để|có|đạt|bảo\s+đảm|đảm\s+bảo))*\s+", re.IGNORECASE)
 # a measurable aim: a share, a floor or a count
-_QUANTITY = re.compile(r"(?:(?:ít\s+nhất|tối\s+thiểu|trên|đạt|từ)\s+)?\d+(?:[,.]\d+)?\s*%|(?:ít\s+nhất|tối\s+thiểu)\s+\d+",
+_QUANTITY = re.compile(r"(?:(?:ít\s+nhất|tối\s+thiểu|trên|đạt|từ)\s+|[≥>]\s*)?\d+(?:[,.]\d+)?\s*%|(?:ít\s+nhất|tối\s+thiểu)\s+\d+",
                        re.IGNORECASE)
 _RESULT = re.compile(r"(?:hoàn\s+thành|đạt(?:\s+chuẩn)?|duy\s+trì)\s+\S", re.IGNORECASE)
-_SENTENCE = re.compile(r"[^.\n]*(?:\n(?![\s*]*(?:\d+[.)]|[-+–•]|[a-zđ]\)))[^.\n]*)*(?:\.(?=\s|$)|$)")
+# a sentence ends at a full stop, or where a line opens a new item ("1.", "-", "a)")
+_SENTENCE_END = re.compile(r"\.(?=\s|$)|\n(?=[\s*]*(?:\d+[.)]|[-+–•]|[a-zđ]\)))")
 _TIME_TAIL = re.compile(r"[\s,]*(?:(?:trong|vào|đến|trước)\s+(?:hết\s+|cuối\s+)?)?(?:giai\s+đoạn|năm)\s+\d{4}"
                         r"(?:\s*[-–]\s*\d{4})?\s*$", re.IGNORECASE)
 _TIME_HEAD = re.compile(r"^(?:(?:trong|đến|tới|vào)\s+(?:hết\s+)?(?:giai\s+đoạn|năm)\s+\d{4}(?:\s*[-–]\s*\d{4})?"
@@ -82,8 +83,10 @@ def goal_targets(seg: Segmented, text: str, province: str | None, doc_year: int 
     year0 = doc_year if doc_year is not None else (header[0] if header else None)
 
     def statement(c: Clause, a: int, b: int, in_goals: bool, heading_year: int | None) -> None:
-        for sm in _SENTENCE.finditer(text, a, b):
-            s, e = sm.start(), sm.end()
+        if not in_goals and "phấn đấu" not in text[a:b].lower():
+            return
+        cuts = [a] + [m.end() for m in _SENTENCE_END.finditer(text, a, b)] + [b]
+        for s, e in zip(cuts, cuts[1:]):
             sent = text[s:e]
             if not sent.strip() or _PAST.search(sent):
                 continue
