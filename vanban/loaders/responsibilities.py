@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from vanban.model import Citation, Clause, Responsibility, Segmented
 from vanban.loaders.agencies import AgencyHit, Recogniser
 from vanban.loaders.deadlines import Deadline, deadlines_by_part, find_deadlines, most_specific
-from vanban.loaders.unit_list import heading_units, split_units
+from vanban.loaders.unit_list import heading_units, split_units, unit_title
 from vanban.text import fold, squash
 from vanban.loaders.who_text import Prefilter, drop_markers, match_ends, paren_spans, tidy
 
@@ -542,7 +542,7 @@ def extract_responsibilities(seg: Segmented, text: str, rec: Recogniser, issuer:
         pass_down: list[tuple[str, AgencyHit | None]] = inherited
         down_source = source
         lead_in = groups[0] if own_start else (_addressees(text, groups, end) if c.children else None)
-        titled = _unit_title(text, body_start, end, hits, province, issuer) if c.label else None
+        titled = unit_title(text, body_start, end, hits, province, issuer) if c.label else None
         if titled is not None:
             # "3. Công an Thành phố, Bộ Tư lệnh Thành phố" on its own line, then the units' tasks as
             # paragraphs: each paragraph is a task of the unit it opens with, else of every unit named
@@ -604,38 +604,6 @@ def extract_responsibilities(seg: Segmented, text: str, rec: Recogniser, issuer:
             walk(top, [], None)
     del walk  # the recursive closure refers to itself: without this the document waits for the cycle collector
     return _dedupe(ctx.out)
-
-
-_PARA_BREAK = re.compile(r"\n[ \t]*\n")
-_DANGLING = frozenset(("thuộc", "của", "và", "các", "với", "tại", "do", "cho", "về", "trên"))
-
-
-def _unit_title(text: str, a: int, b: int, hits: list[AgencyHit], province: str | None,
-                issuer: set[str]) -> tuple[list[tuple[str, str]], list[tuple[int, int]]] | None:
-    """(units as (name, printed surface), paragraph ranges) when text[a:b] opens with a paragraph that
-    only lists units and goes on with further paragraphs; else None."""
-    m = _PARA_BREAK.search(text, a, b)
-    if m is None or not text[m.end():b].strip():
-        return None
-    nxt = text[m.end():b].lstrip(" \t\n*")
-    last = text[a:m.start()].split()[-1:] or [""]
-    if not nxt[:1].isupper() or last[0][-1:] in ",;" or last[0] in _DANGLING:
-        return None  # a sentence broken by a blank line (PDF text), not a heading line
-    names = heading_units(text, a, m.start(), hits, province)
-    if not names:
-        return None
-    prot = [(h.start, h.end) for h in hits if a <= h.start and h.end <= m.start()]
-    surfaces = [squash(u.surface) for u in split_units(text, a, m.start(), prot)]
-    units = [(n, surfaces[i] if len(surfaces) == len(names) else n) for i, n in enumerate(names) if n not in issuer]
-    paras, pos = [], m.end()
-    for pm in list(_PARA_BREAK.finditer(text, m.end(), b)) + [None]:
-        e = pm.start() if pm else b
-        while pos < e and text[pos] in " \t\n*":
-            pos += 1
-        if len(text[pos:e].split()) >= 3:
-            paras.append((pos, e))
-        pos = pm.end() if pm else b
-    return (units, paras) if units and paras else None
 
 
 def _actors(g: Group) -> list[tuple[str, AgencyHit | None]]:

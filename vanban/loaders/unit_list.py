@@ -170,3 +170,35 @@ def heading_units(text: str, a: int, b: int, hits: list, province: str | None = 
         return []
     inside = [h for h in hits if a <= h.start and h.end <= end]
     return [n for u in units for n in unit_names(u, inside, province)]
+
+
+_PARA_BREAK = re.compile(r"\n[ \t]*\n")
+_DANGLING = frozenset(("thuộc", "của", "và", "các", "với", "tại", "do", "cho", "về", "trên"))
+
+
+def unit_title(text: str, a: int, b: int, hits: list, province: str | None,
+                issuer: set[str]) -> tuple[list[tuple[str, str]], list[tuple[int, int]]] | None:
+    """(units as (name, printed surface), paragraph ranges) when text[a:b] opens with a paragraph that
+    only lists units and goes on with further paragraphs; else None."""
+    m = _PARA_BREAK.search(text, a, b)
+    if m is None or not text[m.end():b].strip():
+        return None
+    nxt = text[m.end():b].lstrip(" \t\n*")
+    last = text[a:m.start()].split()[-1:] or [""]
+    if not nxt[:1].isupper() or last[0][-1:] in ",;" or last[0] in _DANGLING:
+        return None  # a sentence broken by a blank line (PDF text), not a heading line
+    names = heading_units(text, a, m.start(), hits, province)
+    if not names:
+        return None
+    prot = [(h.start, h.end) for h in hits if a <= h.start and h.end <= m.start()]
+    surfaces = [squash(u.surface) for u in split_units(text, a, m.start(), prot)]
+    units = [(n, surfaces[i] if len(surfaces) == len(names) else n) for i, n in enumerate(names) if n not in issuer]
+    paras, pos = [], m.end()
+    for pm in list(_PARA_BREAK.finditer(text, m.end(), b)) + [None]:
+        e = pm.start() if pm else b
+        while pos < e and text[pos] in " \t\n*":
+            pos += 1
+        if len(text[pos:e].split()) >= 3:
+            paras.append((pos, e))
+        pos = pm.end() if pm else b
+    return (units, paras) if units and paras else None
