@@ -31,9 +31,9 @@ from dataclasses import dataclass, field
 
 from vanban.model import Citation, Clause, Responsibility, Segmented
 from vanban.loaders.agencies import AgencyHit, Recogniser
-from vanban.loaders.deadlines import Deadline, deadlines_by_part, find_deadlines, most_specific
-from vanban.loaders.unit_list import heading_units, split_units, unit_title
-from vanban.text import fold, squash
+from vanban.loaders.deadlines import Deadline, deadlines_by_part, find_deadlines
+from vanban.loaders.unit_list import heading_units, unit_title
+from vanban.text import fold
 from vanban.loaders.who_text import Prefilter, drop_markers, match_ends, paren_spans, tidy
 
 REQUESTED_KINDS = ("party", "front")
@@ -550,9 +550,9 @@ def extract_responsibilities(seg: Segmented, text: str, rec: Recogniser, issuer:
             for a, b in paras:
                 own = [(n, surf) for n, surf in units if fold(text[a:a + len(surf)]) == fold(surf)]
                 if own:
-                    _emit(ctx, c, [(own[0][0], None)], a + len(own[0][1]), b, None, None, deadline, kinds)
+                    _emit(ctx, c, [(own[0][0], None)], a + len(own[0][1]), b, None, None, deadline_at(a), kinds)
                 else:
-                    _emit(ctx, c, [(n, None) for n, _ in units], a, b, c.path, None, deadline, kinds)
+                    _emit(ctx, c, [(n, None) for n, _ in units], a, b, c.path, None, deadline_at(a), kinds)
             for ch in c.children:
                 walk(ch, [(n, None) for n, _ in units], c.path)
             return
