@@ -19,6 +19,7 @@ references; list items (", " "; " "và") share the relation of the item before.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -82,6 +83,35 @@ _SUBJECT_END = re.compile(r";|\.(?=\s|$)|\((?=\s*(?:có|đã|gửi|kèm|sau|gọ
 _ISSUER_BEFORE = re.compile(
     r"(?:của|do|được)\s+(?P<iss>[" + _UP + r"][^;.()\n]{1,90}?(?:\n+[^;.()\n]{1,60}?)?)"
     r"(?:\s+(?:phê\s+duyệt|ban\s+hành|chỉ\s+đạo|kết\s+luận|giao|quyết\s+định))?\s+tại\s*$")
+
+
+class _Taken:
+    """Character spans already matched, asked "does one cover offset x?" in O(log n + overlaps).
+
+    Replaces a list scanned in full for every candidate (quadratic in the citations of a text).
+    """
+
+    __slots__ = ("_starts", "_ends", "_longest")
+
+    def __init__(self) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        self._longest = 0
+
+    def add(self, a: int, b: int) -> None:
+        i = bisect.bisect_right(self._starts, a)
+        self._starts.insert(i, a)
+        self._ends.insert(i, b)
+        self._longest = max(self._longest, b - a)
+
+    def covers(self, x: int) -> bool:
+        """True when some span [a, b) holds x."""
+        i = bisect.bisect_right(self._starts, x) - 1
+        while i >= 0 and self._starts[i] > x - self._longest:
+            if x < self._ends[i]:
+                return True
+            i -= 1
+        return i >= 0 and self._starts[i] <= x < self._ends[i]
 
 
 class _Match:
@@ -301,7 +331,7 @@ class _Extractor:
     def mentions(self) -> list[_Mention]:
         numbered, short_de_an, law, congress = _patterns()
         found: list[_Mention] = []
-        taken: list[tuple[int, int]] = []
+        taken = _Taken()
         for ra, rb in self.regions:
             for n in _NUMBER_SCAN.finditer(self.text, ra, rb):
                 lo = max(ra, n.start() - 48)
@@ -315,28 +345,28 @@ class _Extractor:
                     continue
                 if self._in(m.start(), self.furn) is not None and self._in(m.start(), self.fn_spans) is None:
                     continue
-                if any(a <= m.start() < b for a, b in taken):
+                if taken.covers(m.start()):
                     continue
                 mm = self._numbered(m)
                 if mm:
                     found.append(mm)
-                    taken.append((mm.start, mm.end))
+                    taken.add(mm.start, mm.end)
             for sm in short_de_an.finditer(self.text, ra, rb):
-                if not any(a <= sm.start() < b for a, b in taken):
+                if not taken.covers(sm.start()):
                     mm = self._numbered(_Match(sm.start(), sm.end(), sm.group("type"), sm.group("num")))
                     if mm:
                         found.append(mm)
-                        taken.append((mm.start, mm.end))
+                        taken.add(mm.start, mm.end)
             for pat, kind in ((law, "law"), (congress, "congress")):
                 for m in pat.finditer(self.text, ra, rb):
-                    if any(a <= m.start() < b for a, b in taken):
+                    if taken.covers(m.start()):
                         continue
                     if self._in(m.start(), self.furn) is not None and self._in(m.start(), self.fn_spans) is None:
                         continue
                     mm = self._named(m, kind)
                     if mm:
                         found.append(mm)
-                        taken.append((mm.start, mm.end))
+                        taken.add(mm.start, mm.end)
         found.sort(key=lambda x: (x.start, -x.end))
         # overlapping matches ("Luật … số 72/2025/QH15" and its bare "số 72/2025/QH15"): keep the longer
         kept: list[_Mention] = []
