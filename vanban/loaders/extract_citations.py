@@ -191,6 +191,37 @@ def _clause_at(index: list[tuple[int, int, str]], off: int) -> str | None:
     return best
 
 
+class _ClauseMap:
+    """Innermost clause holding an offset, by bisect over the clause bounds (clauses nest).
+
+    Same answer as scanning every clause for each mention (`_clause_at`, the largest start in
+    `_sentence_start`), without the scan that made extraction quadratic in clauses × mentions.
+    """
+
+    def __init__(self, index: list[tuple[int, int, str]]):
+        order = sorted(range(len(index)), key=lambda i: (index[i][0], -index[i][1], i))
+        points = sorted({x for a, b, _ in index for x in (a, b)})
+        self.points, self.top = points, []
+        stack: list[int] = []
+        k = 0
+        for p in points:
+            while stack and index[stack[-1]][1] <= p:
+                stack.pop()
+            while k < len(order) and index[order[k]][0] == p:
+                if index[order[k]][1] > p:
+                    stack.append(order[k])
+                k += 1
+            while stack and index[stack[-1]][1] <= p:
+                stack.pop()
+            self.top.append(index[stack[-1]] if stack else None)
+
+    def at(self, off: int) -> tuple[int, int, str] | None:
+        """Return the innermost (start, end, path) holding `off`, or None."""
+        i = bisect.bisect_right(self.points, off) - 1
+        hit = self.top[i] if i >= 0 else None
+        return hit if hit is not None and hit[0] <= off < hit[1] else None
+
+
 def _cut_issuer(text: str, a: int, limit: int, stops: re.Pattern, refs: list[tuple[int, int]]) -> int:
     """Return the end offset of a name starting at a (stops at a stop word, a footnote ref or `limit`)."""
     seg = text[a:min(limit, a + 160)]
@@ -285,6 +316,7 @@ class _Extractor:
         self.seg = seg
         self.text = seg.repaired.text
         self.clauses = _clause_index(seg)
+        self.clause_map = _ClauseMap(self.clauses)
         self.refs = [(r.start, r.end) for fn in seg.footnotes for r in fn.ref_spans]
         self.fn_spans = [(fn.span.start, fn.span.end) for fn in seg.footnotes]
         self.furn = [(f.start, f.end) for f in seg.repaired.furniture]
@@ -382,7 +414,8 @@ class _Extractor:
             if mm.in_footnote is not None:
                 mm.clause = self.seg.footnotes[mm.in_footnote].clause
             else:
-                mm.clause = _clause_at(self.clauses, mm.start)
+                inner = self.clause_map.at(mm.start)
+                mm.clause = inner[2] if inner is not None else None
         self._relations(found)
         # "Nghị định số 60/2021/NĐ-CP và Nghị định 32/2019/CP của Chính phủ": the issuer is shared
         for a, b in zip(reversed(found[:-1]), reversed(found[1:])):
@@ -503,9 +536,9 @@ class _Extractor:
         if mm.in_footnote is not None:
             lo = self.fn_spans[mm.in_footnote][0]
         else:
-            for a, b, _ in self.clauses:
-                if a <= mm.start < b:
-                    lo = max(lo, a)
+            inner = self.clause_map.at(mm.start)
+            if inner is not None:
+                lo = max(lo, inner[0])
         return lo + _last_break_end(self.text[lo:mm.start], colon)
 
     def _relations(self, found: list[_Mention]) -> None:
