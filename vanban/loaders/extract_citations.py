@@ -539,7 +539,16 @@ class _Extractor:
             inner = self.clause_map.at(mm.start)
             if inner is not None:
                 lo = max(lo, inner[0])
-        return lo + _last_break_end(self.text[lo:mm.start], colon)
+        # _last_break_end's tail scan on the text itself: no copy of the whole clause per mention
+        end = mm.start
+        w = max(lo, end - _BREAK_TAIL)
+        while w > lo and not self.text[w - 1].isalnum():
+            w -= 1
+        if w > lo:
+            last = _last_break(self.text[w - 1:end], 1, colon)
+            if last is not None:
+                return w - 1 + last.end()
+        return lo + _last_break_end(self.text[lo:end], colon)
 
     def _relations(self, found: list[_Mention]) -> None:
         """Set each mention's relation, in text order (a footnote's marker precedes its note)."""
