@@ -92,4 +92,10 @@ def test_item6_workers_of_a_killed_load_end_with_it(tmp_path):
     assert helpers, "the load started no worker processes"
     proc.send_signal(signal.SIGKILL)
     proc.wait(timeout=30)
-    assert _gone(helpers) == [], "worker processes outlived the killed load"
+    try:
+        assert _gone(helpers) == [], "worker processes outlived the killed load"
+    finally:
+        # the store server is shared by design (serve and load attach to one): stop it as its last client
+        from vanban.graph.falkor_store import FalkorStore
+
+        FalkorStore(tmp_path / "s.db").close()

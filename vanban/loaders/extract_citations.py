@@ -23,6 +23,7 @@ relation of the item before.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -88,6 +89,35 @@ _SUBJECT_END = re.compile(r";|\.(?=\s|$)|\((?=\s*(?:có|đã|gửi|kèm|sau|gọ
 _ISSUER_BEFORE = re.compile(
     r"(?:của|do|được)\s+(?P<iss>[" + _UP + r"][^;.()\n]{1,90}?(?:\n+[^;.()\n]{1,60}?)?)"
     r"(?:\s+(?:phê\s+duyệt|ban\s+hành|chỉ\s+đạo|kết\s+luận|giao|quyết\s+định))?\s+tại\s*$")
+
+
+class _Taken:
+    """Character spans already matched, asked "does one cover offset x?" in O(log n + overlaps).
+
+    Replaces a list scanned in full for every candidate (quadratic in the citations of a text).
+    """
+
+    __slots__ = ("_starts", "_ends", "_longest")
+
+    def __init__(self) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        self._longest = 0
+
+    def add(self, a: int, b: int) -> None:
+        i = bisect.bisect_right(self._starts, a)
+        self._starts.insert(i, a)
+        self._ends.insert(i, b)
+        self._longest = max(self._longest, b - a)
+
+    def covers(self, x: int) -> bool:
+        """True when some span [a, b) holds x."""
+        i = bisect.bisect_right(self._starts, x) - 1
+        while i >= 0 and self._starts[i] > x - self._longest:
+            if x < self._ends[i]:
+                return True
+            i -= 1
+        return i >= 0 and self._starts[i] <= x < self._ends[i]
 
 
 class _Match:
@@ -166,6 +196,37 @@ def _clause_at(index: list[tuple[int, int, str]], off: int) -> str | None:
         if a <= off < b:
             best = p  # deeper clauses come later in depth-first order
     return best
+
+
+class _ClauseMap:
+    """Innermost clause holding an offset, by bisect over the clause bounds (clauses nest).
+
+    Same answer as scanning every clause for each mention (`_clause_at`, the largest start in
+    `_sentence_start`), without the scan that made extraction quadratic in clauses × mentions.
+    """
+
+    def __init__(self, index: list[tuple[int, int, str]]):
+        order = sorted(range(len(index)), key=lambda i: (index[i][0], -index[i][1], i))
+        points = sorted({x for a, b, _ in index for x in (a, b)})
+        self.points, self.top = points, []
+        stack: list[int] = []
+        k = 0
+        for p in points:
+            while stack and index[stack[-1]][1] <= p:
+                stack.pop()
+            while k < len(order) and index[order[k]][0] == p:
+                if index[order[k]][1] > p:
+                    stack.append(order[k])
+                k += 1
+            while stack and index[stack[-1]][1] <= p:
+                stack.pop()
+            self.top.append(index[stack[-1]] if stack else None)
+
+    def at(self, off: int) -> tuple[int, int, str] | None:
+        """Return the innermost (start, end, path) holding `off`, or None."""
+        i = bisect.bisect_right(self.points, off) - 1
+        hit = self.top[i] if i >= 0 else None
+        return hit if hit is not None and hit[0] <= off < hit[1] else None
 
 
 def _cut_issuer(text: str, a: int, limit: int, stops: re.Pattern, refs: list[tuple[int, int]]) -> int:
@@ -262,6 +323,7 @@ class _Extractor:
         self.seg = seg
         self.text = seg.repaired.text
         self.clauses = _clause_index(seg)
+        self.clause_map = _ClauseMap(self.clauses)
         self.refs = [(r.start, r.end) for fn in seg.footnotes for r in fn.ref_spans]
         self.fn_spans = [(fn.span.start, fn.span.end) for fn in seg.footnotes]
         self.furn = [(f.start, f.end) for f in seg.repaired.furniture]
@@ -308,7 +370,7 @@ class _Extractor:
     def mentions(self) -> list[_Mention]:
         numbered, short_de_an, law, congress = _patterns()
         found: list[_Mention] = []
-        taken: list[tuple[int, int]] = []
+        taken = _Taken()
         for ra, rb in self.regions:
             for n in _NUMBER_SCAN.finditer(self.text, ra, rb):
                 lo = max(ra, n.start() - 48)
@@ -322,28 +384,28 @@ class _Extractor:
                     continue
                 if self._in(m.start(), self.furn) is not None and self._in(m.start(), self.fn_spans) is None:
                     continue
-                if any(a <= m.start() < b for a, b in taken):
+                if taken.covers(m.start()):
                     continue
                 mm = self._numbered(m)
                 if mm:
                     found.append(mm)
-                    taken.append((mm.start, mm.end))
+                    taken.add(mm.start, mm.end)
             for sm in short_de_an.finditer(self.text, ra, rb):
-                if not any(a <= sm.start() < b for a, b in taken):
+                if not taken.covers(sm.start()):
                     mm = self._numbered(_Match(sm.start(), sm.end(), sm.group("type"), sm.group("num")))
                     if mm:
                         found.append(mm)
-                        taken.append((mm.start, mm.end))
+                        taken.add(mm.start, mm.end)
             for pat, kind in ((law, "law"), (congress, "congress")):
                 for m in pat.finditer(self.text, ra, rb):
-                    if any(a <= m.start() < b for a, b in taken):
+                    if taken.covers(m.start()):
                         continue
                     if self._in(m.start(), self.furn) is not None and self._in(m.start(), self.fn_spans) is None:
                         continue
                     mm = self._named(m, kind)
                     if mm:
                         found.append(mm)
-                        taken.append((mm.start, mm.end))
+                        taken.add(mm.start, mm.end)
         found.sort(key=lambda x: (x.start, -x.end))
         # overlapping matches ("Luật … số 72/2025/QH15" and its bare "số 72/2025/QH15"): keep the longer
         kept: list[_Mention] = []
@@ -359,7 +421,8 @@ class _Extractor:
             if mm.in_footnote is not None:
                 mm.clause = self.seg.footnotes[mm.in_footnote].clause
             else:
-                mm.clause = _clause_at(self.clauses, mm.start)
+                inner = self.clause_map.at(mm.start)
+                mm.clause = inner[2] if inner is not None else None
         self._relations(found)
         # "Nghị định số 60/2021/NĐ-CP và Nghị định 32/2019/CP của Chính phủ": the issuer is shared
         for a, b in zip(reversed(found[:-1]), reversed(found[1:])):
@@ -481,10 +544,19 @@ class _Extractor:
         if mm.in_footnote is not None:
             lo = self.fn_spans[mm.in_footnote][0]
         else:
-            for a, b, _ in self.clauses:
-                if a <= mm.start < b:
-                    lo = max(lo, a)
-        return lo + _last_break_end(self.text[lo:mm.start], colon)
+            inner = self.clause_map.at(mm.start)
+            if inner is not None:
+                lo = max(lo, inner[0])
+        # _last_break_end's tail scan on the text itself: no copy of the whole clause per mention
+        end = mm.start
+        w = max(lo, end - _BREAK_TAIL)
+        while w > lo and not self.text[w - 1].isalnum():
+            w -= 1
+        if w > lo:
+            last = _last_break(self.text[w - 1:end], 1, colon)
+            if last is not None:
+                return w - 1 + last.end()
+        return lo + _last_break_end(self.text[lo:end], colon)
 
     def _relations(self, found: list[_Mention]) -> None:
         """Set each mention's relation, in text order (a footnote's marker precedes its note)."""

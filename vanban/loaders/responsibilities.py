@@ -221,9 +221,18 @@ def _body_start(text: str, c: Clause) -> int:
     return s
 
 
-def _prefix_ok(text: str, a: int, b: int, issuer_hits: list[AgencyHit]) -> bool:
-    """True when text[a:b] holds only connectors (and the issuer's own name)."""
-    over = [h for h in issuer_hits if h.start < b and a < h.end]
+def _prefix_ok(text: str, a: int, b: int, issuer_hits: list[AgencyHit], longest: int | None = None) -> bool:
+    """True when text[a:b] holds only connectors (and the issuer's own name).
+
+    With `longest` (the longest hit's length) `issuer_hits` must be sorted by start: only the hits
+    that can overlap [a, b) are looked at (bisect), not all of them for every call.
+    """
+    if longest is None:
+        over = [h for h in issuer_hits if h.start < b and a < h.end]
+    else:
+        j = bisect.bisect_left(issuer_hits, b, key=lambda h: h.start)
+        lo = bisect.bisect_left(issuer_hits, a - longest, lo=0, hi=j, key=lambda h: h.start)
+        over = [h for h in issuer_hits[lo:j] if a < h.end]
     if over:
         chunk = list(text[a:b])
         for h in over:
@@ -242,7 +251,8 @@ def _prefix_ok(text: str, a: int, b: int, issuer_hits: list[AgencyHit]) -> bool:
 
 def _groups(ctx: Ctx, hits: list[AgencyHit], body_start: int, end: int) -> list[Group]:
     text = ctx.text
-    issuer_hits = [h for h in hits if h.name in ctx.issuer]
+    issuer_hits = sorted((h for h in hits if h.name in ctx.issuer), key=lambda h: h.start)
+    longest = max((h.end - h.start for h in issuer_hits), default=0)
     # Sentence-part starts of the clause, found once: those before a mention are the ones a scan
     # stopping at it finds (a mention never starts with white space, "-", "+" or an order word).
     clause_bounds: list[int] | None = None
@@ -266,11 +276,10 @@ def _groups(ctx: Ctx, hits: list[AgencyHit], body_start: int, end: int) -> list[
             continue
         if clause_bounds is None:
             clause_bounds = _part_starts(text, body_start, end)
-        bounds = clause_bounds[:bisect.bisect_left(clause_bounds, h.start)]
-        a = bounds[-1] if bounds else body_start
-        topic = bool(bounds) and bool(_HEADING.match(text, body_start)) and len(bounds) == 1 \
-            and text[bounds[0] - 1] == ":"
-        if _prefix_ok(text, a, h.start, issuer_hits):
+        nb = bisect.bisect_left(clause_bounds, h.start)  # the part starts before h (no slice copied)
+        a = clause_bounds[nb - 1] if nb else body_start
+        topic = nb == 1 and bool(_HEADING.match(text, body_start)) and text[clause_bounds[0] - 1] == ":"
+        if _prefix_ok(text, a, h.start, issuer_hits, longest):
             pre = text[a:h.start].lower()
             mode = "criticized" if "phê bình" in pre else ("requested" if "đề nghị" in pre else None)
             groups.append(Group([h], mode, at_start=(a == body_start) or topic))
