@@ -14,8 +14,7 @@ import logging
 import re
 
 from fastapi import Depends, FastAPI
-from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.responses import JSONResponse
 
 from vanban.api.deps import require_token
 
@@ -47,20 +46,13 @@ def redact_access_log() -> None:
 
 
 def install_docs(app: FastAPI) -> None:
-    """Mount /openapi.json, /docs and /redoc on `app`, each requiring the token when one is set.
+    """Mount /openapi.json on `app`, requiring the token when one is set.
 
-    The app must be created with docs_url=None, redoc_url=None, openapi_url=None.
+    The app must be created with openapi_url=None; /docs and /redoc (offline assets)
+    are mounted by `vanban.api.routes.docs.install` with the same token dependency.
     """
     protected = [Depends(require_token)]
 
     @app.get("/openapi.json", include_in_schema=False, dependencies=protected)
     async def openapi() -> JSONResponse:
         return JSONResponse(app.openapi())
-
-    @app.get("/docs", include_in_schema=False, dependencies=protected)
-    async def docs() -> HTMLResponse:
-        return get_swagger_ui_html(openapi_url="/openapi.json", title=f"{app.title} — docs")
-
-    @app.get("/redoc", include_in_schema=False, dependencies=protected)
-    async def redoc() -> HTMLResponse:
-        return get_redoc_html(openapi_url="/openapi.json", title=f"{app.title} — ReDoc")
