@@ -41,6 +41,10 @@ CASES = [
     ("Thanh tra tỉnh cần làm những việc gì trong tháng 7/2025?", "duties",
      {"agency": "Thanh tra tỉnh", "date_from": "2025-07-01", "date_to": "2025-07-31"}),
     ("Theo Kế hoạch 153/KH-UBND, Sở Y tế phải làm gì?", "duties", {"agency": "Sở Y tế", "document": "153/KH-UBND"}),
+    ("UBND tỉnh giao cho Sở Y tế nhiệm vụ gì", "duties", {"agency": "Sở Y tế"}),
+    ("Sở Xây dựng chủ trì những nhiệm vụ nào theo Quyết định 1627/QĐ-UBND?", "duties",
+     {"agency": "Sở Xây dựng", "role": "lead", "document": "1627/QĐ-UBND"}),
+    ("Sở Nội vụ cần làm những gì?", "duties", {"agency": "Sở Nội vụ"}),
     # signer
     ("Ai ký Quyết định 1627/QĐ-UBND?", "signer", {"document": "1627/QĐ-UBND"}),
     ("ai ky quyet dinh 1627/qd-ubnd", "signer", {"document": "1627/QD-UBND"}),
@@ -60,6 +64,8 @@ CASES = [
      {"type": "Chỉ thị", "year": 2025, "issuer": "Thủ tướng Chính phủ"}),
     ("tong so nghi quyet cua hdnd tinh", "count_documents", {"type": "Nghị quyết", "issuer": "hdnd tinh"}),
     ("Đếm số công văn năm 2025", "count_documents", {"type": "Công văn", "year": 2025}),
+    ("có mấy kế hoạch của UBND tỉnh Đắk Lắk năm 2025", "count_documents",
+     {"type": "Kế hoạch", "year": 2025, "issuer": "UBND tỉnh Đắk Lắk"}),
     # targets
     ("Những xã nào phải đạt chuẩn nông thôn mới trong năm 2024?", "targets",
      {"target": "chuẩn nông thôn mới", "year": 2024}),
@@ -124,6 +130,8 @@ CASES = [
     ("Các nhiệm vụ phải hoàn thành trước ngày 30/9/2025", "deadlines",
      {"date_from": "1985-01-01", "date_to": "2025-09-30"}),
     ("Những nhiệm vụ nào đã quá hạn?", "overdue", {}),
+    ("Những việc Sở Công Thương phải hoàn thành trong quý IV năm 2025", "deadlines",
+     {"agency": "Sở Công Thương", "date_from": "2025-10-01", "date_to": "2025-12-31"}),
     ("nhiem vu nao qua han", "overdue", {}),
     ("Sở Tài chính có việc gì trễ hạn không?", "overdue", {"agency": "Sở Tài chính"}),
     ("Việc nào đang chậm tiến độ?", "overdue", {}),

@@ -433,6 +433,7 @@ def ask(question: str, fmt: str, store_url: str | None) -> None:
         fail(e, 2)
     params = ", ".join(f"{k}={v!r}" for k, v in r.params.items() if v is not None)
     click.echo(f"→ {r.query}({params})" + (f" [{r.relation}]" if r.relation else ""), err=True)
+    click.echo(r.reading, err=True)
     _answer(store_url, lambda s: _ask(s, question)["rows"], fmt, r.query)
 
 

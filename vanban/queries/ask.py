@@ -278,14 +278,17 @@ _DUTY_WORDS = (r"nhiem vu|phai lam|duoc giao|lam gi|cong viec|trach nhiem|phu tr
 
 def _duties(q: Question, today: date) -> Route | None:
     f = q.f
-    ag = P.agency(q)
+    given = re.search(r"giao cho|phan cong cho", f)
+    ag = (P.agency(q, after=given.end()) if given else None) or P.agency(q)
     if not ag or not re.search(_DUTY_WORDS, f):
         return None
+    ref = P.document_ref(q)
     start, end, how = _window(q, today, f[:ag.start] + " " * (ag.end - ag.start) + f[ag.end:])
     rl = P.role(f[ag.end:]) or (P.role(f[:ag.start]) if not re.search(r"cua$", f[:ag.start].strip()) else None)
-    params = {"agency": ag.text, "role": rl, "date_from": start, "date_to": end}
+    params = {"agency": ag.text, "role": rl, "date_from": start, "date_to": end,
+              "document": ref.ref if ref else None}
     return _mk("duties", params, None, f"nhiệm vụ của «{ag.text}»" + (f" (vai trò {rl})" if rl else "")
-               + (f" trong {how}" if how else ""))
+               + (f" theo «{ref.ref}»" if ref else "") + (f" trong {how}" if how else ""))
 
 
 def _document(q: Question, today: date) -> Route | None:

@@ -85,11 +85,11 @@ _AGENCY_HEADS = (
 _AGENCY_END = (
     r"duoc|phai|can|chu tri|phoi hop|lam (?:gi|nhung|viec|cac|dau)|thuc hien|dang|se|"
     r"con (?:nhung|viec|nhiem|gi)|co (?:nhiem vu|nhung|bao|viec|gi|phai|trach|duoc|nao|cac|tham|may|han|ky|dang|"
-    r"cong|chi)|nhung|nao|gi|la|trong|truoc|den (?:ngay|han|nay|cuoi)|tu ngay|theo|ve viec|voi|cho|thang \d|"
-    r"nam \d|quy [1-4iv]|ngay|ban hanh|ky|bao nhieu|qua han|tre han|cham|sap|het han|nhiem vu|cong viec|"
+    r"cong|chi)|nhung|nao|gi|la|trong|truoc|den (?:ngay|han|nay|cuoi)|tu ngay|theo|ve viec|voi|cho|thang \d{1,2}|"
+    r"nam \d{4}|quy (?:[1-4]|iv|i{1,3})|ngay|ban hanh|ky|bao nhieu|qua han|tre han|cham|sap|het han|nhiem vu|cong viec|"
     r"tham muu|chiu trach nhiem|hoan thanh|thuoc|o dau|the nao|ra sao|hien nay|hay|giao (?:cho|nhiem|viec|nhung|gi)|"
     r"va (?:ai|nhung|co quan|don vi)|khong|vay|a|di|ah|nhe|tai (?:van ban|quyet|ke hoach|chi thi)|"
-    r"trien khai|dat|bi|lien quan|xu ly|phu trach|thuong|cung|tung|da (?:ban hanh|duoc|giao|lam|thuc hien|co|ky|phe)"
+    r"trien khai|dat|bi|lien quan|xu ly|phu trach|thuong (?:xuyen|phoi|lam|duoc|giao)|cung (?:lam|phoi)|tung|da (?:ban hanh|duoc|giao|lam|thuc hien|co|ky|phe)"
 )
 _AGENCY = re.compile(rf"(?<!\w)(?:{_AGENCY_HEADS})(?!\w)(?:(?! (?:{_AGENCY_END})(?!\w)) [^\s,;:?]+)*")
 

@@ -19,7 +19,10 @@ def vn_date(iso: str | None) -> str | None:
 
 def doc_label(doc: dict[str, Any]) -> str:
     """Return the short label of a document: type, number (or "không số"), date — one per line."""
-    lines = [doc.get("type") or "Văn bản", doc.get("number") or "(không số)"]
+    number = doc.get("number")
+    if not number and str(doc.get("key") or "").startswith("doc:name:") and doc.get("title"):
+        number = str(doc["title"])[:48]  # a law known by its name (catalogue of names)
+    lines = [doc.get("type") or "Văn bản", number or "(không số)"]
     d = vn_date(doc.get("date")) or (str(doc["year"]) if doc.get("year") else None)
     if d:
         lines.append(d)

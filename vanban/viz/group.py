@@ -99,6 +99,19 @@ def _merge_small(buckets: dict[str, list[str]], groups: dict[str, dict[str, Any]
         groups.pop(g, None)
 
 
+def _absorb_documents(groups: dict[str, dict[str, Any]], group_of: dict[str, str], adj: dict[str, set[str]],
+                      by_id: dict[str, dict[str, Any]]) -> None:
+    """Fold a document whose every neighbour is in one group (its tasks) into that group (in place)."""
+    for doc, n in by_id.items():
+        if n.get("kind") != "document" or n.get("focus") or doc in group_of or not adj[doc]:
+            continue
+        owners = {group_of.get(m) for m in adj[doc]}
+        if len(owners) == 1 and None not in owners:
+            gid = owners.pop()
+            groups[gid]["members"].insert(0, doc)
+            group_of[doc] = gid
+
+
 def group_hubs(nodes: list[dict[str, Any]], edges: list[dict[str, Any]],
                threshold: int = DEFAULT_THRESHOLD) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Return (nodes, edges) with the neighbours of each hub folded into group nodes.
@@ -145,6 +158,7 @@ def group_hubs(nodes: list[dict[str, Any]], edges: list[dict[str, Any]],
             groups[gid]["members"] = members
             for m in members:
                 group_of[m] = gid
+    _absorb_documents(groups, group_of, adj, by_id)
     if not group_of:
         return nodes, edges
     out_nodes = [n for n in nodes if n["id"] not in group_of]

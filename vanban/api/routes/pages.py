@@ -62,14 +62,15 @@ def static(name: str) -> FileResponse:
 
 @router.get("/", response_class=HTMLResponse)
 async def search_page(store: StoreDep, q: str = Query("", max_length=200), ask: str = Query("", max_length=500),
-                      type: str = Query("", max_length=100), year: int | None = Query(None, ge=1900, le=2100),
+                      type: str = Query("", max_length=100), year: str = Query("", pattern=r"^(|\d{4})$"),
                       province: str = Query("", max_length=100), issuer: str = Query("", max_length=200)) -> HTMLResponse:
     """Search box (exact number first, then agencies, places, documents, tasks) and the ask box."""
     def build() -> HTMLResponse:
         hits, answer, ask_error = [], None, None
+        y = int(year) if year else None
         if q.strip():
             try:
-                hits = Q.search(store, q, limit=25, type=type or None, year=year, province=province or None,
+                hits = Q.search(store, q, limit=25, type=type or None, year=y, province=province or None,
                                 issuer=issuer or None)
             except QueryError:
                 hits = []
@@ -89,7 +90,7 @@ async def search_page(store: StoreDep, q: str = Query("", max_length=200), ask: 
         for a in agencies:
             a["href"] = W.href("agency", a["key"])
         return _page("search.html", q=q, ask=ask, hits=hits, answer=answer, ask_error=ask_error, top=top,
-                     agencies=agencies, f={"type": type, "year": year or "", "province": province, "issuer": issuer})
+                     agencies=agencies, f={"type": type, "year": year, "province": province, "issuer": issuer})
     return await _guard(build, "Tìm kiếm")
 
 
