@@ -61,3 +61,23 @@ def test_reload_writes_the_same_territory(seeded, seeds_dir):
     before = seeded.run_read("MATCH (:Place)-[e:BECAME]->(:Place) RETURN count(e) AS n")
     assert load_paths(seeded, [seeds_dir], force=True).ok
     assert seeded.run_read("MATCH (:Place)-[e:BECAME]->(:Place) RETURN count(e) AS n") == before
+
+
+def test_new_ubnd_xa_inherits_the_tasks_of_its_predecessors_ubnd(tmp_path, seeds_dir):
+    """A 2025 UBND xã Kon Đào governs the new commune; UBND huyện Đăk Tô's 2024 tasks fall to it, marked."""
+    from vanban.queries.duties import duties
+    from vanban.queries.inherited import inherited_duties
+
+    s = open_store(str(tmp_path / "i.db"))
+    try:
+        assert load_paths(s, [seeds_dir]).ok
+        s.run("MATCH (p:Place {key: 'place:2025:23430'}) "
+              "CREATE (:Agency {key: 'agency:uy ban nhan dan xa kon dao', name: 'Ủy ban nhân dân xã Kon Đào'})"
+              "-[:GOVERNS]->(p)")
+        rows = inherited_duties(s, "agency:uy ban nhan dan xa kon dao")
+        old = duties(s, "Ủy ban nhân dân huyện Đăk Tô")
+        assert old and {r["task_key"] for r in rows} >= {r["task_key"] for r in old}
+        assert {r["inherited_from"] for r in rows if r["task_key"] in {o["task_key"] for o in old}} == {
+            "Ủy ban nhân dân huyện Đăk Tô (trước sáp nhập: huyện Đăk Tô)"}
+    finally:
+        s.close()

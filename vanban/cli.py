@@ -280,15 +280,24 @@ def _validity_note(store_url: str | None, ref: str) -> None:
 @click.option("--to", "date_to", default=None, metavar="YYYY-MM-DD", help="Only tasks due on or before.")
 @click.option("--format", "fmt", type=_FORMATS, default="table", show_default=True)
 @click.option("--store", "store_url", default=None, metavar="URL", help=_STORE_HELP)
+@click.option("--inherited", is_flag=True, help="Also the tasks of the UBND of the units that became the place "
+                                                "this UBND governs (2025 reform), marked inherited_from.")
 def duties(agency: str, role: str | None, date_from: str | None, date_to: str | None, fmt: str,
-           store_url: str | None) -> None:
+           store_url: str | None, inherited: bool = False) -> None:
     """Tasks of a unit: role, deadline, clause, document, under, places (and criticisms).
 
     AGENCY is a name, alias or key; diacritics optional ("so xay dung").
     """
     from vanban import queries as Q
 
-    _answer(store_url, lambda s: Q.duties(s, agency, role=role, date_from=date_from, date_to=date_to), fmt, "duties")
+    def fn(s):
+        rows = Q.duties(s, agency, role=role, date_from=date_from, date_to=date_to)
+        if inherited:
+            from vanban.queries.inherited import inherited_duties
+
+            rows = rows + inherited_duties(s, agency, role=role)
+        return rows
+    _answer(store_url, fn, fmt, "duties_inherited" if inherited else "duties")
 
 
 @main.command()
