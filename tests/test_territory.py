@@ -150,3 +150,14 @@ def test_place_links_to_the_unit_valid_at_the_document_date(text, province, date
 def test_link_new_without_date_is_legacy():
     assert link("commune", "Đăk Trăm", "Kon Tum").unit.code == "23430"
     assert link("commune", "Kon Đào", "Quảng Ngãi", None, None, True).unit.gen == "2025"
+
+
+@pytest.mark.parametrize("name,expected", [
+    ("Quảng Ngãi", {"Quảng Ngãi", "Kon Tum"}),
+    ("kon tum", {"Kon Tum", "Quảng Ngãi"}),
+    ("tỉnh Bình Dương", {"Bình Dương", "Hồ Chí Minh"}),
+    ("Hà Nội", {"Hà Nội"}),
+    ("Atlantis", {"Atlantis"}),
+])
+def test_province_filter_accepts_old_and_new_names(name, expected):
+    assert set(territory.province_names(name)) == expected
