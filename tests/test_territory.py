@@ -161,3 +161,10 @@ def test_link_new_without_date_is_legacy():
 ])
 def test_province_filter_accepts_old_and_new_names(name, expected):
     assert set(territory.province_names(name)) == expected
+
+
+def test_city_province_of_a_2025_document_is_the_2025_unit():
+    assert link("city", "Cần Thơ", "Cần Thơ", None, None, True).unit.gen == "2025"
+    assert link("city", "Hồ Chí Minh", "Hồ Chí Minh", None, None, True).unit.gen == "2025"
+    # a former city-province named in a 2025 document stays the pre-2025 unit
+    assert link("city", "Kon Tum", "Kon Tum").unit.gen == "legacy"
