@@ -81,3 +81,27 @@ def test_new_ubnd_xa_inherits_the_tasks_of_its_predecessors_ubnd(tmp_path, seeds
             "Ủy ban nhân dân huyện Đăk Tô (trước sáp nhập: huyện Đăk Tô)"}
     finally:
         s.close()
+
+
+def test_api_place_and_document_routes_carry_reform_and_validity(seeded):
+    from urllib.parse import quote
+
+    from fastapi.testclient import TestClient
+
+    from vanban.api import Settings, create_app
+    from vanban.api.deps import get_store
+
+    app = create_app(Settings(store=None, db=None, api_token=None))
+    app.dependency_overrides[get_store] = lambda: seeded
+    c = TestClient(app)
+    r = c.get("/places/" + quote("xã Kon Đào"))
+    assert r.status_code == 200, r.text
+    rows = r.json()["data"]
+    assert any(x["kind"] == "target" and x["doc_number"] == "05/CT-UBND"
+               and x["inherited"] == "trước sáp nhập: xã Đăk Trăm" for x in rows)
+    r = c.get("/places/" + quote("Đăk Trăm"))
+    assert [x["text"] for x in r.json()["data"] if x["kind"] == "became"] == [
+        "→ xã Kon Đào, tỉnh Quảng Ngãi, từ 2025-07-01"]
+    d = c.get("/documents/" + quote("05/CT-UBND", safe=""))
+    assert d.status_code == 200, d.text
+    assert d.json()["validity"]["status"] == "in_force"
