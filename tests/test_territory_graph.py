@@ -105,3 +105,20 @@ def test_api_place_and_document_routes_carry_reform_and_validity(seeded):
     d = c.get("/documents/" + quote("05/CT-UBND", safe=""))
     assert d.status_code == 200, d.text
     assert d.json()["validity"]["status"] == "in_force"
+
+
+def test_cli_place_and_validity(tmp_path, seeds_dir, monkeypatch):
+    from click.testing import CliRunner
+
+    from vanban.cli import main
+
+    db = str(tmp_path / "c.db")
+    monkeypatch.setenv("VANBAN_DB", db)
+    runner = CliRunner()
+    assert runner.invoke(main, ["load", str(seeds_dir)]).exit_code == 0
+    out = runner.invoke(main, ["place", "xã Kon Đào", "--format", "json"])
+    assert out.exit_code == 0, out.output
+    assert '"inherited": "trước sáp nhập: xã Đăk Trăm"' in out.output
+    out = runner.invoke(main, ["validity", "--format", "json"])
+    assert out.exit_code == 0, out.output
+    assert '"status": "in_force"' in out.output
