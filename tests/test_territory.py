@@ -150,3 +150,21 @@ def test_place_links_to_the_unit_valid_at_the_document_date(text, province, date
 def test_link_new_without_date_is_legacy():
     assert link("commune", "Đăk Trăm", "Kon Tum").unit.code == "23430"
     assert link("commune", "Kon Đào", "Quảng Ngãi", None, None, True).unit.gen == "2025"
+
+
+@pytest.mark.parametrize("name,expected", [
+    ("Quảng Ngãi", {"Quảng Ngãi", "Kon Tum"}),
+    ("kon tum", {"Kon Tum", "Quảng Ngãi"}),
+    ("tỉnh Bình Dương", {"Bình Dương", "Hồ Chí Minh"}),
+    ("Hà Nội", {"Hà Nội"}),
+    ("Atlantis", {"Atlantis"}),
+])
+def test_province_filter_accepts_old_and_new_names(name, expected):
+    assert set(territory.province_names(name)) == expected
+
+
+def test_city_province_of_a_2025_document_is_the_2025_unit():
+    assert link("city", "Cần Thơ", "Cần Thơ", None, None, True).unit.gen == "2025"
+    assert link("city", "Hồ Chí Minh", "Hồ Chí Minh", None, None, True).unit.gen == "2025"
+    # a former city-province named in a 2025 document stays the pre-2025 unit
+    assert link("city", "Kon Tum", "Kon Tum").unit.gen == "legacy"

@@ -61,3 +61,64 @@ def test_reload_writes_the_same_territory(seeded, seeds_dir):
     before = seeded.run_read("MATCH (:Place)-[e:BECAME]->(:Place) RETURN count(e) AS n")
     assert load_paths(seeded, [seeds_dir], force=True).ok
     assert seeded.run_read("MATCH (:Place)-[e:BECAME]->(:Place) RETURN count(e) AS n") == before
+
+
+def test_new_ubnd_xa_inherits_the_tasks_of_its_predecessors_ubnd(tmp_path, seeds_dir):
+    """A 2025 UBND xã Kon Đào governs the new commune; UBND huyện Đăk Tô's 2024 tasks fall to it, marked."""
+    from vanban.queries.duties import duties
+    from vanban.queries.inherited import inherited_duties
+
+    s = open_store(str(tmp_path / "i.db"))
+    try:
+        assert load_paths(s, [seeds_dir]).ok
+        s.run("MATCH (p:Place {key: 'place:2025:23430'}) "
+              "CREATE (:Agency {key: 'agency:uy ban nhan dan xa kon dao', name: 'Ủy ban nhân dân xã Kon Đào'})"
+              "-[:GOVERNS]->(p)")
+        rows = inherited_duties(s, "agency:uy ban nhan dan xa kon dao")
+        old = duties(s, "Ủy ban nhân dân huyện Đăk Tô")
+        assert old and {r["task_key"] for r in rows} >= {r["task_key"] for r in old}
+        assert {r["inherited_from"] for r in rows if r["task_key"] in {o["task_key"] for o in old}} == {
+            "Ủy ban nhân dân huyện Đăk Tô (trước sáp nhập: huyện Đăk Tô)"}
+    finally:
+        s.close()
+
+
+def test_api_place_and_document_routes_carry_reform_and_validity(seeded):
+    from urllib.parse import quote
+
+    from fastapi.testclient import TestClient
+
+    from vanban.api import Settings, create_app
+    from vanban.api.deps import get_store
+
+    app = create_app(Settings(store=None, db=None, api_token=None))
+    app.dependency_overrides[get_store] = lambda: seeded
+    c = TestClient(app)
+    r = c.get("/places/" + quote("xã Kon Đào"))
+    assert r.status_code == 200, r.text
+    rows = r.json()["data"]
+    assert any(x["kind"] == "target" and x["doc_number"] == "05/CT-UBND"
+               and x["inherited"] == "trước sáp nhập: xã Đăk Trăm" for x in rows)
+    r = c.get("/places/" + quote("Đăk Trăm"))
+    assert [x["text"] for x in r.json()["data"] if x["kind"] == "became"] == [
+        "→ xã Kon Đào, tỉnh Quảng Ngãi, từ 2025-07-01"]
+    d = c.get("/documents/" + quote("05/CT-UBND", safe=""))
+    assert d.status_code == 200, d.text
+    assert d.json()["validity"]["status"] == "in_force"
+
+
+def test_cli_place_and_validity(tmp_path, seeds_dir, monkeypatch):
+    from click.testing import CliRunner
+
+    from vanban.cli import main
+
+    db = str(tmp_path / "c.db")
+    monkeypatch.setenv("VANBAN_DB", db)
+    runner = CliRunner()
+    assert runner.invoke(main, ["load", str(seeds_dir)]).exit_code == 0
+    out = runner.invoke(main, ["place", "xã Kon Đào", "--format", "json"])
+    assert out.exit_code == 0, out.output
+    assert '"inherited": "trước sáp nhập: xã Đăk Trăm"' in out.output
+    out = runner.invoke(main, ["validity", "--format", "json"])
+    assert out.exit_code == 0, out.output
+    assert '"status": "in_force"' in out.output

@@ -252,26 +252,9 @@ def lineage(ref: str, direction: str, depth: int, fmt: str, store_url: str | Non
         _answer(store_url, fn, "tree", lambda res: lineage_tree(*res))
     else:
         _answer(store_url, lambda s: Q.lineage(s, ref, direction=direction, depth=depth), fmt, "lineage")
-    _validity_note(store_url, ref)
+    from vanban.cli_validity import validity_note
 
-
-def _validity_note(store_url: str | None, ref: str) -> None:
-    """Print the document's validity on stderr ("validity: replaced since 2025-12-01 by 87/2025/QĐ-UBND")."""
-    from vanban.graph import open_store
-    from vanban import queries as Q
-    from vanban.queries.validity import document_validity
-
-    try:
-        store = open_store(store_url)
-        try:
-            v = document_validity(store, Q.resolve_document(store, ref))
-        finally:
-            store.close()
-    except VanbanError:
-        return
-    by = f" by {v['by_number'] or v['by_key']}" if v.get("by_key") else ""
-    since = f" since {v['since']}" if v.get("since") else ""
-    click.echo(f"validity: {v['status']} ({v['status_vi']}){since}{by}", err=True)
+    validity_note(store_url, ref)
 
 
 @main.command()
@@ -284,8 +267,10 @@ def _validity_note(store_url: str | None, ref: str) -> None:
 @click.option("--store", "store_url", default=None, metavar="URL", help=_STORE_HELP)
 @click.option("--province", default=None, help="The unit of this province (a name several provinces have, "
               "such as \"Sở Xây dựng\", needs one: without it the candidates are listed, exit 3).")
+@click.option("--inherited", is_flag=True, help="Also the tasks of the UBND of the units that became the place "
+                                                "this UBND governs (2025 reform), marked inherited_from.")
 def duties(agency: str, role: str | None, date_from: str | None, date_to: str | None, fmt: str,
-           store_url: str | None, province: str | None, out: str | None = None) -> None:
+           store_url: str | None, province: str | None, out: str | None = None, inherited: bool = False) -> None:
     """Tasks of a unit: role, deadline, clause, document, under, places (and criticisms).
 
     AGENCY is a name, alias or key; diacritics optional ("so xay dung"); it may end with its
@@ -295,11 +280,16 @@ def duties(agency: str, role: str | None, date_from: str | None, date_to: str | 
     """
     from vanban import queries as Q
 
+    def fn(s):
+        rows = Q.duties(s, agency, role=role, date_from=date_from, date_to=date_to, province=province)
+        if inherited:
+            from vanban.queries.inherited import inherited_duties
+
+            rows = rows + inherited_duties(s, agency, role=role)
+        return rows
     if fmt in ("csv", "xlsx"):
-        return export_rows(store_url, lambda s: Q.duties(s, agency, role=role, date_from=date_from,
-                                                         date_to=date_to, province=province), "duties", fmt, out)
-    _answer(store_url, lambda s: Q.duties(s, agency, role=role, date_from=date_from, date_to=date_to,
-                                          province=province), fmt, "duties")
+        return export_rows(store_url, fn, "duties", fmt, out)
+    _answer(store_url, fn, fmt, "duties_inherited" if inherited else "duties")
 
 
 @main.command()
@@ -350,40 +340,6 @@ def place(place: str, fmt: str, store_url: str | None, out: str | None = None) -
     if fmt in ("csv", "xlsx"):
         return export_rows(store_url, lambda s: Q.place_profile(s, place), "place_profile", fmt, out)
     _answer(store_url, lambda s: Q.place_profile(s, place), fmt, "place_profile")
-
-
-@main.command()
-@click.argument("ref", required=False)
-@click.option("--stale", is_flag=True, help="List documents no longer in force still cited as bases (based_on) "
-                                            "by documents in force.")
-@click.option("--all", "every", is_flag=True, help="Every document's status (cited-only documents included).")
-@click.option("--format", "fmt", type=_FORMATS, default="table", show_default=True)
-@click.option("--store", "store_url", default=None, metavar="URL", help=_STORE_HELP)
-def validity(ref: str | None, stale: bool, every: bool, fmt: str, store_url: str | None) -> None:
-    """Validity of documents: in force, amended, partly repealed, replaced or repealed — since when, by which.
-
-    Read from later documents' acts: CITES relations replaces/repeals/amends and
-    phrases ("thay thế Quyết định số …", "bãi bỏ …", "sửa đổi, bổ sung …",
-    "… hết hiệu lực"), and each document's "có hiệu lực kể từ ngày …".
-    With REF (a key or number: 15/2014/QĐ-UBND): that document's status and the
-    acts on it. Without: the number of documents per status (full documents,
-    and with those known only as cited); --all lists them; --stale lists
-    repealed or replaced documents still cited as bases.
-    """
-    from vanban import queries as Q
-    from vanban.queries import validity as V
-
-    if stale:
-        _answer(store_url, V.stale_bases, fmt, "validity_stale")
-    elif ref:
-        _answer(store_url, lambda s: [V.document_validity(s, Q.resolve_document(s, ref))], fmt, "validity")
-    elif every:
-        _answer(store_url, lambda s: [r for r in V.validity(s) if r["events"] or not r.get("stub")], fmt, "validity")
-    else:
-        _answer(store_url, lambda s: [{"status": k, "documents": n, "with_cited_only": m}
-                                      for (k, n), m in zip(V.validity_counts(s).items(),
-                                                           V.validity_counts(s, stubs=True).values())],
-                fmt, "validity_counts")
 
 
 @main.command()
@@ -620,6 +576,10 @@ from vanban.cli_register import report as _report_group, task as _task_group  # 
 
 main.add_command(_task_group, "task")
 main.add_command(_report_group, "report")
+
+from vanban.cli_validity import validity  # noqa: E402  (the command's module uses this one's helpers)
+
+main.add_command(validity)
 
 
 if __name__ == "__main__":  # pragma: no cover

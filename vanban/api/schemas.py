@@ -119,7 +119,7 @@ class Duties(ListOf[Duty]):
 
 
 class PlaceRow(BaseModel):
-    kind: Literal["target", "task", "criticism", "document"]
+    kind: Literal["became", "formed_from", "target", "task", "criticism", "document"]
     place_key: str
     place: str | None = None
     place_kind: str | None = None
@@ -135,6 +135,7 @@ class PlaceRow(BaseModel):
     agency: str | None = None
     role: str | None = None
     surface: str | None = None
+    inherited: str | None = None  # "trước sáp nhập: xã Đăk Trăm": addressed to a predecessor (2025 reform)
 
 
 class Place(BaseModel):

@@ -14,7 +14,9 @@ name/text plus aliases, so diacritic-free CONTAINS search works on both stores):
     document whose title-resolved citation gave it `number`.
 - Agency {key, name, kind, level, aliases, generic, search}   key: "agency:<folded name>"
 - Person {key, name, search}                                   key: "person:<folded name>"
-- Place {key, name, kind, code, parent, search}                key: "place:<code>" or "place:<folded parent>/<folded name>"
+- Place {key, name, kind, code, parent, search, since, until}  key: "place:<code>" or "place:<folded parent>/<folded name>"
+    units of the 2025 table (34 provinces, communes directly under them): key "place:2025:<code>",
+    since = '2025-07-01'; coded pre-2025 units: until = '2025-07-01' (see vanban/graph/territory.py).
     (without a code: parent chain of folded "<admin word> <name>", e.g.
     "place:tinh kon tum/huyen dak ha")
 - Task {key, doc, clause, text, action, deadline, deadline_text, deadline_date,
@@ -46,6 +48,11 @@ Relationships (extracted ones carry provenance: doc, clause, start, end, surface
 - (Document)-[:SETS_TARGET {target, year, …provenance}]->(Place)
 - (Document)-[:MENTIONS {…provenance}]->(Place)
 - (Agency)-[:GOVERNS]->(Place), (Place)-[:PART_OF]->(Place), (Agency)-[:PART_OF]->(Agency)
+- (Place)-[:BECAME {since, split, default}]->(Place)   pre-2025 unit → 2025 unit(s) it went into
+    (split: the old unit was divided, or a district went into several communes; default: the
+    package's main successor). Document also has effective_from (ISO, "có hiệu lực kể từ …") and
+    acts ["replaces|<NUMBER>|<since>", "repeals|…", "partly_repeals|…", "amends|…", "ends|…"]:
+    what it does to the documents it cites (vanban/loaders/validity.py, vanban/queries/validity.py).
 """
 
 from __future__ import annotations
@@ -55,7 +62,7 @@ LABELS = ("Document", "Agency", "Person", "Place", "Task", "Program")
 REL_TYPES = (
     "CITES", "ISSUED_BY", "SIGNED_BY", "ADDRESSED_TO", "COPIED_TO", "CONTAINS",
     "ASSIGNED_TO", "REPORTS_TO", "UNDER", "CONCERNS", "CRITICIZES", "SETS_TARGET",
-    "MENTIONS", "GOVERNS", "PART_OF",
+    "MENTIONS", "GOVERNS", "PART_OF", "BECAME",
 )
 
 CITE_RELATIONS = ("implements", "based_on", "proposal", "amended_by", "delegation", "references",

@@ -238,6 +238,9 @@ def _link_new(kind: str, name: str, province: str | None, parent_kind: str | Non
     k = g.variants.get(key(name), key(name))
     if kind == "province" and k in news:
         return Link(name, news[k])
+    if kind == "city" and k in news and parent_kind is None and not any(
+            _district_of(g, g.provinces.get(key(p)), name) for p in _old_provinces(province) if p):
+        return Link(name, news[k])  # "thành phố Cần Thơ": the city-province, not a city inside a province
     if kind in COMMUNE_KINDS and parent_kind not in DISTRICT_KINDS and province:
         prov = news.get(key(province))
         if prov is None:  # the document names its former province: its commune is one of the new province

@@ -167,3 +167,25 @@ def reform() -> Reform:
             r.came_from[lst[0].new] = [lst[0] if x.old == code else x for x in r.came_from[lst[0].new]]
     return r
 
+
+
+def province_names(name: str) -> tuple[str, ...]:
+    """Return the province names a filter by `name` should accept, old and new.
+
+    A 2025 province gives itself and the provinces that went into it
+    ("Quảng Ngãi" → Quảng Ngãi, Kon Tum); a former province gives itself and the
+    one it went into ("Kon Tum" → Kon Tum, Quảng Ngãi). Matching is
+    diacritic-insensitive; an unknown name gives (name,).
+    """
+    from vanban.text import fold
+
+    r = reform()
+    k = fold(name.removeprefix("tỉnh ").removeprefix("Tỉnh ").removeprefix("thành phố ").removeprefix("Thành phố "))
+    out: list[str] = []
+    for u in r.new.values():
+        if u.kind == "province" and fold(u.name) == k:
+            out += [u.name] + [p.name for p in r.predecessors(u.code)]
+    for u in r.old.values():
+        if u.kind == "province" and fold(u.name) == k:
+            out += [u.name] + [s.name for s in r.successors(u.code)]
+    return tuple(dict.fromkeys(out)) or (name,)

@@ -17,6 +17,7 @@ COLUMNS: dict[str, Sequence[str]] = {
     "most_cited": ("cited_by", "number", "type", "issuer", "stub"),
     "unresolved_citations": ("cited_by", "number", "type", "date", "issuer"),
     "coordination": ("agency", "tasks", "own_roles", "their_roles"),
+    "duties_inherited": ("role", "deadline", "clause", "doc_number", "action", "places", "inherited_from"),
     "validity": ("number", "type", "status", "since", "by_number", "effective_from"),
     "validity_counts": ("status", "documents", "with_cited_only"),
     "validity_stale": ("number", "ended", "ended_by", "cited_by", "cited_by_date", "clause"),
