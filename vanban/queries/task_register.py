@@ -10,17 +10,19 @@ as_of; "overdue" those due before as_of whose task is not done or cancelled;
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from datetime import date
 from typing import Any
 
 from vanban.graph import task_status as TS
 from vanban.graph.store import GraphStore
+from vanban.text import fold
 from vanban.model import QueryError
 from vanban.queries._load import run
 from vanban.queries.deadlines import deadlines, window
 from vanban.queries.duties import duties, responsible_for
-from vanban.queries.refs import AmbiguousRef, resolve_agency, resolve_document, resolve_place
+from vanban.queries.refs import resolve_agency, resolve_document, resolve_place
 
 _STATES = ("todo", "in_progress", "done", "cancelled")
 
@@ -138,14 +140,16 @@ def report_province(store: GraphStore, province: str, date_from: str | date | No
 
 
 def _province_key(store: GraphStore, ref: str) -> str:
-    """Resolve `ref` to a place, preferring the one province among several namesakes ("Kon Tum": province, city, ward)."""
-    try:
-        return resolve_place(store, ref)
-    except AmbiguousRef as e:
-        provinces = [c for c in e.candidates if c.get("kind") == "province"]
-        if len(provinces) == 1:
-            return provinces[0]["key"]
-        raise
+    """Resolve `ref` to a place, preferring the one province among namesakes ("Kon Tum": province, city, ward).
+
+    Raises NotFound, AmbiguousRef (`.candidates`), QueryError (empty ref).
+    """
+    q = fold(re.sub(r"(?i)^\s*(?:tỉnh|tinh)\s+", "", ref or ""))
+    provinces = [c for c in run(store, "place_candidates", key=ref, q=q)
+                 if c.get("kind") == "province" and fold(c.get("name")) == q]
+    if len(provinces) == 1:
+        return provinces[0]["key"]
+    return resolve_place(store, ref)
 
 
 def report_document(store: GraphStore, document: str, date_from: str | date | None = None,
