@@ -250,6 +250,9 @@ class FalkorStore:
         except redis.ResponseError as e:
             if str(e).startswith(_NOT_PERSISTED):
                 raise StoreError(f"the store cannot persist writes: {e}", str(self.path)) from e
+            if "mem consumption exceeded capacity" in str(e):
+                raise QueryError(f"query refused: it needs more memory than the per-query cap "
+                                 f"(VANBAN_QUERY_MEMORY_MB) ({e})") from e
             raise QueryError(f"query refused: {e}") from e
         except redis.RedisError as e:
             raise StoreError(f"embedded store failed: {e}", str(self.path)) from e
