@@ -153,7 +153,8 @@ class Neo4jStore:
         self._scoped: dict[str, str] = {}
         try:
             self._driver = neo4j.GraphDatabase.driver(url, auth=(user, password), connection_timeout=10.0,
-                                                      max_connection_pool_size=100)
+                                                      max_connection_pool_size=100,
+                                                      notifications_min_severity="OFF")
             self._driver.verify_connectivity()
         except (ServiceUnavailable, AuthError, OSError, ValueError) as e:
             raise StoreError(f"cannot reach Neo4j: {e}", url) from e
