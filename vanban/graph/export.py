@@ -160,7 +160,7 @@ def write_csv(dump: Dump, out: Path) -> list[Path]:
                 w.writerow([src, dst] + [_cell(p.get(c), types[c], delim) for c in cols] + [type_])
         written.append(path)
     args = out / "import.args"
-    args.write_text("\n".join([f"--array-delimiter={delim}"]
+    args.write_text("\n".join([f"--array-delimiter={delim}", "--multiline-fields=true"]
                               + [f"--{'nodes' if p.name.startswith('nodes_') else 'relationships'}={p.name}"
                                  for p in written]) + "\n", encoding="utf-8")
     return written + [args]
