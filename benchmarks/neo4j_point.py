@@ -43,8 +43,10 @@ def measure(uri: str, docs: int, batch_rows: int, batch_docs: int, samples: int,
     recs = pregenerate(docs, seed, note)
     store = open_store(uri)
     try:
-        while store.run("MATCH (n) WITH n LIMIT 20000 DETACH DELETE n RETURN count(*) AS n")[0]["n"]:
-            pass
+        for q in ("MATCH ()-[r]->() WITH r LIMIT 20000 DELETE r RETURN count(*) AS n",
+                  "MATCH (n) WITH n LIMIT 20000 DELETE n RETURN count(*) AS n"):  # in chunks: memory per transaction
+            while store.run(q)[0]["n"]:
+                pass
         t0 = time.perf_counter()
         summary = load_extractions(store, recs.items, batch_rows=batch_rows, batch_docs=batch_docs)
         load_s = time.perf_counter() - t0
