@@ -278,7 +278,9 @@ def bench_api(seconds: float) -> list[dict[str, Any]]:
     print(f"  … API load, {seconds:.0f} s per store", file=sys.stderr, flush=True)
     r = subprocess.run([sys.executable, "-m", "benchmarks.api", "--seconds", str(seconds)], capture_output=True,
                        text=True, cwd=Path(__file__).resolve().parents[1])
-    print("\n" + "\n".join(ln for ln in r.stdout.splitlines() if not ln.startswith("[")))
+    if r.returncode:
+        print(f"\nAPI benchmark failed:\n{r.stderr[-2000:]}")
+    print("\n" + r.stdout.strip())
     return []
 
 

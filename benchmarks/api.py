@@ -57,7 +57,9 @@ def run_one(name: str, store_url: str, seconds: float, clients: int, tmp: Path) 
     store = open_store(store_url)
     try:
         if name == "neo4j":
-            store.run("MATCH (n) DETACH DELETE n")
+            from benchmarks.neo4j_point import wipe
+
+            wipe(store)
         assert load_paths(store, [SEEDS]).ok
     finally:
         store.close()

@@ -27,6 +27,14 @@ from vanban.graph.stats import graph_stats
 from vanban.loaders.resolve import Catalog
 
 
+def wipe(store: Any) -> None:
+    """Delete every relationship, then every node, 20,000 a transaction (a transaction's memory is capped)."""
+    for q in ("MATCH ()-[r]->() WITH r LIMIT 20000 DELETE r RETURN count(*) AS n",
+              "MATCH (n) WITH n LIMIT 20000 DELETE n RETURN count(*) AS n"):
+        while store.run(q)[0]["n"]:
+            pass
+
+
 def measure(uri: str, docs: int, batch_rows: int, batch_docs: int, samples: int, seed: int) -> dict[str, Any]:
     """Load `docs` synthetic documents into the (wiped) Neo4j at `uri`, time the queries; return the figures."""
     rng = random.Random(seed)
@@ -43,10 +51,7 @@ def measure(uri: str, docs: int, batch_rows: int, batch_docs: int, samples: int,
     recs = pregenerate(docs, seed, note)
     store = open_store(uri)
     try:
-        for q in ("MATCH ()-[r]->() WITH r LIMIT 20000 DELETE r RETURN count(*) AS n",
-                  "MATCH (n) WITH n LIMIT 20000 DELETE n RETURN count(*) AS n"):  # in chunks: memory per transaction
-            while store.run(q)[0]["n"]:
-                pass
+        wipe(store)
         t0 = time.perf_counter()
         summary = load_extractions(store, recs.items, batch_rows=batch_rows, batch_docs=batch_docs)
         load_s = time.perf_counter() - t0
