@@ -22,8 +22,11 @@ demo: setup
 test: setup
 	$(BIN)/python -m pytest -q
 
+# Neo4j is measured beside the embedded store when NEO4J_URI is set or java/mvn can start scripts/neo4j.
 bench: setup
-	$(BIN)/python -m benchmarks
+	@if [ -z "$$NEO4J_URI" ] && command -v java >/dev/null && command -v mvn >/dev/null; then \
+	  uri=$$(scripts/neo4j start) && NEO4J_URI=$$uri $(BIN)/python -m benchmarks; \
+	else $(BIN)/python -m benchmarks; fi
 
 # A throwaway Neo4j 5.26 on loopback (scripts/neo4j); test-neo4j runs the suite on both stores.
 neo4j-start:

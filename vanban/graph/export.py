@@ -8,9 +8,11 @@ CSV layout (neo4j-admin database import full; keys are unique across labels,
 so one global id space):
   nodes_<Label>.csv   `key:ID,<prop>:<type>,…,:LABEL`
   rels_<TYPE>.csv     `:START_ID,:END_ID,<prop>:<type>,…,:TYPE`
-Lists are written with `;` as the array delimiter (neo4j-admin's default) and
-typed `string[]`; ints `int`, floats `double`, booleans `boolean`. Import with
-  neo4j-admin database import full --nodes=nodes_Document.csv … --relationships=rels_CITES.csv …
+Lists are typed `string[]` and joined with an array delimiter that no list
+value contains (the first of ARRAY_DELIMITERS that is free: `;` is taken as soon as
+an alias holds one); ints `int`, floats `double`, booleans `boolean`. The folder
+also gets `import.args`, neo4j-admin's arguments for this export (delimiter included):
+  neo4j-admin database import full @import.args neo4j
 """
 
 from __future__ import annotations
@@ -97,11 +99,28 @@ def _neo_type(values: list[Any]) -> str:
     return "string"
 
 
-def _cell(v: Any, t: str) -> str:
+#: Array delimiters in order of preference; write_csv takes the first no list value contains.
+ARRAY_DELIMITERS = (";", "|", "¦", "\u241f", "\x1f")
+
+
+def array_delimiter(dump: Dump) -> str:
+    """Return the first of ARRAY_DELIMITERS that occurs in no list item of `dump`; raises InputError if none."""
+    used = set()
+    for props in [p for _, _, p in dump.nodes] + [p for *_, p in dump.rels]:
+        for v in props.values():
+            if isinstance(v, list):
+                used.update(c for x in v for c in ARRAY_DELIMITERS if c in str(x))
+    for c in ARRAY_DELIMITERS:
+        if c not in used:
+            return c
+    raise InputError("every array delimiter occurs in some list value: the graph cannot be written as CSV")
+
+
+def _cell(v: Any, t: str, delim: str = ";") -> str:
     if v is None:
         return ""
     if t == "string[]":
-        return ";".join(str(x) for x in v)
+        return delim.join(str(x) for x in v)
     if t == "boolean":
         return "true" if v else "false"
     if isinstance(v, (list, dict)):
@@ -110,9 +129,10 @@ def _cell(v: Any, t: str) -> str:
 
 
 def write_csv(dump: Dump, out: Path) -> list[Path]:
-    """Write nodes_<Label>.csv and rels_<TYPE>.csv into folder `out`; returns the paths written."""
+    """Write nodes_<Label>.csv, rels_<TYPE>.csv and import.args into folder `out`; returns the paths written."""
     out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
+    delim = array_delimiter(dump)
     by_label: dict[str, list[tuple[str, dict[str, Any]]]] = {}
     for key, label, props in dump.nodes:
         by_label.setdefault(label, []).append((key, props))
@@ -124,7 +144,7 @@ def write_csv(dump: Dump, out: Path) -> list[Path]:
             w = csv.writer(fh)
             w.writerow(["key:ID"] + [f"{c}:{types[c]}" for c in cols] + [":LABEL"])
             for key, p in rows:
-                w.writerow([key] + [_cell(p.get(c), types[c]) for c in cols] + [label])
+                w.writerow([key] + [_cell(p.get(c), types[c], delim) for c in cols] + [label])
         written.append(path)
     by_type: dict[str, list[tuple[str, str, dict[str, Any]]]] = {}
     for type_, src, dst, props in dump.rels:
@@ -137,9 +157,13 @@ def write_csv(dump: Dump, out: Path) -> list[Path]:
             w = csv.writer(fh)
             w.writerow([":START_ID", ":END_ID"] + [f"{c}:{types[c]}" for c in cols] + [":TYPE"])
             for src, dst, p in rows:
-                w.writerow([src, dst] + [_cell(p.get(c), types[c]) for c in cols] + [type_])
+                w.writerow([src, dst] + [_cell(p.get(c), types[c], delim) for c in cols] + [type_])
         written.append(path)
-    return written
+    args = out / "import.args"
+    args.write_text("\n".join([f"--array-delimiter={delim}", "--multiline-fields=true"]
+                              + [f"--{'nodes' if p.name.startswith('nodes_') else 'relationships'}={p.name}"
+                                 for p in written]) + "\n", encoding="utf-8")
+    return written + [args]
 
 
 def write_json(dump: Dump, out: Path) -> list[Path]:

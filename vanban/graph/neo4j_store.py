@@ -28,6 +28,9 @@ RANGE_INDEXES: tuple[tuple[str, str], ...] = (
     ("Task", "deadline_date"), ("Task", "recurrence"), ("Document", "year"),
 )
 
+#: Labels with a TEXT index on `search`, used by `search CONTAINS $word` filters.
+TEXT_LABELS: tuple[str, ...] = ("Document", "Agency", "Place", "Task")
+
 #: Labels with a full-text index on `search` (named vanban_<label>_fulltext).
 FULLTEXT_LABELS: tuple[str, ...] = ("Document", "Agency", "Place", "Task")
 
@@ -42,6 +45,19 @@ READ_PROCEDURES: frozenset[str] = frozenset({
 #: Status codes that blame the server, the credentials or the database, never one query or document.
 STORE_CODES = ("Neo.ClientError.Security.", "Neo.ClientError.Database.", "Neo.ClientError.Cluster.",
                "Neo.ClientError.General.ForbiddenOnReadOnlyDatabase")
+
+
+_CALL_WITH = re.compile(r"CALL \{(\s*\n\s*)WITH ([A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*)[ \t]*\n")
+_CALL_BARE = re.compile(r"CALL \{")
+
+
+def scoped_calls(query: str) -> str:
+    """Return `query` with `CALL { WITH a, b …}` written `CALL (a, b) {…}` and bare `CALL {` as `CALL () {`.
+
+    The scope clause is Neo4j 5.23+'s form (the importing WITH is deprecated there); FalkorDB and
+    older servers know only the WITH form, which the .cypher files keep.
+    """
+    return _CALL_BARE.sub("CALL () {", _CALL_WITH.sub(r"CALL (\2) {\1", query))
 
 
 class _NoRetry(Exception):
@@ -134,9 +150,11 @@ class Neo4jStore:
         password = password if password is not None else os.environ.get("NEO4J_PASSWORD", "")
         self._checked: set = set()
         self._version: tuple[int, ...] | None = None
+        self._scoped: dict[str, str] = {}
         try:
             self._driver = neo4j.GraphDatabase.driver(url, auth=(user, password), connection_timeout=10.0,
-                                                      max_connection_pool_size=100)
+                                                      max_connection_pool_size=100,
+                                                      notifications_min_severity="OFF")
             self._driver.verify_connectivity()
         except (ServiceUnavailable, AuthError, OSError, ValueError) as e:
             raise StoreError(f"cannot reach Neo4j: {e}", url) from e
@@ -144,6 +162,7 @@ class Neo4jStore:
             raise StoreError(f"Neo4j refused the connection: {e}", url) from e
         try:  # the database must exist and answer (a missing one is the store's fault, not a document's)
             self._execute("RETURN 1 AS ok", None, read=True)
+            self.server_version()
         except Exception:
             if getattr(self, "_driver", None) is not None:
                 self._driver.close()
@@ -171,6 +190,8 @@ class Neo4jStore:
         from neo4j.exceptions import ClientError, Neo4jError, ServiceUnavailable, SessionExpired
 
         rows: list[dict[str, Any]] = []
+        if self._version is not None and self._version >= (5, 23) and "CALL {" in query:
+            query = self._scoped.get(query) or self._scoped.setdefault(query, scoped_calls(query))
 
         @neo4j.unit_of_work(timeout=(timeout_ms / 1000.0) if timeout_ms else None)
         def work(tx):
@@ -261,6 +282,8 @@ class Neo4jStore:
                      f"FOR (n:{label}) REQUIRE n.key IS UNIQUE")
         for label, prop in RANGE_INDEXES:
             self.run(f"CREATE INDEX vanban_{label.lower()}_{prop} IF NOT EXISTS FOR (n:{label}) ON (n.{prop})")
+        for label in TEXT_LABELS:  # CONTAINS on `search` (agency/place candidates, responsible_for_text)
+            self.run(f"CREATE TEXT INDEX vanban_{label.lower()}_search_text IF NOT EXISTS FOR (n:{label}) ON (n.search)")
         for label in FULLTEXT_LABELS:
             self.run(f"CREATE FULLTEXT INDEX vanban_{label.lower()}_fulltext IF NOT EXISTS "
                      f"FOR (n:{label}) ON EACH [n.search] "

@@ -1,0 +1,98 @@
+"""One measured point on Neo4j, beside benchmarks.point's embedded one: load rel/s and query p50/p95.
+
+    NEO4J_URI=bolt://… .venv/bin/python -m benchmarks.neo4j_point --docs 10000
+
+The Neo4j database is wiped first (use a throwaway server: `scripts/neo4j start`). The same
+synthetic records as benchmarks.point (same seed), loaded with the real loader, the same library
+queries timed; prints one JSON object with the keys benchmarks.point prints (no memory or size:
+the server is another process the client cannot measure).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import sys
+import time
+from typing import Any
+
+from benchmarks.point import SEARCH_WORDS, timed
+from benchmarks.records import pregenerate
+from vanban import queries as Q
+from vanban.graph import open_store
+from vanban.graph.loader import load_extractions
+from vanban.graph.stats import graph_stats
+from vanban.loaders.resolve import Catalog
+
+
+def wipe(store: Any) -> None:
+    """Delete every relationship, then every node, 20,000 a transaction (a transaction's memory is capped)."""
+    for q in ("MATCH ()-[r]->() WITH r LIMIT 20000 DELETE r RETURN count(*) AS n",
+              "MATCH (n) WITH n LIMIT 20000 DELETE n RETURN count(*) AS n"):
+        while store.run(q)[0]["n"]:
+            pass
+
+
+def measure(uri: str, docs: int, batch_rows: int, batch_docs: int, samples: int, seed: int) -> dict[str, Any]:
+    """Load `docs` synthetic documents into the (wiped) Neo4j at `uri`, time the queries; return the figures."""
+    rng = random.Random(seed)
+    citing: list[str] = []
+    agencies: dict[str, int] = {}
+    every = max(1, docs // (samples * 20))
+
+    def note(i: int, ex: Any) -> None:
+        if i % every == 0 and i > docs // 2 and any(c.issuer.startswith("Ủy ban") for c in ex.citations):
+            citing.append(Catalog.info_for(ex.document, ex.sha256, ex.source).key)
+        for r in ex.responsibilities:
+            agencies[r.actor] = agencies.get(r.actor, 0) + 1
+
+    recs = pregenerate(docs, seed, note)
+    store = open_store(uri)
+    try:
+        wipe(store)
+        t0 = time.perf_counter()
+        summary = load_extractions(store, recs.items, batch_rows=batch_rows, batch_docs=batch_docs)
+        load_s = time.perf_counter() - t0
+        st = graph_stats(store)
+        keys = rng.sample(citing, min(samples, len(citing)))
+        top = sorted(agencies, key=agencies.get, reverse=True)[:20]
+        ags = [rng.choice(top) for _ in range(samples)]
+        months = [(rng.randint(2019, 2025), rng.randint(1, 12)) for _ in range(samples)]
+        q = {
+            "lineage": timed([lambda k=k: Q.lineage(store, k, "both", 5) for k in keys]),
+            "duties": timed([lambda g=g: Q.duties(store, g, limit=100) for g in ags]),
+            "deadlines": timed([lambda g=g, m=m: Q.deadlines(store, f"{m[0]}-{m[1]:02d}-01", f"{m[0]}-{m[1]:02d}-28",
+                                                             agency=g, as_of="2024-06-30")
+                                for g, m in zip(ags, months)]),
+            "deadlines_all": timed([lambda m=m: Q.deadlines(store, f"{m[0]}-{m[1]:02d}-01", f"{m[0]}-{m[1]:02d}-07",
+                                                            as_of="2024-06-30") for m in months]),
+            "search": timed([lambda w=w: Q.search(store, w, limit=20) for w in SEARCH_WORDS] * max(1, samples // 8)),
+        }
+    finally:
+        store.close()
+    return {"store": "neo4j", "docs": docs, "written": summary.documents, "failures": len(summary.failures),
+            "nodes": st["total_nodes"], "relationships": st["total_relationships"], "load_s": load_s,
+            "rels_per_s": st["total_relationships"] / load_s, "docs_per_s": summary.documents / load_s,
+            "batch_rows": batch_rows, "queries": q}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--docs", type=int, default=10_000)
+    ap.add_argument("--uri", default=os.environ.get("NEO4J_URI"), help="Neo4j (wiped first); default NEO4J_URI")
+    ap.add_argument("--batch-rows", type=int, default=20_000)
+    ap.add_argument("--batch-docs", type=int, default=2_000)
+    ap.add_argument("--samples", type=int, default=40)
+    ap.add_argument("--seed", type=int, default=7)
+    a = ap.parse_args(argv)
+    if not a.uri:
+        raise SystemExit("no Neo4j: set NEO4J_URI or --uri (scripts/neo4j start)")
+    res = measure(a.uri, a.docs, a.batch_rows, a.batch_docs, a.samples, a.seed)
+    print(json.dumps(res))
+    return 0 if res["failures"] == 0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
