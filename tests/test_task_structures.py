@@ -240,6 +240,25 @@ def test_split_printed_unit_lists(printed, expected):
     assert [n for u in units for n in unit_names(u, [], None)] == expected
 
 
+
+# 001c610b2efdcf0c.md (Phụ lục, TT 4): a table cell prints one unit (or list) per line
+@pytest.mark.parametrize("cell,expected", [
+    ("Các sở, ngành, UBND xã, phường, đặc khu\nSở Tài chính",
+     ["Các sở, ngành", "Ủy ban nhân dân xã, phường, đặc khu", "Sở Tài chính"]),
+    ("Sở Tài chính\nCác sở, ngành, UBND xã, phường, đặc khu",
+     ["Sở Tài chính", "Các sở, ngành", "Ủy ban nhân dân xã, phường, đặc khu"]),
+    ("\nSở Nội vụ, các sở, ngành, UBND xã,\nphường, đặc khu\n",
+     ["Sở Nội vụ", "Các sở, ngành", "Ủy ban nhân dân xã, phường, đặc khu"]),
+])
+def test_split_table_cell_lines(cell, expected):
+    units = split_units(cell, 0, len(cell), lines=True)
+    assert [n for u in units for n in unit_names(u, [], None)] == expected
+
+
+def test_prose_line_break_does_not_cut_units():
+    text = "Chánh Văn phòng\nỦy ban nhân dân tỉnh"
+    assert [u.surface for u in split_units(text, 0, len(text))] == [text]
+
 # 6bac4a0d92da936d.md (010/CT-UBND Đắk Lắk): a heading names a collective and lists its members
 MEMBERS_010 = """Để nâng cao hiệu quả công tác thẩm định, Chủ tịch Ủy ban nhân dân tỉnh chỉ thị như sau:
 I. Trách nhiệm phối hợp trong công tác thẩm định chủ trương đầu tư dự án

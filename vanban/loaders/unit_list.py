@@ -59,10 +59,11 @@ class Unit(NamedTuple):
     surface: str
 
 
-def _cuts(text: str, a: int, b: int, protected: list[tuple[int, int]]) -> list[int]:
-    """Offsets in [a, b) where a new unit starts."""
+def _cuts(text: str, a: int, b: int, protected: list[tuple[int, int]], lines: bool = False) -> list[int]:
+    """Offsets in [a, b) where a new unit starts (with `lines`, also a line opening a capitalised unit)."""
     out = []
-    for m in re.finditer(r";|,|\s+và\s+|\s+cùng\s+|\s+với\s+", text[a:b]):
+    sep = r";|,|\s+và\s+|\s+cùng\s+|\s+với\s+" + (r"|[ \t]*\n[ \t]*" if lines else "")
+    for m in re.finditer(sep, text[a:b]):
         at = a + m.start()
         if any(x <= at < y for x, y in protected):
             continue
@@ -76,19 +77,25 @@ def _cuts(text: str, a: int, b: int, protected: list[tuple[int, int]]) -> list[i
         if not head:
             continue
         word = text[nxt:head.end()]
+        if "\n" in m.group() and (not text[a:at].strip(_LEAD_PUNCT) or not word[:1].isupper() or text[a + m.start() - 1:a + m.start()] in ",;"):
+            continue  # a wrapped line goes on with the same unit; a line opening a capitalised unit is a new one
         if m.group() == "," and word[:1].islower() and _CONTINUES.fullmatch(word.strip()):
             continue  # "Các Sở, ngành, đơn vị": the list of one collective
         out.append(nxt)
     return out
 
 
-def split_units(text: str, a: int, b: int, protected: list[tuple[int, int]] = ()) -> list[Unit]:
+def split_units(text: str, a: int, b: int, protected: list[tuple[int, int]] = (),
+                lines: bool = False) -> list[Unit]:
     """The units printed in text[a:b], in order; `protected` spans (agency mentions) are never cut.
+
+    `lines` (a table cell): a line that opens with a capitalised unit head word starts a new unit
+    ("Các sở, ngành, UBND xã, phường, đặc khu" / "Sở Tài chính" on two lines are two units).
 
     A part that does not open with a unit head word ends the list (what follows is not a unit),
     and a unit is cut before a verb ("Sở X chủ trì …", "Sở X tiến hành rà soát …").
     """
-    starts = [a] + _cuts(text, a, b, list(protected))
+    starts = [a] + _cuts(text, a, b, list(protected), lines)
     out: list[Unit] = []
     for i, s in enumerate(starts):
         e = starts[i + 1] if i + 1 < len(starts) else b
