@@ -13,6 +13,7 @@ import pytest
 from vanban.loaders.pipeline import extract_text
 from vanban.loaders.read import raw_from_string
 from vanban.loaders.unit_list import split_units, unit_names
+from vanban.text import fold
 
 HEAD = """ỦY BAN NHÂN DÂN
 TỈNH BẮC NINH
@@ -288,3 +289,21 @@ def test_request_upwards_is_no_task_of_the_central_government():
     got = {(r.actor, r.role) for r in run(HEAD, AWARDS)}
     assert not [a for a, _ in got if a in ("Thủ tướng Chính phủ", "Chính phủ")]
     assert ("Sở Nội vụ", "execute") in got
+
+
+# Collectives printed as a list of kinds of unit, with or without "(có) liên quan", are one actor as printed
+# (6a406c1f9dfed9c3.md, 09daab284f92e2dd.md, 6bac4a0d92da936d.md, 8e9a425dd83e56b3.md)
+@pytest.mark.parametrize("sentence,actor", [
+    ("Các sở, ngành liên quan và Ủy ban nhân dân các xã, phường chủ động cân đối, bố trí kinh phí thực hiện.",
+     "Các sở, ngành liên quan"),
+    ("Các cơ quan, đơn vị, địa phương xây dựng kế hoạch triển khai thực hiện phù hợp với chức năng.",
+     "Các cơ quan, đơn vị, địa phương"),
+    ("Các cơ quan, tổ chức có liên quan căn cứ Kế hoạch này xây dựng kế hoạch triển khai tại đơn vị.",
+     "Các cơ quan, tổ chức có liên quan"),
+    ("Các Sở, ngành, đơn vị liên quan kiện toàn và nâng cao trình độ đội ngũ công chức.",
+     "Các Sở, ngành, đơn vị liên quan"),
+])
+def test_printed_collective_is_one_actor(sentence, actor):
+    got = run(HEAD, "I. TỔ CHỨC THỰC HIỆN\n1. " + sentence + "\n")
+    assert actor in {r.actor for r in got}
+    assert not any(fold(r.action).startswith(("lien quan", "dia phuong", "to chuc co")) for r in got)
