@@ -307,3 +307,37 @@ def test_printed_collective_is_one_actor(sentence, actor):
     got = run(HEAD, "I. TỔ CHỨC THỰC HIỆN\n1. " + sentence + "\n")
     assert actor in {r.actor for r in got}
     assert not any(fold(r.action).startswith(("lien quan", "dia phuong", "to chuc co")) for r in got)
+
+
+# 001c610b2efdcf0c.md (Phụ lục, TT 5): the table's last row; its cells are read once, as a row
+TABLE_LAST_ROW = TABLE_2820.replace("Năm 2025 - 2026\n|\n|\n", """Năm 2025 - 2026
+|
+|
+|
+|
+3
+|
+Thực hiện trách nhiệm giải
+trình về việc cung cấp, cập nhật, chuẩn hóa dữ liệu. Trường hợp chậm tiến độ,
+không gửi dữ liệu, gửi dữ liệu không đúng quy định hoặc sai lệch, đơn vị chịu
+trách nhiệm trước Ủy ban nhân dân tỉnh.
+|
+Các sở, ngành, UBND xã, phường, đặc khu
+|
+Sở Tài chính
+|
+Thường xuyên, định kỳ hằng quý báo cáo về Sở Tài chính
+|
+Dữ liệu được cập nhật đầy đủ, chính xác, kịp thời; đơn vị chịu trách
+nhiệm giải trình trước Ủy ban nhân dân tỉnh trong trường hợp chậm trễ
+|
+|
+""")
+
+
+def test_task_table_last_row_read_once():
+    got = run(QD_HEAD, DIEU_3, annex=TABLE_LAST_ROW)
+    row3 = {(r.actor, r.role) for r in got if r.clause == "PL1.I.row3"}
+    assert row3 == {("Các sở, ngành", "lead"), ("Ủy ban nhân dân xã, phường, đặc khu", "lead"),
+                    ("Sở Tài chính", "coordinate")}
+    assert not [r for r in got if r.clause.startswith("PL1") and ".row" not in r.clause]

@@ -185,6 +185,7 @@ def table_tasks(rep, text: str, flat: list[Clause], regions: list[tuple[int, int
             inner = _innermost(flat, row[0].start)
             if inner is not None and inner.head.start >= table_start:
                 replaced.add(inner.path)  # a clause the segmenter opened inside the table: the rows fill it
+            replaced.update(c.path for c in flat if span.start < c.head.start < span.end)  # … or inside a row
             for role in ("lead", "execute", "coordinate"):
                 c = cells.get(role)
                 if c is None:
