@@ -341,3 +341,50 @@ def test_task_table_last_row_read_once():
     assert row3 == {("Các sở, ngành", "lead"), ("Ủy ban nhân dân xã, phường, đặc khu", "lead"),
                     ("Sở Tài chính", "coordinate")}
     assert not [r for r in got if r.clause.startswith("PL1") and ".row" not in r.clause]
+
+
+# 001c610b2efdcf0c.md (2820/QĐ-UBND Thành phố Hồ Chí Minh): a centrally run city's organs say "Thành phố"
+HCM_HEAD = """|
+**ỦY BAN NHÂN
+DÂN **
+THÀNH PHỐ HỒ CHÍ MINH
+--------
+|
+**CỘNG HÒA XÃ
+HỘI CHỦ NGHĨA VIỆT NAM**
+Độc lập - Tự do - Hạnh phúc
+---------------
+|
+|
+Số:
+2820/QĐ-UBND
+|
+*Thành phố Hồ
+Chí Minh, ngày 19 tháng 11 năm 2025*
+|
+
+
+**QUYẾT ĐỊNH**
+
+BAN HÀNH KẾ HOẠCH THỬ NGHIỆM
+
+**ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH**
+
+*Căn cứ Luật Tổ chức chính
+quyền địa phương số 72/2025/QH15;*
+
+**QUYẾT ĐỊNH:**
+
+"""
+
+
+@pytest.mark.parametrize("sentence,actor", [
+    ("Trung tâm Chuyển đổi số Thành phố chủ trì xây dựng hạ tầng công nghệ thông tin, trang thiết bị.",
+     "Trung tâm Chuyển đổi số Thành phố"),
+    ("Sở Tài chính theo dõi, đôn đốc thực hiện kế hoạch; định kỳ hằng quý tổng hợp, báo cáo.", "Sở Tài chính"),
+])
+def test_central_city_document_actors(sentence, actor):
+    text = HCM_HEAD + "Điều 1. " + sentence + "\n" + TAIL
+    got = extract_text(raw_from_string(text, source="2820-QD-UBND.md")).responsibilities  # website markdown
+    assert actor in {r.actor for r in got}
+    assert not any(r.actor.endswith(" tỉnh") for r in got)
