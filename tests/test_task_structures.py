@@ -388,3 +388,16 @@ def test_central_city_document_actors(sentence, actor):
     got = extract_text(raw_from_string(text, source="2820-QD-UBND.md")).responsibilities  # website markdown
     assert actor in {r.actor for r in got}
     assert not any(r.actor.endswith(" tỉnh") for r in got)
+
+
+# A report with no recipient printed is still a report ("tổng hợp, báo cáo kịp thời …");
+# "… hoặc báo cáo" (only if need be) is not (001c610b2efdcf0c.md; seed 000_1074e49bedb8e63f)
+@pytest.mark.parametrize("sentence,is_report", [
+    ("Sở Tài chính tổng hợp, báo cáo kịp thời các trường hợp chậm tiến độ, không gửi dữ liệu.", True),
+    ("Sở Tài chính rà soát các nội dung, kịp thời điều chỉnh hoặc báo cáo, đề xuất cấp có thẩm quyền điều chỉnh.",
+     False),
+])
+def test_report_without_recipient(sentence, is_report):
+    got = run(HEAD, "I. TỔ CHỨC THỰC HIỆN\n1. " + sentence + "\n")
+    assert {r.actor for r in got} == {"Sở Tài chính"}
+    assert ("report" in {r.role for r in got}) is is_report

@@ -107,6 +107,7 @@ _TO_MONITOR = re.compile(r"\s*để\s+theo\s+dõi", re.IGNORECASE)
 _BEFORE_WHOM = re.compile(r"\s*(?:chính\s+|toàn\s+diện\s+|cụ\s+thể\s+)?trước\s+", re.IGNORECASE)
 _WITH = re.compile(r"\s*(?:chặt\s+chẽ\s+)?(?:với\s+)?", re.IGNORECASE)
 _KIEM = re.compile(r"\bkiêm\b")
+_OR_END = re.compile(r"\bhoặc\s*$")
 _STOP_OR_COLON = re.compile(r"[.:]")
 
 
@@ -367,6 +368,8 @@ def _roles(ctx: Ctx, a: int, b: int) -> list[tuple[str, str | None, tuple[str, .
                 run = _run_after(ctx, hits, m.end())
                 named = [h for h in run if not h.generic and h.names]
                 if not named:
+                    if not _OR_END.search(text[s:m.start()]):  # "điều chỉnh hoặc báo cáo …": only if need be
+                        out.append(("report", None, (), ()))  # "thực hiện chế độ báo cáo định kỳ": no recipient
                     continue
                 to = tuple(_names(run))
                 out.append(("report", None, to, ()))
