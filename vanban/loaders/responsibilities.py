@@ -368,8 +368,10 @@ def _roles(ctx: Ctx, a: int, b: int) -> list[tuple[str, str | None, tuple[str, .
                 run = _run_after(ctx, hits, m.end())
                 named = [h for h in run if not h.generic and h.names]
                 if not named:
-                    if not _OR_END.search(text[s:m.start()]):  # "điều chỉnh hoặc báo cáo …": only if need be
-                        out.append(("report", None, (), ()))  # "thực hiện chế độ báo cáo định kỳ": no recipient
+                    # no recipient printed ("tổng hợp, báo cáo kịp thời …"): a report; to a generic body
+                    # ("báo cáo cấp có thẩm quyền") or only if need be ("điều chỉnh hoặc báo cáo"): not
+                    if not run and not _OR_END.search(text[s:m.start()]):
+                        out.append(("report", None, (), ()))
                     continue
                 to = tuple(_names(run))
                 out.append(("report", None, to, ()))
