@@ -401,3 +401,19 @@ def test_report_without_recipient(sentence, is_report):
     got = run(HEAD, "I. TỔ CHỨC THỰC HIỆN\n1. " + sentence + "\n")
     assert {r.actor for r in got} == {"Sở Tài chính"}
     assert ("report" in {r.role for r in got}) is is_report
+
+
+# 4e39af96b6891368.md (1627/QĐ-UBND Quảng Ngãi): "(gồm các Sở: …)" prints "Sở" once for all members
+SHARED_SO_1627 = """I. TỔ CHỨC THỰC HIỆN
+1. Các cơ quan tham mưu quản lý ngành, lĩnh vực (gồm các Sở: Xây dựng, Nông
+nghiệp và Môi trường, Công Thương, Tài chính, Khoa học và Công nghệ, Văn hóa,
+Thể thao và Du lịch)
+- Phối hợp hướng dẫn các cơ quan, tổ chức, đơn vị, địa phương thực hiện kiểm kê tài sản kết cấu hạ tầng.
+"""
+
+
+def test_members_sharing_one_head_word():
+    got = {(r.actor, r.role) for r in run(HEAD, SHARED_SO_1627)}
+    assert got == {(n, "coordinate") for n in (
+        "Sở Xây dựng", "Sở Nông nghiệp và Môi trường", "Sở Công Thương", "Sở Tài chính",
+        "Sở Khoa học và Công nghệ", "Sở Văn hóa, Thể thao và Du lịch")}

@@ -145,6 +145,29 @@ def unit_names(unit: Unit, hits: list, province: str | None = None) -> list[str]
     return [printed_name(unit.surface, province)]
 
 
+_SHARED_SO = re.compile(r"\(\s*(?:gồm\s+)?các\s+Sở\s*:")
+
+
+def _shared_head_members(items: str, province: str | None) -> list[str]:
+    """Registry names of "Xây dựng, Nông nghiệp và Môi trường, Văn hóa, Thể thao và Du lịch" read as
+    "Sở …" each (longest run of comma parts that names one Sở first); [] when a part names none."""
+    from vanban.loaders.agencies import recogniser  # the registry needs this module's callers loaded first
+    rec = recogniser(province)
+    parts = [p.strip(" \t\n*") for p in squash(items).split(",")]
+    out, i = [], 0
+    while i < len(parts):
+        for j in range(len(parts), i, -1):
+            cand = "Sở " + ", ".join(parts[i:j])
+            hits = rec.find(cand)
+            if len(hits) == 1 and hits[0].start == 0 and hits[0].end == len(cand) and hits[0].names:
+                out += list(hits[0].names)
+                i = j
+                break
+        else:
+            return []
+    return out
+
+
 _MEMBERS = re.compile(r"\((?:gồm(?:\s+các)?(?:\s+Sở)?\s*:?\s*)?([^()]{8,400})\)\s*$")
 _TAIL_NOTE = re.compile(r"\s*\([^()]{0,60}\)\s*$")  # "(cơ quan chủ trì)", "(thường trực)"
 
@@ -158,6 +181,11 @@ def heading_units(text: str, a: int, b: int, hits: list, province: str | None = 
     head = text[a:b]
     members = _MEMBERS.search(head.rstrip(" \t\n*:.;"))
     if members and UNIT_HEAD.match(head.lstrip(" \t\n*")):
+        shared = _SHARED_SO.match(members.group())
+        if shared:  # "(gồm các Sở: Xây dựng, Công Thương, …)": "Sở" stands once for every member
+            names = _shared_head_members(members.group(1), province)
+            if len(names) >= 2:
+                return names
         # "Các cơ quan đăng ký đầu tư (Sở Tài chính, Ban quản lý Khu Kinh tế …):" → its members
         ma, mb = a + members.start(1), a + members.end(1)
         prot = [(h.start, h.end) for h in hits if ma <= h.start and h.end <= mb]
