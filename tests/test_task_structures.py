@@ -417,3 +417,13 @@ def test_members_sharing_one_head_word():
     assert got == {(n, "coordinate") for n in (
         "Sở Xây dựng", "Sở Nông nghiệp và Môi trường", "Sở Công Thương", "Sở Tài chính",
         "Sở Khoa học và Công nghệ", "Sở Văn hóa, Thể thao và Du lịch")}
+
+
+# "Cử công chức chuyên môn phối hợp tham gia tổ công tác": staff sent to take part → coordinate (4e39af96b6891368.md)
+@pytest.mark.parametrize("sentence,role", [
+    ("Sở Xây dựng cử công chức chuyên môn phối hợp tham gia tổ công tác kiểm tra, giám sát việc kiểm kê.", "coordinate"),
+    ("Sở Xây dựng cử cán bộ phối hợp với Sở Tài chính kiểm tra việc kiểm kê.", "coordinate"),
+])
+def test_staff_sent_to_coordinate(sentence, role):
+    got = run(HEAD, "I. TỔ CHỨC THỰC HIỆN\n1. " + sentence + "\n")
+    assert {(r.actor, r.role) for r in got} == {("Sở Xây dựng", role)}

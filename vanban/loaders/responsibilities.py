@@ -81,10 +81,15 @@ _ROLE_SCAN = Prefilter(_ROLE, ("chủ", "là", "phối", "chịu", "có", "trác
                                "đôn", "kiểm", "giám", "tha"))
 # What may stand between the part start (or a previous verb) and a role phrase for it to count.
 _BEFORE_ROLE = re.compile(r"(?:^|,|\bvà|\bhoặc|\bđồng\s+thời|\bcó\s+trách\s+nhiệm|\bkhẩn\s+trương|"
-                          r"\bthường\s+xuyên|\bkịp\s+thời|\bchủ\s+động|\btổng\s+hợp|\blà\s+người|\bchủ\s+trì)\s*$", re.IGNORECASE)
+                          r"\bthường\s+xuyên|\bkịp\s+thời|\bchủ\s+động|\btổng\s+hợp|\blà\s+người|\bchủ\s+trì|"
+                          # "Cử công chức chuyên môn phối hợp …": staff sent to take part
+                          r"\bcử\s+(?:cán\s+bộ|công\s+chức|viên\s+chức|đại\s+diện|lãnh\s+đạo)(?:\s+chuyên\s+môn)?)\s*$",
+                          re.IGNORECASE)
 # Adverbs only: a role phrase after them still opens the action ("Căn cứ …, khẩn trương phối hợp").
 _ADVERBS = re.compile(r"^(?:căn\s+cứ\s.*?)?(?:\s|,|khẩn\s+trương|thường\s+xuyên|chủ\s+động|kịp\s+thời)*$",
                       re.IGNORECASE | re.DOTALL)
+_SENT_STAFF = re.compile(r"\s*cử\s+(?:cán\s+bộ|công\s+chức|viên\s+chức|đại\s+diện|lãnh\s+đạo)(?:\s+chuyên\s+môn)?\s*$",
+                         re.IGNORECASE)  # "cử công chức … phối hợp": the sending is no task of its own
 MONITOR_REACH = 4  # monitor words ("kiểm tra", "giám sát") are often nouns: count them near the start only
 _OBJ_PREP = re.compile(r"(?:của|tại|theo)\s*$", re.IGNORECASE)
 # Small patterns of the hot loops, compiled once.
@@ -403,7 +408,7 @@ def _roles(ctx: Ctx, a: int, b: int) -> list[tuple[str, str | None, tuple[str, .
                 out.append((role, None, (), ()))
             if not counted:
                 counted = True
-                if first_part and not _ADVERBS.match(text[s:m.start()]):
+                if first_part and not _ADVERBS.match(text[s:m.start()]) and not _SENT_STAFF.match(text[s:m.start()]):
                     out.append(("execute", None, (), ()))
         if not counted and first_part:
             out.append(("execute", None, (), ()))
