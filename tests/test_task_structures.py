@@ -427,3 +427,20 @@ def test_members_sharing_one_head_word():
 def test_staff_sent_to_coordinate(sentence, role):
     got = run(HEAD, "I. TỔ CHỨC THỰC HIỆN\n1. " + sentence + "\n")
     assert {(r.actor, r.role) for r in got} == {("Sở Xây dựng", role)}
+
+
+# 6bac4a0d92da936d.md (010/CT-UBND Đắk Lắk): a purpose clause "Để …," before the subject of a lead-in
+PURPOSE_010 = """I. TRÁCH NHIỆM
+1. Để nâng cao hiệu lực, hiệu quả quản lý nhà nước về đầu tư,
+tăng cường công tác đánh giá, kiểm tra và giám sát các dự án đầu tư, các Sở,
+ngành, UBND cấp xã và các đơn vị có liên quan theo chức năng, nhiệm vụ, thẩm
+quyền quy định triển khai thực hiện những nội dung sau:
+
+a) Thực hiện đầy đủ, nghiêm túc các quy định của pháp luật về đầu tư.
+"""
+
+
+def test_purpose_clause_before_subject():
+    got = {(r.clause, r.actor) for r in run(HEAD, PURPOSE_010)}
+    assert {("I.1.a", "Các sở, ngành"), ("I.1.a", "Ủy ban nhân dân cấp xã"),
+            ("I.1.a", "Các đơn vị có liên quan")} <= got

@@ -112,6 +112,7 @@ _TO_MONITOR = re.compile(r"\s*để\s+theo\s+dõi", re.IGNORECASE)
 _BEFORE_WHOM = re.compile(r"\s*(?:chính\s+|toàn\s+diện\s+|cụ\s+thể\s+)?trước\s+", re.IGNORECASE)
 _WITH = re.compile(r"\s*(?:chặt\s+chẽ\s+)?(?:với\s+)?", re.IGNORECASE)
 _KIEM = re.compile(r"\bkiêm\b")
+_PURPOSE = re.compile(r"[\s*]*(?:Để|Nhằm)\s")
 _OR_END = re.compile(r"\bhoặc\s*$")
 _STOP_OR_COLON = re.compile(r"[.:]")
 
@@ -280,6 +281,11 @@ def _groups(ctx: Ctx, hits: list[AgencyHit], body_start: int, end: int) -> list[
             pre = text[a:h.start].lower()
             mode = "criticized" if "phê bình" in pre else ("requested" if "đề nghị" in pre else None)
             groups.append(Group([h], mode, at_start=(a == body_start) or topic))
+            prev = h
+        elif _PURPOSE.match(text, a) and text[a:h.start].rstrip().endswith(",") \
+                and not _STOP_PUNCT.search(text, a, h.start) and len(text[a:h.start].split()) <= 40:
+            # "Để nâng cao hiệu quả …, các Sở, ngành … triển khai …": a purpose clause before the subject
+            groups.append(Group([h], None, at_start=(a == body_start)))
             prev = h
         else:
             prev = None
