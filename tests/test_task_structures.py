@@ -423,6 +423,8 @@ def test_members_sharing_one_head_word():
 @pytest.mark.parametrize("sentence,role", [
     ("Sở Xây dựng cử công chức chuyên môn phối hợp tham gia tổ công tác kiểm tra, giám sát việc kiểm kê.", "coordinate"),
     ("Sở Xây dựng cử cán bộ phối hợp với Sở Tài chính kiểm tra việc kiểm kê.", "coordinate"),
+    # 6bac4a0d92da936d.md: "Tham gia kiểm tra, khảo sát vị trí đầu tư xây dựng" → monitor only
+    ("Sở Xây dựng tham gia kiểm tra, khảo sát vị trí đầu tư xây dựng.", "monitor"),
 ])
 def test_staff_sent_to_coordinate(sentence, role):
     got = run(HEAD, "I. TỔ CHỨC THỰC HIỆN\n1. " + sentence + "\n")

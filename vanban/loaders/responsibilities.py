@@ -81,15 +81,16 @@ _ROLE_SCAN = Prefilter(_ROLE, ("chủ", "là", "phối", "chịu", "có", "trác
                                "đôn", "kiểm", "giám", "tha"))
 # What may stand between the part start (or a previous verb) and a role phrase for it to count.
 _BEFORE_ROLE = re.compile(r"(?:^|,|\bvà|\bhoặc|\bđồng\s+thời|\bcó\s+trách\s+nhiệm|\bkhẩn\s+trương|"
-                          r"\bthường\s+xuyên|\bkịp\s+thời|\bchủ\s+động|\btổng\s+hợp|\blà\s+người|\bchủ\s+trì|"
+                          r"\bthường\s+xuyên|\bkịp\s+thời|\bchủ\s+động|\btổng\s+hợp|\blà\s+người|\bchủ\s+trì|\btham\s+gia|"
                           # "Cử công chức chuyên môn phối hợp …": staff sent to take part
                           r"\bcử\s+(?:cán\s+bộ|công\s+chức|viên\s+chức|đại\s+diện|lãnh\s+đạo)(?:\s+chuyên\s+môn)?)\s*$",
                           re.IGNORECASE)
 # Adverbs only: a role phrase after them still opens the action ("Căn cứ …, khẩn trương phối hợp").
 _ADVERBS = re.compile(r"^(?:căn\s+cứ\s.*?)?(?:\s|,|khẩn\s+trương|thường\s+xuyên|chủ\s+động|kịp\s+thời)*$",
                       re.IGNORECASE | re.DOTALL)
-_SENT_STAFF = re.compile(r"\s*cử\s+(?:cán\s+bộ|công\s+chức|viên\s+chức|đại\s+diện|lãnh\s+đạo)(?:\s+chuyên\s+môn)?\s*$",
-                         re.IGNORECASE)  # "cử công chức … phối hợp": the sending is no task of its own
+_SENT_STAFF = re.compile(r"\s*(?:cử\s+(?:cán\s+bộ|công\s+chức|viên\s+chức|đại\s+diện|lãnh\s+đạo)(?:\s+chuyên\s+môn)?|"
+                         r"tham\s+gia)\s*$",
+                         re.IGNORECASE)  # "cử công chức … phối hợp", "tham gia kiểm tra": no task of its own
 MONITOR_REACH = 4  # monitor words ("kiểm tra", "giám sát") are often nouns: count them near the start only
 _OBJ_PREP = re.compile(r"(?:của|tại|theo)\s*$", re.IGNORECASE)
 # Small patterns of the hot loops, compiled once.
