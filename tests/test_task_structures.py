@@ -446,3 +446,28 @@ def test_purpose_clause_before_subject():
     got = {(r.clause, r.actor) for r in run(HEAD, PURPOSE_010)}
     assert {("I.1.a", "Các sở, ngành"), ("I.1.a", "Ủy ban nhân dân cấp xã"),
             ("I.1.a", "Các đơn vị có liên quan")} <= got
+
+
+# 6bac4a0d92da936d.md: a heading naming a unit by its part ("Cơ quan chủ trì …") passes it to its items
+ROLE_NOUN_010 = """I. TRÁCH NHIỆM
+1. Cơ quan chủ trì giải quyết thủ tục đầu tư dự án
+
+a) Hướng dẫn và tạo điều kiện giải quyết nhanh các thủ tục đầu tư thuộc thẩm quyền.
+
+b) Chủ động phối hợp với các cơ quan, đơn vị, địa phương liên quan khác để giải quyết trong thời hạn quy định.
+"""
+
+
+def test_heading_unit_named_by_its_part():
+    got = {(r.clause, r.actor, r.role) for r in run(HEAD, ROLE_NOUN_010)}
+    assert ("I.1.a", "Cơ quan chủ trì giải quyết thủ tục đầu tư dự án", "execute") in got
+    assert ("I.1.b", "Cơ quan chủ trì giải quyết thủ tục đầu tư dự án", "coordinate") in got
+
+
+@pytest.mark.parametrize("printed,expected", [
+    ("Cơ quan phối hợp", ["Cơ quan phối hợp"]),
+    ("Sở Tài chính chủ trì, phối hợp với các sở", ["Sở Tài chính"]),
+])
+def test_unit_named_by_its_part_is_not_cut(printed, expected):
+    units = split_units(printed, 0, len(printed))
+    assert [n for u in units for n in unit_names(u, [], None)] == expected

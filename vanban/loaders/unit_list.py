@@ -43,6 +43,8 @@ _VERB_AFTER = re.compile(
     r"hướng\s+dẫn|kiểm\s+tra|đảm\s+bảo|bảo\s+đảm|cung\s+cấp|khẩn\s+trương|tăng\s+cường|nghiên\s+cứu|"
     r"yêu\s+cầu|đề\s+nghị|giao|là|đã|chủ\s+động)\b")  # lower case only: "Viện Nghiên cứu …" is a name
 _UBND = re.compile(r"\bUBND\b")
+_ROLE_NOUN = re.compile(r"(?i:các\s+)?(?:[Cc]ơ\s+quan|[Đđ]ơn\s+vị)")
+_ROLE_NOUN_VERB = re.compile(r"chủ\s+trì|phối\s+hợp")
 # "Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo", "Sở Tư pháp (cơ quan chủ trì)": the unit's part, not its name
 _ROLE_NOTE = re.compile(r"\s+(?:[-–]\s+(?:cơ\s+quan|thường\s+trực|đơn\s+vị)\b.*|\((?:cơ\s+quan|thường\s+trực|đơn\s+vị)[^()]*\))$",
                         re.IGNORECASE)
@@ -103,6 +105,8 @@ def split_units(text: str, a: int, b: int, protected: list[tuple[int, int]] = ()
             s += 1
         part = text[s:e]
         v = _VERB_AFTER.search(part)
+        if v is not None and _ROLE_NOUN.fullmatch(part[:v.start()]) and _ROLE_NOUN_VERB.match(part, v.start() + 1):
+            v = None  # "Cơ quan chủ trì giải quyết thủ tục …", "Cơ quan phối hợp": a unit named by its part
         cut_here = v is not None and not any(x <= s + v.start() < y for x, y in protected)
         if cut_here:
             e = s + v.start()
