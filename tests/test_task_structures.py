@@ -13,6 +13,7 @@ import pytest
 from vanban.loaders.pipeline import extract_text
 from vanban.loaders.read import raw_from_string
 from vanban.loaders.unit_list import split_units, unit_names
+from vanban.text import fold
 
 HEAD = """ỦY BAN NHÂN DÂN
 TỈNH BẮC NINH
@@ -240,6 +241,25 @@ def test_split_printed_unit_lists(printed, expected):
     assert [n for u in units for n in unit_names(u, [], None)] == expected
 
 
+
+# 001c610b2efdcf0c.md (Phụ lục, TT 4): a table cell prints one unit (or list) per line
+@pytest.mark.parametrize("cell,expected", [
+    ("Các sở, ngành, UBND xã, phường, đặc khu\nSở Tài chính",
+     ["Các sở, ngành", "Ủy ban nhân dân xã, phường, đặc khu", "Sở Tài chính"]),
+    ("Sở Tài chính\nCác sở, ngành, UBND xã, phường, đặc khu",
+     ["Sở Tài chính", "Các sở, ngành", "Ủy ban nhân dân xã, phường, đặc khu"]),
+    ("\nSở Nội vụ, các sở, ngành, UBND xã,\nphường, đặc khu\n",
+     ["Sở Nội vụ", "Các sở, ngành", "Ủy ban nhân dân xã, phường, đặc khu"]),
+])
+def test_split_table_cell_lines(cell, expected):
+    units = split_units(cell, 0, len(cell), lines=True)
+    assert [n for u in units for n in unit_names(u, [], None)] == expected
+
+
+def test_prose_line_break_does_not_cut_units():
+    text = "Chánh Văn phòng\nỦy ban nhân dân tỉnh"
+    assert [u.surface for u in split_units(text, 0, len(text))] == [text]
+
 # 6bac4a0d92da936d.md (010/CT-UBND Đắk Lắk): a heading names a collective and lists its members
 MEMBERS_010 = """Để nâng cao hiệu quả công tác thẩm định, Chủ tịch Ủy ban nhân dân tỉnh chỉ thị như sau:
 I. Trách nhiệm phối hợp trong công tác thẩm định chủ trương đầu tư dự án
@@ -269,3 +289,185 @@ def test_request_upwards_is_no_task_of_the_central_government():
     got = {(r.actor, r.role) for r in run(HEAD, AWARDS)}
     assert not [a for a, _ in got if a in ("Thủ tướng Chính phủ", "Chính phủ")]
     assert ("Sở Nội vụ", "execute") in got
+
+
+# Collectives printed as a list of kinds of unit, with or without "(có) liên quan", are one actor as printed
+# (6a406c1f9dfed9c3.md, 09daab284f92e2dd.md, 6bac4a0d92da936d.md, 8e9a425dd83e56b3.md)
+@pytest.mark.parametrize("sentence,actor", [
+    ("Các sở, ngành liên quan và Ủy ban nhân dân các xã, phường chủ động cân đối, bố trí kinh phí thực hiện.",
+     "Các sở, ngành liên quan"),
+    ("Các cơ quan, đơn vị, địa phương xây dựng kế hoạch triển khai thực hiện phù hợp với chức năng.",
+     "Các cơ quan, đơn vị, địa phương"),
+    ("Các cơ quan, tổ chức có liên quan căn cứ Kế hoạch này xây dựng kế hoạch triển khai tại đơn vị.",
+     "Các cơ quan, tổ chức có liên quan"),
+    ("Các Sở, ngành, đơn vị liên quan kiện toàn và nâng cao trình độ đội ngũ công chức.",
+     "Các Sở, ngành, đơn vị liên quan"),
+])
+def test_printed_collective_is_one_actor(sentence, actor):
+    got = run(HEAD, "I. TỔ CHỨC THỰC HIỆN\n1. " + sentence + "\n")
+    assert actor in {r.actor for r in got}
+    assert not any(fold(r.action).startswith(("lien quan", "dia phuong", "to chuc co")) for r in got)
+
+
+# 001c610b2efdcf0c.md (Phụ lục, TT 5): the table's last row; its cells are read once, as a row
+TABLE_LAST_ROW = TABLE_2820.replace("Năm 2025 - 2026\n|\n|\n", """Năm 2025 - 2026
+|
+|
+|
+|
+3
+|
+Thực hiện trách nhiệm giải
+trình về việc cung cấp, cập nhật, chuẩn hóa dữ liệu. Trường hợp chậm tiến độ,
+không gửi dữ liệu, gửi dữ liệu không đúng quy định hoặc sai lệch, đơn vị chịu
+trách nhiệm trước Ủy ban nhân dân tỉnh.
+|
+Các sở, ngành, UBND xã, phường, đặc khu
+|
+Sở Tài chính
+|
+Thường xuyên, định kỳ hằng quý báo cáo về Sở Tài chính
+|
+Dữ liệu được cập nhật đầy đủ, chính xác, kịp thời; đơn vị chịu trách
+nhiệm giải trình trước Ủy ban nhân dân tỉnh trong trường hợp chậm trễ
+|
+|
+""")
+
+
+def test_task_table_last_row_read_once():
+    got = run(QD_HEAD, DIEU_3, annex=TABLE_LAST_ROW)
+    row3 = {(r.actor, r.role) for r in got if r.clause == "PL1.I.row3"}
+    assert row3 == {("Các sở, ngành", "lead"), ("Ủy ban nhân dân xã, phường, đặc khu", "lead"),
+                    ("Sở Tài chính", "coordinate")}
+    assert not [r for r in got if r.clause.startswith("PL1") and ".row" not in r.clause]
+
+
+# 001c610b2efdcf0c.md (2820/QĐ-UBND Thành phố Hồ Chí Minh): a centrally run city's organs say "Thành phố"
+HCM_HEAD = """|
+**ỦY BAN NHÂN
+DÂN **
+THÀNH PHỐ HỒ CHÍ MINH
+--------
+|
+**CỘNG HÒA XÃ
+HỘI CHỦ NGHĨA VIỆT NAM**
+Độc lập - Tự do - Hạnh phúc
+---------------
+|
+|
+Số:
+2820/QĐ-UBND
+|
+*Thành phố Hồ
+Chí Minh, ngày 19 tháng 11 năm 2025*
+|
+
+
+**QUYẾT ĐỊNH**
+
+BAN HÀNH KẾ HOẠCH THỬ NGHIỆM
+
+**ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH**
+
+*Căn cứ Luật Tổ chức chính
+quyền địa phương số 72/2025/QH15;*
+
+**QUYẾT ĐỊNH:**
+
+"""
+
+
+@pytest.mark.parametrize("sentence,actor", [
+    ("Trung tâm Chuyển đổi số Thành phố chủ trì xây dựng hạ tầng công nghệ thông tin, trang thiết bị.",
+     "Trung tâm Chuyển đổi số Thành phố"),
+    ("Sở Tài chính theo dõi, đôn đốc thực hiện kế hoạch; định kỳ hằng quý tổng hợp, báo cáo.", "Sở Tài chính"),
+])
+def test_central_city_document_actors(sentence, actor):
+    text = HCM_HEAD + "Điều 1. " + sentence + "\n" + TAIL
+    got = extract_text(raw_from_string(text, source="2820-QD-UBND.md")).responsibilities  # website markdown
+    assert actor in {r.actor for r in got}
+    assert not any(r.actor.endswith(" tỉnh") for r in got)
+
+
+# A report with no recipient printed is still a report ("tổng hợp, báo cáo kịp thời …");
+# "… hoặc báo cáo" (only if need be) is not (001c610b2efdcf0c.md; seed 000_1074e49bedb8e63f)
+@pytest.mark.parametrize("sentence,is_report", [
+    ("Sở Tài chính tổng hợp, báo cáo kịp thời các trường hợp chậm tiến độ, không gửi dữ liệu.", True),
+    ("Sở Tài chính rà soát các nội dung, kịp thời điều chỉnh hoặc báo cáo, đề xuất cấp có thẩm quyền điều chỉnh.",
+     False),
+])
+def test_report_without_recipient(sentence, is_report):
+    got = run(HEAD, "I. TỔ CHỨC THỰC HIỆN\n1. " + sentence + "\n")
+    assert {r.actor for r in got} == {"Sở Tài chính"}
+    assert ("report" in {r.role for r in got}) is is_report
+
+
+# 4e39af96b6891368.md (1627/QĐ-UBND Quảng Ngãi): "(gồm các Sở: …)" prints "Sở" once for all members
+SHARED_SO_1627 = """I. TỔ CHỨC THỰC HIỆN
+1. Các cơ quan tham mưu quản lý ngành, lĩnh vực (gồm các Sở: Xây dựng, Nông
+nghiệp và Môi trường, Công Thương, Tài chính, Khoa học và Công nghệ, Văn hóa,
+Thể thao và Du lịch)
+- Phối hợp hướng dẫn các cơ quan, tổ chức, đơn vị, địa phương thực hiện kiểm kê tài sản kết cấu hạ tầng.
+"""
+
+
+def test_members_sharing_one_head_word():
+    got = {(r.actor, r.role) for r in run(HEAD, SHARED_SO_1627)}
+    assert got == {(n, "coordinate") for n in (
+        "Sở Xây dựng", "Sở Nông nghiệp và Môi trường", "Sở Công Thương", "Sở Tài chính",
+        "Sở Khoa học và Công nghệ", "Sở Văn hóa, Thể thao và Du lịch")}
+
+
+# "Cử công chức chuyên môn phối hợp tham gia tổ công tác": staff sent to take part → coordinate (4e39af96b6891368.md)
+@pytest.mark.parametrize("sentence,role", [
+    ("Sở Xây dựng cử công chức chuyên môn phối hợp tham gia tổ công tác kiểm tra, giám sát việc kiểm kê.", "coordinate"),
+    ("Sở Xây dựng cử cán bộ phối hợp với Sở Tài chính kiểm tra việc kiểm kê.", "coordinate"),
+    # 6bac4a0d92da936d.md: "Tham gia kiểm tra, khảo sát vị trí đầu tư xây dựng" → monitor only
+    ("Sở Xây dựng tham gia kiểm tra, khảo sát vị trí đầu tư xây dựng.", "monitor"),
+])
+def test_staff_sent_to_coordinate(sentence, role):
+    got = run(HEAD, "I. TỔ CHỨC THỰC HIỆN\n1. " + sentence + "\n")
+    assert {(r.actor, r.role) for r in got} == {("Sở Xây dựng", role)}
+
+
+# 6bac4a0d92da936d.md (010/CT-UBND Đắk Lắk): a purpose clause "Để …," before the subject of a lead-in
+PURPOSE_010 = """I. TRÁCH NHIỆM
+1. Để nâng cao hiệu lực, hiệu quả quản lý nhà nước về đầu tư,
+tăng cường công tác đánh giá, kiểm tra và giám sát các dự án đầu tư, các Sở,
+ngành, UBND cấp xã và các đơn vị có liên quan theo chức năng, nhiệm vụ, thẩm
+quyền quy định triển khai thực hiện những nội dung sau:
+
+a) Thực hiện đầy đủ, nghiêm túc các quy định của pháp luật về đầu tư.
+"""
+
+
+def test_purpose_clause_before_subject():
+    got = {(r.clause, r.actor) for r in run(HEAD, PURPOSE_010)}
+    assert {("I.1.a", "Các sở, ngành"), ("I.1.a", "Ủy ban nhân dân cấp xã"),
+            ("I.1.a", "Các đơn vị có liên quan")} <= got
+
+
+# 6bac4a0d92da936d.md: a heading naming a unit by its part ("Cơ quan chủ trì …") passes it to its items
+ROLE_NOUN_010 = """I. TRÁCH NHIỆM
+1. Cơ quan chủ trì giải quyết thủ tục đầu tư dự án
+
+a) Hướng dẫn và tạo điều kiện giải quyết nhanh các thủ tục đầu tư thuộc thẩm quyền.
+
+b) Chủ động phối hợp với các cơ quan, đơn vị, địa phương liên quan khác để giải quyết trong thời hạn quy định.
+"""
+
+
+def test_heading_unit_named_by_its_part():
+    got = {(r.clause, r.actor, r.role) for r in run(HEAD, ROLE_NOUN_010)}
+    assert ("I.1.a", "Cơ quan chủ trì giải quyết thủ tục đầu tư dự án", "execute") in got
+    assert ("I.1.b", "Cơ quan chủ trì giải quyết thủ tục đầu tư dự án", "coordinate") in got
+
+
+@pytest.mark.parametrize("printed,expected", [
+    ("Cơ quan phối hợp", ["Cơ quan phối hợp"]),
+    ("Sở Tài chính chủ trì, phối hợp với các sở", ["Sở Tài chính"]),
+])
+def test_unit_named_by_its_part_is_not_cut(printed, expected):
+    units = split_units(printed, 0, len(printed))
+    assert [n for u in units for n in unit_names(u, [], None)] == expected

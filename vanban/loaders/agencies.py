@@ -246,6 +246,8 @@ class Recogniser:
             name = info.name.replace("{province}", province) if province else info.name.replace(" {province}", "")
             if city:
                 name = name.replace(f"tỉnh {province}", f"Thành phố {province}")
+                if name.endswith(" tỉnh"):  # "Trung tâm Chuyển đổi số tỉnh" → "… Thành phố" in a centrally run city
+                    name = name[:-len("tỉnh")] + "Thành phố"
             for alias in info.aliases:
                 local = "{province}" in alias
                 if local:

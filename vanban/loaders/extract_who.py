@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from vanban.model import Agency, Citation, DocumentMeta, Mention, Place, Responsibility, Segmented, Target
 from vanban.loaders.agencies import recogniser
+from vanban.loaders.issuers import CENTRAL_CITIES, province_of_issuer
 from vanban.loaders.places import extract_places, gazetteer, key, province_of
 from vanban.loaders.responsibilities import extract_responsibilities
 from vanban.loaders.targets import extract_targets
@@ -41,6 +42,10 @@ def document_province(seg: Segmented, meta: DocumentMeta, text: str) -> str | No
     p = province_of(meta.issuer, seg.header.issuer, seg.header.parent_issuer)
     if p:
         return p
+    for issuer in (meta.issuer, seg.header.issuer, seg.header.parent_issuer):
+        city = province_of_issuer(issuer)  # "Ủy ban nhân dân Thành phố Hồ Chí Minh": a centrally run city
+        if city in CENTRAL_CITIES:
+            return city
     g = gazetteer()
     for cand in (meta.place, seg.header.place):
         if cand and key(cand) in g.provinces:

@@ -81,10 +81,16 @@ _ROLE_SCAN = Prefilter(_ROLE, ("chủ", "là", "phối", "chịu", "có", "trác
                                "đôn", "kiểm", "giám", "tha"))
 # What may stand between the part start (or a previous verb) and a role phrase for it to count.
 _BEFORE_ROLE = re.compile(r"(?:^|,|\bvà|\bhoặc|\bđồng\s+thời|\bcó\s+trách\s+nhiệm|\bkhẩn\s+trương|"
-                          r"\bthường\s+xuyên|\bkịp\s+thời|\bchủ\s+động|\btổng\s+hợp|\blà\s+người|\bchủ\s+trì)\s*$", re.IGNORECASE)
+                          r"\bthường\s+xuyên|\bkịp\s+thời|\bchủ\s+động|\btổng\s+hợp|\blà\s+người|\bchủ\s+trì|\btham\s+gia|"
+                          # "Cử công chức chuyên môn phối hợp …": staff sent to take part
+                          r"\bcử\s+(?:cán\s+bộ|công\s+chức|viên\s+chức|đại\s+diện|lãnh\s+đạo)(?:\s+chuyên\s+môn)?)\s*$",
+                          re.IGNORECASE)
 # Adverbs only: a role phrase after them still opens the action ("Căn cứ …, khẩn trương phối hợp").
 _ADVERBS = re.compile(r"^(?:căn\s+cứ\s.*?)?(?:\s|,|khẩn\s+trương|thường\s+xuyên|chủ\s+động|kịp\s+thời)*$",
                       re.IGNORECASE | re.DOTALL)
+_SENT_STAFF = re.compile(r"\s*(?:cử\s+(?:cán\s+bộ|công\s+chức|viên\s+chức|đại\s+diện|lãnh\s+đạo)(?:\s+chuyên\s+môn)?|"
+                         r"tham\s+gia)\s*$",
+                         re.IGNORECASE)  # "cử công chức … phối hợp", "tham gia kiểm tra": no task of its own
 MONITOR_REACH = 4  # monitor words ("kiểm tra", "giám sát") are often nouns: count them near the start only
 _OBJ_PREP = re.compile(r"(?:của|tại|theo)\s*$", re.IGNORECASE)
 # Small patterns of the hot loops, compiled once.
@@ -107,6 +113,8 @@ _TO_MONITOR = re.compile(r"\s*để\s+theo\s+dõi", re.IGNORECASE)
 _BEFORE_WHOM = re.compile(r"\s*(?:chính\s+|toàn\s+diện\s+|cụ\s+thể\s+)?trước\s+", re.IGNORECASE)
 _WITH = re.compile(r"\s*(?:chặt\s+chẽ\s+)?(?:với\s+)?", re.IGNORECASE)
 _KIEM = re.compile(r"\bkiêm\b")
+_PURPOSE = re.compile(r"[\s*]*(?:Để|Nhằm)\s")
+_OR_END = re.compile(r"\bhoặc\s*$")
 _STOP_OR_COLON = re.compile(r"[.:]")
 
 
@@ -284,6 +292,11 @@ def _groups(ctx: Ctx, hits: list[AgencyHit], body_start: int, end: int) -> list[
             mode = "criticized" if "phê bình" in pre else ("requested" if "đề nghị" in pre else None)
             groups.append(Group([h], mode, at_start=(a == body_start) or topic))
             prev = h
+        elif _PURPOSE.match(text, a) and text[a:h.start].rstrip().endswith(",") \
+                and not _STOP_PUNCT.search(text, a, h.start) and len(text[a:h.start].split()) <= 40:
+            # "Để nâng cao hiệu quả …, các Sở, ngành … triển khai …": a purpose clause before the subject
+            groups.append(Group([h], None, at_start=(a == body_start)))
+            prev = h
         else:
             prev = None
     return groups
@@ -376,6 +389,10 @@ def _roles(ctx: Ctx, a: int, b: int) -> list[tuple[str, str | None, tuple[str, .
                 run = _run_after(ctx, hits, m.end())
                 named = [h for h in run if not h.generic and h.names]
                 if not named:
+                    # no recipient printed ("tổng hợp, báo cáo kịp thời …"): a report; to a generic body
+                    # ("báo cáo cấp có thẩm quyền") or only if need be ("điều chỉnh hoặc báo cáo"): not
+                    if not run and not _OR_END.search(text[s:m.start()]):
+                        out.append(("report", None, (), ()))
                     continue
                 to = tuple(_names(run))
                 out.append(("report", None, to, ()))
@@ -407,7 +424,7 @@ def _roles(ctx: Ctx, a: int, b: int) -> list[tuple[str, str | None, tuple[str, .
                 out.append((role, None, (), ()))
             if not counted:
                 counted = True
-                if first_part and not _ADVERBS.match(text[s:m.start()]):
+                if first_part and not _ADVERBS.match(text[s:m.start()]) and not _SENT_STAFF.match(text[s:m.start()]):
                     out.append(("execute", None, (), ()))
         if not counted and first_part:
             out.append(("execute", None, (), ()))

@@ -137,6 +137,7 @@ def table_tasks(rep, text: str, flat: list[Clause], regions: list[tuple[int, int
         k = 0
         prev: dict[str, Cell] = {}
         section = ""
+        table_start = ra
         for row in rows:
             if not row:
                 cols = None
@@ -147,6 +148,7 @@ def table_tasks(rep, text: str, flat: list[Clause], regions: list[tuple[int, int
                     holder = _innermost(flat, row[0].start)
                     section = re.sub(r"(?:^|\.)(?:preamble|closing)$", "", holder.path) if holder else ""
                     replaced.update([holder.path] if holder else [])
+                    table_start = row[0].start
                     group, k, prev = None, 0, {}
                 continue
             width = max(cols.values()) + 1
@@ -180,13 +182,17 @@ def table_tasks(rep, text: str, flat: list[Clause], regions: list[tuple[int, int
             deadline = first_deadline(text, dl.start, dl.end) if dl else None
             dtext = _cell_text(text, dl) or None
             span = Span(row[0].start, row[-1].end)
+            inner = _innermost(flat, row[0].start)
+            if inner is not None and inner.head.start >= table_start:
+                replaced.add(inner.path)  # a clause the segmenter opened inside the table: the rows fill it
+            replaced.update(c.path for c in flat if span.start < c.head.start < span.end)  # … or inside a row
             for role in ("lead", "execute", "coordinate"):
                 c = cells.get(role)
                 if c is None:
                     continue
                 prot = [(h.start, h.end) for h in hits if c.start <= h.start and h.end <= c.end]
                 inside = [h for h in hits if c.start <= h.start and h.end <= c.end]
-                for u in split_units(text, c.start, c.end, prot):
+                for u in split_units(text, c.start, c.end, prot, lines=True):
                     for n in unit_names(u, inside, province):
                         if n in issuer:
                             continue

@@ -43,6 +43,8 @@ _VERB_AFTER = re.compile(
     r"hướng\s+dẫn|kiểm\s+tra|đảm\s+bảo|bảo\s+đảm|cung\s+cấp|khẩn\s+trương|tăng\s+cường|nghiên\s+cứu|"
     r"yêu\s+cầu|đề\s+nghị|giao|là|đã|chủ\s+động)\b")  # lower case only: "Viện Nghiên cứu …" is a name
 _UBND = re.compile(r"\bUBND\b")
+_ROLE_NOUN = re.compile(r"(?i:các\s+)?(?:[Cc]ơ\s+quan|[Đđ]ơn\s+vị)")
+_ROLE_NOUN_VERB = re.compile(r"chủ\s+trì|phối\s+hợp")
 # "Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo", "Sở Tư pháp (cơ quan chủ trì)": the unit's part, not its name
 _ROLE_NOTE = re.compile(r"\s+(?:[-–]\s+(?:cơ\s+quan|thường\s+trực|đơn\s+vị)\b.*|\((?:cơ\s+quan|thường\s+trực|đơn\s+vị)[^()]*\))$",
                         re.IGNORECASE)
@@ -59,10 +61,11 @@ class Unit(NamedTuple):
     surface: str
 
 
-def _cuts(text: str, a: int, b: int, protected: list[tuple[int, int]]) -> list[int]:
-    """Offsets in [a, b) where a new unit starts."""
+def _cuts(text: str, a: int, b: int, protected: list[tuple[int, int]], lines: bool = False) -> list[int]:
+    """Offsets in [a, b) where a new unit starts (with `lines`, also a line opening a capitalised unit)."""
     out = []
-    for m in re.finditer(r";|,|\s+và\s+|\s+cùng\s+|\s+với\s+", text[a:b]):
+    sep = r";|,|\s+và\s+|\s+cùng\s+|\s+với\s+" + (r"|[ \t]*\n[ \t]*" if lines else "")
+    for m in re.finditer(sep, text[a:b]):
         at = a + m.start()
         if any(x <= at < y for x, y in protected):
             continue
@@ -76,19 +79,25 @@ def _cuts(text: str, a: int, b: int, protected: list[tuple[int, int]]) -> list[i
         if not head:
             continue
         word = text[nxt:head.end()]
+        if "\n" in m.group() and (not text[a:at].strip(_LEAD_PUNCT) or not word[:1].isupper() or text[a + m.start() - 1:a + m.start()] in ",;"):
+            continue  # a wrapped line goes on with the same unit; a line opening a capitalised unit is a new one
         if m.group() == "," and word[:1].islower() and _CONTINUES.fullmatch(word.strip()):
             continue  # "Các Sở, ngành, đơn vị": the list of one collective
         out.append(nxt)
     return out
 
 
-def split_units(text: str, a: int, b: int, protected: list[tuple[int, int]] = ()) -> list[Unit]:
+def split_units(text: str, a: int, b: int, protected: list[tuple[int, int]] = (),
+                lines: bool = False) -> list[Unit]:
     """The units printed in text[a:b], in order; `protected` spans (agency mentions) are never cut.
+
+    `lines` (a table cell): a line that opens with a capitalised unit head word starts a new unit
+    ("Các sở, ngành, UBND xã, phường, đặc khu" / "Sở Tài chính" on two lines are two units).
 
     A part that does not open with a unit head word ends the list (what follows is not a unit),
     and a unit is cut before a verb ("Sở X chủ trì …", "Sở X tiến hành rà soát …").
     """
-    starts = [a] + _cuts(text, a, b, list(protected))
+    starts = [a] + _cuts(text, a, b, list(protected), lines)
     out: list[Unit] = []
     for i, s in enumerate(starts):
         e = starts[i + 1] if i + 1 < len(starts) else b
@@ -96,6 +105,8 @@ def split_units(text: str, a: int, b: int, protected: list[tuple[int, int]] = ()
             s += 1
         part = text[s:e]
         v = _VERB_AFTER.search(part)
+        if v is not None and _ROLE_NOUN.fullmatch(part[:v.start()]) and _ROLE_NOUN_VERB.match(part, v.start() + 1):
+            v = None  # "Cơ quan chủ trì giải quyết thủ tục …", "Cơ quan phối hợp": a unit named by its part
         cut_here = v is not None and not any(x <= s + v.start() < y for x, y in protected)
         if cut_here:
             e = s + v.start()
@@ -138,6 +149,29 @@ def unit_names(unit: Unit, hits: list, province: str | None = None) -> list[str]
     return [printed_name(unit.surface, province)]
 
 
+_SHARED_SO = re.compile(r"\(\s*(?:gồm\s+)?các\s+Sở\s*:")
+
+
+def _shared_head_members(items: str, province: str | None) -> list[str]:
+    """Registry names of "Xây dựng, Nông nghiệp và Môi trường, Văn hóa, Thể thao và Du lịch" read as
+    "Sở …" each (longest run of comma parts that names one Sở first); [] when a part names none."""
+    from vanban.loaders.agencies import recogniser  # the registry needs this module's callers loaded first
+    rec = recogniser(province)
+    parts = [p.strip(" \t\n*") for p in squash(items).split(",")]
+    out, i = [], 0
+    while i < len(parts):
+        for j in range(len(parts), i, -1):
+            cand = "Sở " + ", ".join(parts[i:j])
+            hits = rec.find(cand)
+            if len(hits) == 1 and hits[0].start == 0 and hits[0].end == len(cand) and hits[0].names:
+                out += list(hits[0].names)
+                i = j
+                break
+        else:
+            return []
+    return out
+
+
 _MEMBERS = re.compile(r"\((?:gồm(?:\s+các)?(?:\s+Sở)?\s*:?\s*)?([^()]{8,400})\)\s*$")
 _TAIL_NOTE = re.compile(r"\s*\([^()]{0,60}\)\s*$")  # "(cơ quan chủ trì)", "(thường trực)"
 
@@ -151,6 +185,11 @@ def heading_units(text: str, a: int, b: int, hits: list, province: str | None = 
     head = text[a:b]
     members = _MEMBERS.search(head.rstrip(" \t\n*:.;"))
     if members and UNIT_HEAD.match(head.lstrip(" \t\n*")):
+        shared = _SHARED_SO.match(members.group())
+        if shared:  # "(gồm các Sở: Xây dựng, Công Thương, …)": "Sở" stands once for every member
+            names = _shared_head_members(members.group(1), province)
+            if len(names) >= 2:
+                return names
         # "Các cơ quan đăng ký đầu tư (Sở Tài chính, Ban quản lý Khu Kinh tế …):" → its members
         ma, mb = a + members.start(1), a + members.end(1)
         prot = [(h.start, h.end) for h in hits if ma <= h.start and h.end <= mb]
