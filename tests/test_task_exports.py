@@ -1,6 +1,8 @@
 """Task register reports and exports: xlsx/csv hold the rows of the CLI table, API downloads, PATCH /tasks.
 
-Store: the five seeds and one real Kế hoạch (0204/KH-UBND of Cà Mau, 24/11/2025).
+Store: the five seeds and one real document, Quyết định 2820/QĐ-UBND of UBND Thành phố Hồ Chí Minh
+(19/11/2025), whose Kế hoạch says (Phụ lục 1, IV.7): "Sở Tài chính định kỳ hằng quý tổng hợp báo cáo
+Ủy ban nhân dân Thành phố".
 """
 
 from __future__ import annotations
@@ -25,10 +27,12 @@ from vanban.graph import open_store
 from vanban.graph import task_status as TS
 from vanban.graph.loader import load_paths
 from vanban.queries.ask import route
+from vanban.queries.ask_answer import answer
 from vanban.queries.task_register import report_document, report_province, report_unit
 
-CA_MAU = "9b7eebadf7081069.md"
-KCM = "doc:0204/KH-UBND|agency:uy ban nhan dan tinh ca mau|2025#I.2.1.b.-2"
+HCM = "001c610b2efdcf0c.md"
+KHCM = "doc:2820/QĐ-UBND|agency:uy ban nhan dan thanh pho ho chi minh|2025#PL1.IV.7.-3"
+STC_HCM = "agency:so tai chinh|ho chi minh"  # Sở Tài chính of TP Hồ Chí Minh (Kon Tum has one too)
 D05 = "doc:sha256:ab558e40aa030e955ae5ef355de6dc4a3b2cd63cd30ffd1a87b27bfbeb5c168b"
 WINDOW = ["--from", "2019-01-01", "--to", "2026-12-07", "--as-of", "2026-12-07"]
 
@@ -38,7 +42,7 @@ def _load(root) -> str:
     f.mkdir()
     for p in sorted(SEEDS.glob("*.txt")):
         shutil.copy(p, f / p.name)
-    shutil.copy(CORPUS / CA_MAU, f / CA_MAU)
+    shutil.copy(CORPUS / HCM, f / HCM)
     path = str(root / "ex.db")
     store = open_store(path)
     try:
@@ -127,10 +131,14 @@ def test_reports_count_what_the_tasks_say(own_db):
         u = report_unit(store, "Giám đốc Sở Nông nghiệp và Phát triển nông thôn", "2024-01-01", "2024-12-31",
                         as_of="2024-06-30")
         assert u["sections"]["summary"][0]["overdue"] == 5
-        # a province: Cà Mau's plan, its "hàng quý" occurrences to 07/12/2026
-        p = report_province(store, "Cà Mau", "2025-11-24", "2026-12-07", as_of="2026-12-07")
+        # a province: TP Hồ Chí Minh's 2820/QĐ-UBND; Sở Tài chính's "định kỳ hằng quý" from 19/11/2025
+        # to 07/12/2026 has four quarter ends past (31/12/2025, 31/3, 30/6, 30/9/2026)
+        p = report_province(store, "Hồ Chí Minh", "2025-11-19", "2026-12-07", as_of="2026-12-07")
         assert p["sections"]["summary"][0]["documents"] == 1
-        assert sum(u["overdue"] for u in p["sections"]["units"] if u["agency"] == "Hội đồng nhân dân tỉnh") == 4
+        t = {x["task_key"]: x for x in p["sections"]["tasks"]}[KHCM]
+        assert (t["recurrence"], t["overdue"], t["agencies"]) == ("quarterly", 4, ["Sở Tài chính (execute)"])
+        stc = [u for u in p["sections"]["units"] if u["agency_key"] == STC_HCM]
+        assert len(stc) == 1 and stc[0]["overdue"] >= 4
     finally:
         store.close()
 
@@ -159,11 +167,13 @@ def test_api_downloads_and_patch(own_db):
         api = c.get("/deadlines", params={"from": "2019-01-01", "to": "2026-12-07", "as_of": "2026-12-07"},
                     headers=h).json()
         assert wb.active.max_row - 1 == api["count"] > 0
-        r = c.get("/reports/unit", params={"agency": "Hội đồng nhân dân tỉnh", "format": "csv"}, headers=h)
+        # "Sở Tài chính" alone names the Sở of Kon Tum and that of TP Hồ Chí Minh: 409 with candidates
+        assert c.get("/reports/unit", params={"agency": "Sở Tài chính"}, headers=h).status_code == 409
+        r = c.get("/reports/unit", params={"agency": STC_HCM, "format": "csv"}, headers=h)
         assert r.status_code == 200 and r.headers["content-type"].startswith("text/csv")
         assert r.text.lstrip("\ufeff").startswith("# Tổng hợp")
         # PATCH needs the token when one is set
-        path = "/tasks/" + quote(KCM, safe="")
+        path = "/tasks/" + quote(KHCM, safe="")
         assert c.patch(path, json={"status": "done"}).status_code == 401
         r = c.patch(path, json={"status": "done", "note": "đã giao dự toán", "by": "Sở Tài chính"}, headers=h)
         assert r.status_code == 200 and r.json()["status"] == "done"
@@ -174,13 +184,17 @@ def test_api_downloads_and_patch(own_db):
 
 
 def test_ask_overdue_routes_to_the_register(db):
-    assert route("việc nào quá hạn?").query == "overdue"
-    assert route("viec nao qua han").query == "overdue"
+    # read as "overdue", answered from the register (deadlines with status overdue)
+    assert route("việc nào quá hạn?").intent == "overdue"
+    assert route("viec nao qua han").intent == "overdue"
     assert route("việc nào quá hạn trong tháng 10/2024?").query == "deadlines"
     store = open_store(db)
     try:
         rows = Q.overdue(store, as_of="2024-06-30")
         assert rows and all(r["due"] < "2024-06-30" and r["task_status"] not in ("done", "cancelled") for r in rows)
+        # the answer to "việc nào quá hạn?" is the register's overdue list
+        got = answer(store, route("việc nào quá hạn?", date(2024, 6, 30)), date(2024, 6, 30))
+        assert [(r["due"], r["task_key"]) for r in got] == [(r["due"], r["task_key"]) for r in rows]
     finally:
         store.close()
 

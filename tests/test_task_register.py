@@ -1,7 +1,8 @@
 """The task register: bounded recurrences, one window rule, task status that survives reloads.
 
-A store is loaded from the five seeds and one real Kế hoạch of the corpus
-(0204/KH-UBND of Cà Mau, 24/11/2025, "… 03 NĂM 2026 - 2028", a "hàng quý" duty).
+A store is loaded from the five seeds and one real document of the corpus: Quyết định
+2820/QĐ-UBND of UBND Thành phố Hồ Chí Minh, 19/11/2025, whose Kế hoạch (Phụ lục 1, IV.7) says
+"Sở Tài chính định kỳ hằng quý tổng hợp báo cáo Ủy ban nhân dân Thành phố".
 """
 
 from __future__ import annotations
@@ -23,7 +24,8 @@ from vanban.graph.loader import load_paths
 from vanban.model import NotFound, QueryError
 from vanban.queries.recurrence import active_span, end_year
 
-CA_MAU = "9b7eebadf7081069.md"
+HCM = "001c610b2efdcf0c.md"
+KHCM = "doc:2820/QĐ-UBND|agency:uy ban nhan dan thanh pho ho chi minh|2025#PL1.IV.7.-3"
 D05 = "doc:sha256:ab558e40aa030e955ae5ef355de6dc4a3b2cd63cd30ffd1a87b27bfbeb5c168b"
 WINDOW = ("2019-01-01", "2026-12-07")
 AS_OF = date(2026, 12, 7)
@@ -78,7 +80,7 @@ def folder(tmp_path_factory):
     f.mkdir()
     for p in sorted(SEEDS.glob("*.txt")):
         shutil.copy(p, f / p.name)
-    shutil.copy(CORPUS / CA_MAU, f / CA_MAU)
+    shutil.copy(CORPUS / HCM, f / HCM)
     return f
 
 
@@ -111,14 +113,18 @@ def test_no_occurrence_before_its_document(store):
         assert r["runs_from"] <= r["due"] <= r["runs_to"], r
         if dates[r["doc_key"]]:
             assert r["due"] >= dates[r["doc_key"]], r
-    # 05/CT-UBND has no date of its own: seed 000 cites it as "ngày 22 tháng 01 năm 2024";
-    # its "trước ngày 15 hằng tháng" runs Feb..Dec 2024 (the title's "năm 2024")
+    # 05/CT-UBND (seed 002, its copy has neither number nor date line) is stored with the date seed 000
+    # cites it with, "ngày 22 tháng 01 năm 2024" (gold: 2024-01-22): a document date, so active_span
+    # starts at it ("issued"; "cited" is only for a document without a date); its "trước ngày 15 hằng
+    # tháng" runs Feb..Dec 2024 (the title's "năm 2024")
+    assert dates[D05] == "2024-01-22"
     c05 = sorted(r["due"] for r in rec if r["task_key"] == f"{D05}#7.-1")
     assert c05 == [f"2024-{m:02d}-15" for m in range(2, 13)]
-    assert {r["runs_basis"] for r in rec if r["doc_key"] == D05} == {"cited..title"}
-    # Cà Mau's "hàng quý": from 24/11/2025, quarter ends inside the window
-    cm = sorted(r["due"] for r in rec if r["doc_number"] == "0204/KH-UBND")
-    assert cm == ["2025-12-31", "2026-03-31", "2026-06-30", "2026-09-30"]
+    assert {r["runs_basis"] for r in rec if r["doc_key"] == D05} == {"issued..title"}
+    # Sở Tài chính's "định kỳ hằng quý" of 2820/QĐ-UBND: from 19/11/2025, the quarter ends inside the window
+    hcm = sorted(r["due"] for r in rec if r["task_key"] == KHCM)
+    assert hcm == ["2025-12-31", "2026-03-31", "2026-06-30", "2026-09-30"]
+    assert {r["runs_from"] for r in rec if r["task_key"] == KHCM} == {"2025-11-19"}
     # seeds 003 and 004 have no date anywhere: their monthly duties are listed apart, not expanded
     nodate = [r for r in rows if r["status"] == "no date"]
     assert len(nodate) == 2 and all(r["due"] is None for r in nodate)
@@ -158,7 +164,7 @@ def test_status_survives_reload_and_a_changed_copy(folder, tmp_path):
     try:
         assert load_paths(store, [work]).documents == 6
         k15, k20 = f"{D05}#7.-1", f"{D05}#8.-2"
-        kcm = "doc:0204/KH-UBND|agency:uy ban nhan dan tinh ca mau|2025#I.2.1.b.-2"
+        kcm = KHCM
         with pytest.raises(QueryError):
             TS.set_status(store, k15, "finished")
         with pytest.raises(NotFound):
@@ -172,18 +178,19 @@ def test_status_survives_reload_and_a_changed_copy(folder, tmp_path):
         assert not late & {k15, k20, kcm} and late  # done is never overdue; others still are
         assert {r["status"] for r in rows if r["task_key"] in (k15, k20, kcm)} == {"done"}
 
-        # the same files again, then a changed copy of the Cà Mau plan and 05/CT-UBND edited in place
+        # the same files again, then a changed copy of 2820/QĐ-UBND and 05/CT-UBND edited in place
         assert load_paths(store, [work]).unchanged == 6
         p05 = work / "002_dee6fa2e0b5d0f92.txt"
         text = p05.read_text(encoding="utf-8")
         assert "trước ngày 15 hằng tháng" in text
         p05.write_text(text.replace("trước ngày 15 hằng tháng", "trước ngày 10 hằng tháng"), encoding="utf-8")
-        cm = (work / CA_MAU).read_text(encoding="utf-8")
-        (work / ("copy_" + CA_MAU)).write_text(cm.replace("Cà Mau, ngày", "Cà Mau,  ngày"), encoding="utf-8")
+        cm = (work / HCM).read_text(encoding="utf-8")
+        assert "Chí Minh, ngày 19 tháng 11 năm 2025" in cm
+        (work / ("copy_" + HCM)).write_text(cm.replace("Chí Minh, ngày 19", "Chí Minh,  ngày 19"), encoding="utf-8")
         res = load_paths(store, [work])
         assert res.ok and res.documents == 2
 
-        # Cà Mau: same key (number + issuer + year), same text: status and history as they were
+        # 2820/QĐ-UBND: same key (number + issuer + year), same text: status and history as they were
         s = TS.get_status(store, kcm)
         assert (s["status"], s["note"], s["changed"], s["changes"]) == ("done", "đã báo cáo", None, 1)
         # 05/CT-UBND got another key (its bytes changed): the old keys say "gone" and keep their history;

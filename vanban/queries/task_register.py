@@ -115,11 +115,16 @@ def report_province(store: GraphStore, province: str, date_from: str | date | No
     Raises NotFound / AmbiguousRef (place), QueryError (not a province or city, dates).
     """
     start, end, today = window(date_from, date_to, as_of)
-    pk = _province_key(store, province)
+    keys = _province_keys(store, province)
+    pk = keys[0]
     place = run(store, "report_province_place", place=pk)[0]
     if place["kind"] not in ("province", "city"):
         raise QueryError(f"{place['name']} is a {place['kind']}, not a province: use `vanban place`")
-    assigned = run(store, "report_province", place=pk)
+    seen: dict[tuple[str, str, str], dict[str, Any]] = {}
+    for k in keys:
+        for r in run(store, "report_province", place=k):
+            seen.setdefault((r["task_key"], r["agency_key"], r["role"]), r)
+    assigned = list(seen.values())
     docs = {r["doc_key"] for r in assigned}
     occ = [o for o in deadlines(store, start, end, as_of=today) if o["doc_key"] in docs]
     tasks = _task_rows(store, assigned, occ, today)
@@ -139,17 +144,23 @@ def report_province(store: GraphStore, province: str, date_from: str | date | No
         "units": unit_rows, "by_role": _by_role(tasks), "tasks": tasks}}
 
 
-def _province_key(store: GraphStore, ref: str) -> str:
-    """Resolve `ref` to a place, preferring the one province among namesakes ("Kon Tum": province, city, ward).
+def _province_keys(store: GraphStore, ref: str) -> list[str]:
+    """Return the place keys of the province `ref`: the province-level namesakes of both generations.
 
+    "Kon Tum" names a province, a city and a ward: the province is taken. A province
+    exists as an old unit (place:<code>) and, when kept in 2025, as a 2025 unit
+    (place:2025:<code>, a centrally-run city has kind "city"); both are returned, the
+    2025 unit first, so documents of either generation count. Otherwise the one
+    place `resolve_place` gives.
     Raises NotFound, AmbiguousRef (`.candidates`), QueryError (empty ref).
     """
-    q = fold(re.sub(r"(?i)^\s*(?:tỉnh|tinh)\s+", "", ref or ""))
-    provinces = [c for c in run(store, "place_candidates", key=ref, q=q)
-                 if c.get("kind") == "province" and fold(c.get("name")) == q]
-    if len(provinces) == 1:
-        return provinces[0]["key"]
-    return resolve_place(store, ref)
+    q = fold(re.sub(r"(?i)^\s*(?:tỉnh|tinh|thành phố|thanh pho)\s+", "", ref or ""))
+    top = [c for c in run(store, "place_candidates", key=ref, q=q)
+           if fold(c.get("name")) == q and (c.get("kind") == "province"
+                                            or (c.get("kind") == "city" and len(str(c.get("code") or "")) == 2))]
+    if top and len({c.get("code") for c in top}) == 1:
+        return sorted((c["key"] for c in top), key=lambda k: (not k.startswith("place:2025:"), k))
+    return [resolve_place(store, ref)]
 
 
 def report_document(store: GraphStore, document: str, date_from: str | date | None = None,
