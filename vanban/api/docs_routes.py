@@ -1,9 +1,11 @@
-"""The API's own documentation (/docs, /redoc, /openapi.json) behind the token, and a token-free access log.
+"""The API's schema (/openapi.json) behind the token, and a token-free access log.
 
-FastAPI serves its docs outside the app's routers, so a router-level token
-check misses them: `install_docs(app)` mounts them as ordinary routes with the
-same `require_token` dependency (with VANBAN_API_TOKEN set, a browser opens
-/viz/login?token=…&next=/docs once; the cookie then carries the token).
+FastAPI serves its schema outside the app's routers, so a router-level token
+check misses it: `install_docs(app)` mounts it as an ordinary route with the
+same `require_token` dependency. /docs and /redoc (offline assets) are mounted
+by `vanban.api.routes.docs.install` with that dependency too (with
+VANBAN_API_TOKEN set, a browser opens /viz/login?token=…&next=/docs once; the
+cookie then carries the token).
 `redact_access_log()` keeps secrets passed in a query string (token=…) out of
 uvicorn's access log.
 """

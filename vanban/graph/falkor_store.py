@@ -377,8 +377,6 @@ class FalkorStore:
 
     def write_encoded(self, payload: tuple[str, Any]) -> list[dict[str, Any]]:
         """Run a query encoded by `encode_write` (one atomic query). Raises QueryError / StoreError."""
-        import redis
-
         how, what = payload
         if how != "text":
             rows = self.run(*what)

@@ -24,7 +24,7 @@ from typing import Any
 from vanban.loaders.agency_keys import agency_node_key, agency_province, head_of
 from vanban.loaders.issuers import citing_province
 from vanban.loaders.resolve import (
-    Catalog, DocInfo, agency_key, doc_key, fold, norm_number, person_key, place_key, place_label,
+    Catalog, DocInfo, doc_key, fold, norm_number, person_key, place_key, place_label,
     split_parent, task_key, year_of,
 )
 from vanban.model import Citation, Extraction, Mention
