@@ -108,7 +108,7 @@ def bench_incremental(folder: Path, n: int, jobs: int, seed: int) -> dict[str, A
 
     from benchmarks.synth_text import write_corpus
     from vanban.graph import open_store
-    from vanban.graph.loader import load_paths
+    from vanban.graph.ingest import load_paths
 
     paths = write_corpus(folder / "files", n, seed=seed)
     kw = {"jobs": jobs} if "jobs" in inspect.signature(load_paths).parameters else {}

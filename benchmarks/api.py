@@ -52,7 +52,7 @@ def run_one(name: str, store_url: str, seconds: float, clients: int, tmp: Path) 
     import tests.test_api_load as L
     from tests.conftest import stop_process
     from vanban.graph import open_store
-    from vanban.graph.loader import load_paths
+    from vanban.graph.ingest import load_paths
 
     store = open_store(store_url)
     try:

@@ -12,8 +12,8 @@ import argparse
 import time
 from pathlib import Path
 
-from vanban.loaders.extract_citations import extract_citations
-from vanban.loaders.extract_meta import extract_meta
+from vanban.loaders.extract.citations import extract_citations
+from vanban.loaders.extract.meta import extract_meta
 from vanban.loaders.pipeline import extract_text
 from vanban.loaders.read import read_file
 from vanban.loaders.repair import repair

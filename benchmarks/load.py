@@ -20,7 +20,7 @@ from pathlib import Path
 from benchmarks.records import bench_db, dir_size, pregenerate
 from benchmarks.synth import PROVINCES
 from vanban.graph.falkor_store import FalkorStore
-from vanban.graph.loader import load_extractions
+from vanban.graph.ingest import load_extractions
 from vanban.graph.stats import graph_stats
 
 

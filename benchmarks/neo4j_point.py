@@ -22,9 +22,9 @@ from benchmarks.point import SEARCH_WORDS, timed
 from benchmarks.records import pregenerate
 from vanban import queries as Q
 from vanban.graph import open_store
-from vanban.graph.loader import load_extractions
+from vanban.graph.ingest import load_extractions
 from vanban.graph.stats import graph_stats
-from vanban.loaders.resolve import Catalog
+from vanban.graph.identity.catalog import Catalog
 
 
 def wipe(store: Any) -> None:

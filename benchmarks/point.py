@@ -27,9 +27,9 @@ from typing import Any, Callable
 from benchmarks.records import bench_db, dir_size, pregenerate
 from vanban import queries as Q
 from vanban.graph.falkor_store import FalkorStore
-from vanban.graph.loader import load_extractions
+from vanban.graph.ingest import load_extractions
 from vanban.graph.stats import graph_stats
-from vanban.loaders.resolve import Catalog
+from vanban.graph.identity.catalog import Catalog
 from vanban.model import VanbanError
 
 SEARCH_WORDS = ("giải ngân", "nong thon moi", "chuyển đổi số", "ke hoach dau tu cong", "cai cach hanh chinh",

@@ -343,7 +343,7 @@ def write_corpus(folder: str | Path, n: int, seed: int = 7, short: bool = False)
 
 def citation_key(number: str | None, date: str | None) -> tuple[str, str | None]:
     """Identity of a citation for scoring: the normalised number and the ISO date."""
-    from vanban.loaders.numbers import normalise_number
+    from vanban.numbers import normalise_number
 
     return normalise_number(number or ""), date
 

@@ -63,7 +63,7 @@ def digest(dump: Any) -> dict[str, dict[str, Any]]:
 def graph_of_corpus(store: Any, jobs: int = 2) -> Any:
     """Load seeds + corpus into `store` (empty) and return its Dump. Raises VanbanError on failure."""
     from vanban.graph.export import read_graph
-    from vanban.graph.loader import load_paths
+    from vanban.graph.ingest import load_paths
 
     summary = load_paths(store, corpus_paths(), jobs=jobs)
     if summary.failures:

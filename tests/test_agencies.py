@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from vanban.loaders.agencies import Recogniser, load_registry, recogniser
+from vanban.loaders.extract.agencies import Recogniser, load_registry, recogniser
 from vanban.model import InputError
 
 ALIASES = [
@@ -115,7 +115,7 @@ def test_malformed_registry_is_an_input_error(tmp_path):
 
 
 def _bucket(*aliases):
-    from vanban.loaders.agencies import AgencyInfo, _Alias
+    from vanban.loaders.extract.agencies import AgencyInfo, _Alias
 
     info = AgencyInfo(name="x", kind="so", level="province", generic=False, aliases=())
     return [_Alias(pattern, info, name, local) for pattern, name, local in aliases]
@@ -134,7 +134,7 @@ SPLIT = [
 
 @pytest.mark.parametrize("aliases,text,name", SPLIT)
 def test_bucket_alternation_keeps_rank_across_common_and_local_aliases(aliases, text, name):
-    from vanban.loaders.agencies import _alternation
+    from vanban.loaders.extract.agencies import _alternation
 
     hit = _alternation(_bucket(*aliases)).hit(text.upper(), text, 0, len(text))
     assert (hit.names[0] if hit else None) == name

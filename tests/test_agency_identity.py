@@ -8,8 +8,8 @@ import shutil
 import pytest
 
 from vanban.graph import open_store
-from vanban.graph.loader import load_paths
-from vanban.loaders.agency_keys import agency_node_key, agency_province, split_province
+from vanban.graph.ingest import load_paths
+from vanban.graph.identity.agencies import agency_node_key, agency_province, split_province
 from vanban.queries.refs import AmbiguousRef
 from vanban.queries import duties
 
@@ -125,19 +125,19 @@ RECIPIENTS = [
 
 @pytest.mark.parametrize("line, province, names", RECIPIENTS)
 def test_recipient_lines_name_registry_agencies(line, province, names):
-    from vanban.loaders.agencies import recogniser
+    from vanban.loaders.extract.agencies import recogniser
     got = [n for h in recogniser(province).find(line) for n in h.names]
     assert got == names
 
 
 def test_a_city_is_never_a_province_named_tinh():
-    from vanban.loaders.agencies import recogniser
+    from vanban.loaders.extract.agencies import recogniser
     names = [n for h in recogniser("Cần Thơ").find("Ủy ban Mặt trận Tổ quốc Việt Nam thành phố Cần Thơ") for n in h.names]
     assert names and not any("tỉnh Cần Thơ" in n for n in names)
 
 
 def test_drafting_unit_codes_inside_numbers_are_not_mentions():
-    from vanban.loaders.agencies import recogniser
+    from vanban.loaders.extract.agencies import recogniser
     text = "Xét đề nghị của Sở Kế hoạch và Đầu tư tại Báo cáo số 184/BC-SKHĐT và Công văn số 2983/SKHĐT-KT."
     hits = recogniser("Kon Tum").find(text)
     assert [h.surface for h in hits] == ["Sở Kế hoạch và Đầu tư"]
@@ -146,7 +146,7 @@ def test_drafting_unit_codes_inside_numbers_are_not_mentions():
 def test_base_registry_holds_names_not_broken_font_or_typo_variants():
     import yaml
 
-    from vanban.loaders.agencies import DATA, VARIANTS, load_registry
+    from vanban.loaders.extract.agencies import DATA, VARIANTS, load_registry
     base = DATA.read_text(encoding="utf-8")
     for variant in ("Āy ban", "þy ban", "Chā tịch", "Tỉnh āy", "đia phương", "Ủy ban nhân tỉnh"):
         assert variant not in base
@@ -156,7 +156,7 @@ def test_base_registry_holds_names_not_broken_font_or_typo_variants():
 
 
 def test_office_holders_are_part_of_the_agency_they_head(two_provinces):
-    from vanban.loaders.agency_keys import head_of
+    from vanban.graph.identity.agencies import head_of
     assert head_of("Giám đốc Sở Xây dựng") == "Sở Xây dựng"
     assert head_of("Chủ tịch Ủy ban nhân dân huyện Đăk Tô") == "Ủy ban nhân dân huyện Đăk Tô"
     assert head_of("Thủ trưởng các sở, ban ngành") is None and head_of("Sở Xây dựng") is None

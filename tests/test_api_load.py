@@ -43,7 +43,7 @@ def _free_port() -> int:
 @pytest.fixture(scope="module")
 def server(tmp_path_factory, seed_files):
     from vanban.graph import open_store
-    from vanban.graph.loader import load_paths
+    from vanban.graph.ingest import load_paths
 
     db = tmp_path_factory.mktemp("apiload") / "seeds.db"
     store = open_store(str(db))

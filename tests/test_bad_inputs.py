@@ -236,7 +236,7 @@ def test_missing_file_and_bad_sidecar(tmp_path):
 
 @pytest.mark.parametrize("name", list(NOT_ADMIN))
 def test_library_says_text_is_not_an_administrative_document(name, tmp_path):
-    from vanban.loaders.admin_check import not_administrative
+    from vanban.loaders.extract.admin_check import not_administrative
     from vanban.loaders.pipeline import extract_file
 
     p = tmp_path / name
@@ -249,7 +249,7 @@ def test_library_says_text_is_not_an_administrative_document(name, tmp_path):
 def test_high_byte_junk_is_never_loaded_as_a_document(tmp_path):
     """4 KB of random bytes 0x80-0xFF: the reader may reject it (not UTF-8, not legacy) or take it
     for 8-bit legacy text; either way it must not become a document."""
-    from vanban.loaders.admin_check import not_administrative
+    from vanban.loaders.extract.admin_check import not_administrative
     from vanban.loaders.pipeline import extract_file
 
     p = tmp_path / "high.txt"
@@ -264,7 +264,7 @@ def test_high_byte_junk_is_never_loaded_as_a_document(tmp_path):
 
 def test_every_seed_and_real_document_is_administrative(seed_files):
     from tests.conftest import CORPUS
-    from vanban.loaders.admin_check import not_administrative
+    from vanban.loaders.extract.admin_check import not_administrative
     from vanban.loaders.pipeline import extract_file
 
     real = sorted(p for p in CORPUS.glob("*.md") if p.name.lower() != "readme.md")[:12] if CORPUS.is_dir() else []
@@ -309,7 +309,7 @@ def test_vanban_load_reports_each_bad_file_and_loads_nothing(bad_dir, tmp_path):
 def test_load_skips_an_oversized_file_without_reading_it(bad_dir, tmp_path, monkeypatch):
     """`load` checks the size limit before hashing: a 200 MB file is not read at all."""
     from vanban.graph import open_store
-    from vanban.graph.loader import load_paths
+    from vanban.graph.ingest import load_paths
 
     monkeypatch.delenv("VANBAN_MAX_BYTES", raising=False)
     store = open_store(str(tmp_path / "big.db"))

@@ -212,7 +212,7 @@ def test_a_load_restores_the_gil_switch_interval_even_when_loads_overlap():
     import sys
     import threading
 
-    from vanban.graph.loader import HANDOFF_INTERVAL, _quick_handoff
+    from vanban.graph.ingest import HANDOFF_INTERVAL, _quick_handoff
 
     before = sys.getswitchinterval()
     inside, release = threading.Event(), threading.Event()

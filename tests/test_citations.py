@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import SEEDS
-from vanban.loaders.extract_citations import extract_citations
+from vanban.loaders.extract.citations import extract_citations
 from vanban.loaders.read import raw_from_string, read_file
 from vanban.loaders.repair import repair
 from vanban.loaders.segment import segment

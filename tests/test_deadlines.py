@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from vanban.loaders.deadlines import deadlines_by_part, document_date, find_deadlines, first_deadline, parse_time
+from vanban.loaders.extract.deadlines import deadlines_by_part, document_date, find_deadlines, first_deadline, parse_time
 
 CASES = [
     # (text, value, printed text)

@@ -12,7 +12,7 @@ import os
 
 import pytest
 
-from vanban.loaders.furniture import merge_spans, web_page_furniture
+from vanban.loaders.repair.furniture import merge_spans, web_page_furniture
 from vanban.loaders.pipeline import extract_text
 from vanban.loaders.read import raw_from_string
 from vanban.model import Span

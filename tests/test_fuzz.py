@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 sys.path.insert(0, str(Path(__file__).parent / "fixtures"))
 from docgen import find_font, make_docx, make_pdf  # noqa: E402
 
-from vanban.loaders.legacy import encode_legacy  # noqa: E402
+from vanban.loaders.repair.legacy import encode_legacy  # noqa: E402
 from vanban.model import RawText, RepairedText, Segmented, VanbanError  # noqa: E402
 
 EXAMPLES = int(os.environ.get("VANBAN_FUZZ_EXAMPLES", "0")) or None
@@ -235,8 +235,8 @@ def _mutate(data: bytes, edits) -> bytes:
 
 
 def _read_mutated(kind: str, original: bytes, edits, path: Path) -> None:
-    from vanban.loaders.read_docx import read_docx
-    from vanban.loaders.read_pdf import read_pdf
+    from vanban.loaders.read.docx import read_docx
+    from vanban.loaders.read.pdf import read_pdf
     from vanban.loaders.repair import repair
     from vanban.loaders.segment import segment
 

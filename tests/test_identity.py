@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from vanban.loaders.issuers import localise_issuer
-from vanban.loaders.laws import LawCatalogue
-from vanban.loaders.numbers import is_central
-from vanban.loaders.resolve import Catalog, DocInfo, doc_key
+from vanban.loaders.extract.issuers import localise_issuer
+from vanban.loaders.extract.laws import LawCatalogue
+from vanban.numbers import is_central
+from vanban.graph.identity.catalog import Catalog, DocInfo, doc_key
 from vanban.model import Citation, DocumentMeta, Mention
 
 CENTRAL = [("72/2025/QH15", True), ("118/2025/NĐ-CP", True), ("57-NQ/TW", True), ("06/QĐ-TTG", True),
@@ -97,7 +97,7 @@ def test_law_catalogue_learns_from_citations_printing_name_and_number():
 
 def test_seed_002_takes_its_date_from_the_citation_that_identifies_it(tmp_path, seed_files):
     from vanban.graph import open_store
-    from vanban.graph.loader import load_paths
+    from vanban.graph.ingest import load_paths
     from vanban.queries.ask import ask
     s = open_store(str(tmp_path / "s.db"))
     try:
@@ -150,7 +150,7 @@ Nguyễn Văn Sơn
 
 def test_a_bare_provincial_issuer_in_another_province_is_not_kon_tums_document(tmp_path, seed_files):
     from vanban.graph import open_store
-    from vanban.graph.loader import load_paths
+    from vanban.graph.ingest import load_paths
     (tmp_path / "hagiang.txt").write_text(HA_GIANG, encoding="utf-8")
     s = open_store(str(tmp_path / "s.db"))
     try:

@@ -11,7 +11,7 @@ import pytest
 from benchmarks.synth_text import write_corpus
 from vanban.graph import open_store
 from vanban.graph.export import read_graph
-from vanban.graph.loader import load_paths
+from vanban.graph.ingest import load_paths
 from vanban.graph.stats import graph_stats
 from vanban.loaders import pipeline
 from vanban.queries import get_document

@@ -14,7 +14,7 @@ import pytest
 
 from benchmarks.synth import extractions
 from vanban.graph import open_store
-from vanban.graph.loader import load_extractions
+from vanban.graph.ingest import load_extractions
 from vanban.graph.writer import REL_FIELDS
 from vanban.queries import catalog
 from vanban.queries._load import run
@@ -59,7 +59,7 @@ def test_recurrences_in_keeps_every_form_due_in_the_window():
 
 def test_compact_rows_cover_every_relationship_property():
     from vanban.graph.writer import OWN_RELS, batch_params, build_rows
-    from vanban.loaders.resolve import Catalog
+    from vanban.graph.identity.catalog import Catalog
 
     cat = Catalog()
     exs = list(extractions(200))

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from vanban.loaders.legacy import (
+from vanban.loaders.repair.legacy import (
     _MARKER_RE,
     convert_legacy,
     convert_legacy_mapped,

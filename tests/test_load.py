@@ -14,7 +14,7 @@ import pytest
 
 from vanban.graph import open_store
 from vanban.graph.export import read_graph
-from vanban.graph.loader import load_extractions, load_paths
+from vanban.graph.ingest import load_extractions, load_paths
 from vanban.graph.stats import graph_stats
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -111,7 +111,7 @@ import sys
 sys.path.insert(0, sys.argv[2])
 from benchmarks.synth import extractions
 from vanban.graph import open_store
-from vanban.graph.loader import load_extractions
+from vanban.graph.ingest import load_extractions
 s = open_store(sys.argv[1])
 print("ready", flush=True)
 load_extractions(s, ((e.source, e) for e in extractions(int(sys.argv[3]))), batch_rows=400, batch_docs=20,

@@ -15,7 +15,7 @@ import pytest
 from tests.conftest import NEO4J_URI
 from vanban.graph import open_store
 from vanban.graph.export import read_graph
-from vanban.graph.loader import load_extractions, load_paths
+from vanban.graph.ingest import load_extractions, load_paths
 from vanban.graph.stats import graph_stats
 from vanban.model import QueryError, StoreError
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from vanban.loaders.places import extract_places, find_places, link
+from vanban.loaders.extract.places import extract_places, find_places, link
 from vanban.loaders.read import raw_from_string
 from vanban.model import RepairedText
 

@@ -18,7 +18,7 @@ from docgen import make_docx, make_pdf  # noqa: E402
 from tests.conftest import SEEDS  # noqa: E402
 from vanban.loaders.pipeline import extract_file  # noqa: E402
 from vanban.loaders.read import read_file  # noqa: E402
-from vanban.loaders.read_fixes import undo_double_utf8  # noqa: E402
+from vanban.loaders.read.fixes import undo_double_utf8  # noqa: E402
 from vanban.model import InputError  # noqa: E402
 
 SEED = sorted(SEEDS.glob("*.txt"))[0]

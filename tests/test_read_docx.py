@@ -12,9 +12,9 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parent / "fixtures"))
 from docgen import add_footnote, make_docx  # noqa: E402
 
-from vanban.loaders.legacy import convert_legacy, encode_legacy  # noqa: E402
-from vanban.loaders.read_docx import read_docx  # noqa: E402
-from vanban.loaders.read_pdf import FOOTNOTE_RULE  # noqa: E402
+from vanban.loaders.repair.legacy import convert_legacy, encode_legacy  # noqa: E402
+from vanban.loaders.read.docx import read_docx  # noqa: E402
+from vanban.loaders.read.pdf import FOOTNOTE_RULE  # noqa: E402
 from vanban.model import InputError  # noqa: E402
 
 TABLE = [

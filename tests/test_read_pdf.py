@@ -10,8 +10,8 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parent / "fixtures"))
 from docgen import find_font, make_pdf  # noqa: E402
 
-from vanban.loaders.legacy import convert_legacy, encode_legacy  # noqa: E402
-from vanban.loaders.read_pdf import FOOTNOTE_RULE, read_pdf  # noqa: E402
+from vanban.loaders.repair.legacy import convert_legacy, encode_legacy  # noqa: E402
+from vanban.loaders.read.pdf import FOOTNOTE_RULE, read_pdf  # noqa: E402
 from vanban.model import InputError  # noqa: E402
 
 pytestmark = pytest.mark.skipif(

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.test_citations import cites
-from vanban.loaders.issuers import clean_issuer, province_of_issuer
+from vanban.loaders.extract.issuers import clean_issuer, province_of_issuer
 
 RELATIONS = [
     ("thay thế (Điều 3 of a Quyết định)",

@@ -6,7 +6,7 @@ import pytest
 
 from vanban import queries as Q
 from vanban.graph import open_store
-from vanban.graph.loader import load_paths
+from vanban.graph.ingest import load_paths
 
 SEED_000 = "000_1074e49bedb8e63f.txt"
 

@@ -25,7 +25,7 @@ from vanban.cli import main
 from vanban.graph import open_store
 from vanban.graph import falkor_store
 from vanban.graph.falkor_store import FalkorStore
-from vanban.graph.loader import load_paths
+from vanban.graph.ingest import load_paths
 from vanban.graph.store_files import MANIFEST, aof_dir_of, check
 from vanban.model import StoreError
 

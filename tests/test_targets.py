@@ -71,7 +71,7 @@ def test_targets(label, body, expected):
         assert ex.text[t.span.start:t.span.end] == t.surface
 
 
-# Province-wide goals (vanban.loaders.goals), excerpts of real plans of ../shared/corpus/real.
+# Province-wide goals (vanban.loaders.extract.goals), excerpts of real plans of ../shared/corpus/real.
 PLAN_HEAD = """ỦY BAN NHÂN DÂN
 TỈNH BẮC NINH
 Số: 141/KH-UBND
@@ -117,7 +117,7 @@ def test_province_goals(name, body, expected):
 
 
 def test_programme_vocabulary_is_data():
-    from vanban.loaders.targets import _NTM, programmes
+    from vanban.loaders.extract.targets import _NTM, programmes
     import re
     names = {p["standard"] for p in programmes()}
     assert "nông thôn mới" in names

@@ -25,7 +25,7 @@ from vanban.api import Settings, create_app
 from vanban.cli import main
 from vanban.graph import open_store
 from vanban.graph import task_status as TS
-from vanban.graph.loader import load_paths
+from vanban.graph.ingest import load_paths
 from vanban.queries.ask import route
 from vanban.queries.ask_answer import answer
 from vanban.queries.task_register import report_document, report_province, report_unit

@@ -20,7 +20,7 @@ from vanban.api import Settings, create_app
 from vanban.cli import main
 from vanban.graph import open_store
 from vanban.graph import task_status as TS
-from vanban.graph.loader import load_paths
+from vanban.graph.ingest import load_paths
 from vanban.model import NotFound, QueryError
 from vanban.queries.recurrence import active_span, end_year
 

@@ -12,7 +12,7 @@ import pytest
 
 from vanban.loaders.pipeline import extract_text
 from vanban.loaders.read import raw_from_string
-from vanban.loaders.unit_list import split_units, unit_names
+from vanban.loaders.extract.unit_list import split_units, unit_names
 from vanban.text import fold
 
 HEAD = """ỦY BAN NHÂN DÂN

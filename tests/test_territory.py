@@ -8,8 +8,8 @@ import sys
 
 import pytest
 
-from vanban.loaders import territory
-from vanban.loaders.places import extract_places, link
+from vanban.loaders.extract import territory
+from vanban.loaders.extract.places import extract_places, link
 from vanban.loaders.read import raw_from_string
 from vanban.model import RepairedText
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from vanban.graph import open_store
-from vanban.graph.loader import load_paths
+from vanban.graph.ingest import load_paths
 from vanban.graph.territory import territory_rows
 from vanban.queries.places import place_profile
 
@@ -47,7 +47,7 @@ def test_old_commune_profile_says_what_it_became(seeded):
 
 def test_territory_rows_of_a_split_ward_name_every_part():
     # Phường Văn Đẩu (quận Kiến An, Hải Phòng): divided between phường Kiến An and phường Phù Liễn
-    from vanban.loaders.territory import reform
+    from vanban.loaders.extract.territory import reform
 
     r = reform()
     code = next(u.code for u in r.old.values() if u.name == "Văn Đẩu" and r.old[u.parent_code].name == "Kiến An")

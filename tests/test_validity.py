@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from vanban.graph import open_store
-from vanban.loaders.validity import find_validity
+from vanban.loaders.extract.validity import find_validity
 from vanban.queries.validity import document_validity, stale_bases, validity, validity_counts
 
 # (excerpt of a real document, its date, its number) → (effective_from, [(action, number)])

@@ -175,7 +175,7 @@ def run_demo(folder: str | Path | None = None, out: str | Path = "out",
     Raises VanbanError when the folder is missing or the store or the loader fails.
     """
     from vanban.graph import open_store
-    from vanban.graph.loader import load_paths
+    from vanban.graph.ingest import load_paths
     from vanban.viz.pages import write_page
 
     console = console or Console()

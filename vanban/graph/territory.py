@@ -16,8 +16,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, Iterable
 
-from vanban.loaders.resolve import place_label
-from vanban.loaders.territory import NEW, OLD, REFORM_DATE, TUnit, reform
+from vanban.graph.identity.catalog import place_label
+from vanban.loaders.extract.territory import NEW, OLD, REFORM_DATE, TUnit, reform
 from vanban.text import fold
 
 WORD = {"province": "tỉnh", "city": "thành phố", "district": "huyện", "town": "thị xã", "commune": "xã",

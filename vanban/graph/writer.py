@@ -21,20 +21,20 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from vanban.loaders.agency_keys import agency_node_key, agency_province, head_of
-from vanban.loaders.issuers import citing_province
-from vanban.loaders.resolve import (
+from vanban.graph.identity.agencies import agency_node_key, agency_province, head_of
+from vanban.loaders.extract.issuers import citing_province
+from vanban.graph.identity.catalog import (
     Catalog, DocInfo, doc_key, fold, norm_number, person_key, place_key, place_label,
     split_parent, task_key, year_of,
 )
 from vanban.model import Citation, Extraction, Mention
 from vanban.graph.territory import batch_place_keys, graph_code, write_territory
-from vanban.loaders.validity import find_validity
+from vanban.loaders.extract.validity import find_validity
 from vanban.text import nfc, squash
 
 # Shared names (agencies, places, persons) recur in every document of a batch: the
 # pure fold/normalisation functions are memoised here (agency_key, person_key, norm_number and
-# doc_key are memoised in vanban.loaders.resolve itself; the loader spends most of its time in Python).
+# doc_key are memoised in vanban.graph.identity.catalog itself; the loader spends most of its time in Python).
 # (task bodies and search texts do not recur, and would evict the names: not memoised)
 fold_text, squash_text = fold, squash
 fold = lru_cache(maxsize=1 << 16)(fold)

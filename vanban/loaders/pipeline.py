@@ -14,9 +14,9 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
-from vanban.loaders.extract_citations import extract_citations
-from vanban.loaders.extract_meta import extract_meta
-from vanban.loaders.extract_who import extract_who
+from vanban.loaders.extract.citations import extract_citations
+from vanban.loaders.extract.meta import extract_meta
+from vanban.loaders.extract.who import extract_who
 from vanban.loaders.read import read_file
 from vanban.loaders.repair import repair
 from vanban.loaders.segment import segment

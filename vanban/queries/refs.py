@@ -20,7 +20,7 @@ from typing import Any
 from vanban.graph.store import GraphStore
 from vanban.model import NotFound, QueryError
 from vanban.queries._load import run
-from vanban.loaders.agency_keys import split_province
+from vanban.graph.identity.agencies import split_province
 from vanban.text import fold, nfc, squash
 
 

@@ -3,7 +3,7 @@
 Read from what later documents did to a document: CITES edges whose relation
 is an act (replaces, repeals, amends) and the acts a document states on the
 numbers it cites ("thay thế Quyết định số …", "bãi bỏ …", "sửa đổi, bổ sung …",
-"… hết hiệu lực": Document.acts, see vanban.loaders.validity). The strongest
+"… hết hiệu lực": Document.acts, see vanban.loaders.extract.validity). The strongest
 act wins: replaced > repealed > partly repealed > amended > in force; its
 date is the acting document's effective date (or the date the phrase names,
 else the acting document's date).

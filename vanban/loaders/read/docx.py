@@ -22,7 +22,7 @@ import zipfile
 import zlib
 from pathlib import Path
 
-from vanban.loaders.read_pdf import FOOTNOTE_RULE
+from vanban.loaders.read.pdf import FOOTNOTE_RULE
 from vanban.loaders.read import read_binary
 from vanban.model import InputError, RawText
 

@@ -155,7 +155,7 @@ _SHARED_SO = re.compile(r"\(\s*(?:gồm\s+)?các\s+Sở\s*:")
 def _shared_head_members(items: str, province: str | None) -> list[str]:
     """Registry names of "Xây dựng, Nông nghiệp và Môi trường, Văn hóa, Thể thao và Du lịch" read as
     "Sở …" each (longest run of comma parts that names one Sở first); [] when a part names none."""
-    from vanban.loaders.agencies import recogniser  # the registry needs this module's callers loaded first
+    from vanban.loaders.extract.agencies import recogniser  # the registry needs this module's callers loaded first
     rec = recogniser(province)
     parts = [p.strip(" \t\n*") for p in squash(items).split(",")]
     out, i = [], 0

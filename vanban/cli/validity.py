@@ -1,4 +1,4 @@
-"""`vanban validity`: the validity of documents (a command of vanban.cli, kept here to keep cli.py small)."""
+"""`vanban validity`: the validity of documents (a command group of vanban.cli)."""
 
 from __future__ import annotations
 

@@ -20,12 +20,13 @@ from typing import NamedTuple
 
 import yaml
 
+from vanban.data import DIR as DATA_DIR
 from vanban.model import InputError
-from vanban.loaders.issuers import CENTRAL_CITIES
-from vanban.loaders.numbers import in_number as _in_number
-from vanban.loaders.who_text import NAME, Prefilter, flex, index_words, lower_same_length, word_offsets
+from vanban.loaders.extract.issuers import CENTRAL_CITIES
+from vanban.numbers import in_number as _in_number
+from vanban.loaders.extract.who_text import NAME, Prefilter, flex, index_words, lower_same_length, word_offsets
 
-DATA = Path(__file__).resolve().parents[1] / "data" / "agencies.yaml"
+DATA = DATA_DIR / "agencies.yaml"
 #: printed variants (broken-font letters, typos) of the registry's names, loaded after DATA
 VARIANTS = DATA.with_name("agencies_variants.yaml")
 
@@ -392,7 +393,7 @@ class Recogniser:
 
     def _fit(self, m: re.Match, unit: str) -> tuple[str | None, int]:
         """The unit name of a _NAMED match, cut to what the gazetteer knows (or to its first line)."""
-        from vanban.loaders.places import KINDS, fit_name  # places imports nothing from here
+        from vanban.loaders.extract.places import KINDS, fit_name  # places imports nothing from here
         printed = m.group("name")
         words = list(_WORD.finditer(printed))
         kind = KINDS.get(_WS.sub(" ", unit), "district")

@@ -30,7 +30,7 @@ from typing import Any, Callable, Iterable, Iterator
 from vanban.graph.writer import (
     DocRows, EncodedBatch, StoredRows, build_rows, encode_rows, write_encoded, write_rows,
 )
-from vanban.loaders.resolve import Catalog, DocInfo, norm_number
+from vanban.graph.identity.catalog import Catalog, DocInfo, norm_number
 from vanban.model import Extraction, InputError, StoreError, VanbanError
 
 #: File name endings `load` picks up inside folders (files named explicitly are always tried).
@@ -200,7 +200,7 @@ def load_paths(store: Any, paths: Iterable[str | Path], progress: Progress | Non
 
 def _administrative(items: Iterator[tuple[str, Any]], tally: _Tally) -> Iterator[tuple[str, Any]]:
     """Pass items on, except texts that are not administrative documents: a warning each, nothing loaded."""
-    from vanban.loaders.admin_check import not_administrative
+    from vanban.loaders.extract.admin_check import not_administrative
 
     for path, res in items:
         if isinstance(res, Extraction):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from vanban.loaders.vocab import UPPER_VI as _UP
+from vanban.vocab import UPPER_VI as _UP
 from vanban.model import DocumentMeta
 from vanban.text import fold
 

@@ -55,7 +55,7 @@ def extract_cmd(fmt: str, identify: bool, files: tuple[str, ...]) -> None:
 
     from vanban.loaders.pipeline import extract_many
 
-    from vanban.loaders.admin_check import not_administrative
+    from vanban.loaders.extract.admin_check import not_administrative
 
     good, failed = [], 0
     for path, res in extract_many(files, identify=identify):
@@ -71,7 +71,7 @@ def extract_cmd(fmt: str, identify: bool, files: tuple[str, ...]) -> None:
     else:
         from rich.console import Console
 
-        from vanban.loaders.report import render_table
+        from vanban.cli.extract_table import render_table
 
         render_table(good, Console())
     if failed:
@@ -105,7 +105,7 @@ def load(paths: tuple[str, ...], store_url: str | None, batch_rows: int, force: 
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from vanban.graph import open_store
-    from vanban.graph.loader import load_paths
+    from vanban.graph.ingest import load_paths
 
     try:
         store = open_store(store_url)
@@ -198,7 +198,7 @@ def export(store_url: str | None, fmt: str, out: str | None) -> None:
 # ------------------------------------------------------------------ queries (lineage, duties, deadlines, place, cypher, ask)
 
 _FORMATS = click.Choice(["json", "table"])
-from vanban.cli_register import EXPORT_FORMATS, export_rows, out_option  # noqa: E402  (csv/xlsx output)
+from vanban.cli.register import EXPORT_FORMATS, export_rows, out_option  # noqa: E402  (csv/xlsx output)
 
 
 def _answer(store_url: str | None, fn, fmt: str, columns: str | None = None) -> None:
@@ -252,7 +252,7 @@ def lineage(ref: str, direction: str, depth: int, fmt: str, store_url: str | Non
         _answer(store_url, fn, "tree", lambda res: lineage_tree(*res))
     else:
         _answer(store_url, lambda s: Q.lineage(s, ref, direction=direction, depth=depth), fmt, "lineage")
-    from vanban.cli_validity import validity_note
+    from vanban.cli.validity import validity_note
 
     validity_note(store_url, ref)
 
@@ -572,15 +572,12 @@ def demo(folder: str | None, out: str) -> None:
         sys.exit(1)
 
 
-from vanban.cli_register import report as _report_group, task as _task_group  # noqa: E402
+from vanban.cli.register import report as _report_group, task as _task_group  # noqa: E402
 
 main.add_command(_task_group, "task")
 main.add_command(_report_group, "report")
 
-from vanban.cli_validity import validity  # noqa: E402  (the command's module uses this one's helpers)
+from vanban.cli.validity import validity  # noqa: E402  (the command's module uses this one's helpers)
 
 main.add_command(validity)
 
-
-if __name__ == "__main__":  # pragma: no cover
-    main()

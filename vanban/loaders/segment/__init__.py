@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
-from vanban.loaders import vocab
-from vanban.loaders.numbers import iso_date, normalise_number
+from vanban import vocab
+from vanban.numbers import iso_date, normalise_number
 from vanban.model import Clause, Footnote, Header, RepairedText, Recipient, Segmented, Signature, Span
 from vanban.text import squash
 

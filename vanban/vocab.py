@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from pathlib import Path
 
 import yaml
+from vanban.data import DIR as DATA_DIR
 
-DATA = Path(__file__).resolve().parent.parent / "data"
+DATA = DATA_DIR
 
 # Upper-case Vietnamese letters for regex classes (precomposed upper and lower
 # case interleave in Unicode, so ranges like À-Ỹ would admit lower case).

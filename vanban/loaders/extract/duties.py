@@ -30,11 +30,11 @@ import re
 from dataclasses import dataclass, field
 
 from vanban.model import Citation, Clause, Responsibility, Segmented
-from vanban.loaders.agencies import AgencyHit, Recogniser
-from vanban.loaders.deadlines import Deadline, deadlines_by_part, find_deadlines
-from vanban.loaders.unit_list import heading_units, unit_title
+from vanban.loaders.extract.agencies import AgencyHit, Recogniser
+from vanban.loaders.extract.deadlines import Deadline, deadlines_by_part, find_deadlines
+from vanban.loaders.extract.unit_list import heading_units, unit_title
 from vanban.text import fold
-from vanban.loaders.who_text import Prefilter, drop_markers, match_ends, paren_spans, tidy
+from vanban.loaders.extract.who_text import Prefilter, drop_markers, match_ends, paren_spans, tidy
 
 REQUESTED_KINDS = ("party", "front")
 _FN = r"(?:\(\d{1,2}\)|\d{1,2}(?=[:,;.]))"

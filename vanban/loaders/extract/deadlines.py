@@ -29,7 +29,7 @@ import re
 from collections.abc import Callable
 from typing import NamedTuple
 
-from vanban.loaders.who_text import Prefilter, lower_same_length
+from vanban.loaders.extract.who_text import Prefilter, lower_same_length
 
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 

@@ -11,7 +11,7 @@ named commune/district/city gets the target phrase that governs it:
   6. "toàn tỉnh có 100% số xã đạt chuẩn nhóm tiêu chí này" for the province ("này": the item's label)
 The programmes' phrases (units, standard, grades: "xã nông thôn mới nâng cao") are data:
 vanban/data/programmes.yaml. Province-wide goals ("100% các xã, phường …") are read by
-vanban.loaders.goals. Places named as exceptions ("(ngoài danh sách …)") and parents of other places
+vanban.loaders.extract.goals. Places named as exceptions ("(ngoài danh sách …)") and parents of other places
 ("xã A - huyện B": B) are not targets. The year is the nearest "năm YYYY" of the
 sentence part, else the clause's deadline, else a parent heading's year, else the
 document's year.
@@ -22,17 +22,17 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import lru_cache
-from pathlib import Path
 
 import yaml
 
+from vanban.data import DIR as DATA_DIR
 from vanban.model import Clause, Place, Segmented, Span, Target
-from vanban.loaders.deadlines import first_deadline
-from vanban.loaders.goals import goal_targets
-from vanban.loaders.places import RANK, find_places
-from vanban.loaders.who_text import Prefilter, match_ends, paren_spans
+from vanban.loaders.extract.deadlines import first_deadline
+from vanban.loaders.extract.goals import goal_targets
+from vanban.loaders.extract.places import RANK, find_places
+from vanban.loaders.extract.who_text import Prefilter, match_ends, paren_spans
 
-DATA = Path(__file__).resolve().parent.parent / "data"
+DATA = DATA_DIR
 
 
 @lru_cache(maxsize=1)
@@ -231,7 +231,7 @@ def extract_targets(seg: Segmented, text: str, province: str | None,
         visit(top, [])
     del visit, _clause_targets  # recursive closures: without this the document waits for the cycle collector
     placed = {o.clause for o in out}  # where place targets read a statement more closely
-    for t in goal_targets(seg, text, province, doc_year):  # the province's measurable aims (vanban.loaders.goals)
+    for t in goal_targets(seg, text, province, doc_year):  # the province's measurable aims (vanban.loaders.extract.goals)
         k = (t.place.casefold(), t.target.casefold(), t.year)
         if k not in seen and t.clause not in placed:
             seen.add(k)

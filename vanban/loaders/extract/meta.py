@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from vanban.loaders import vocab
-from vanban.loaders.issuers import clean_issuer
+from vanban import vocab
+from vanban.loaders.extract.issuers import clean_issuer
 from vanban.loaders.read import SIDECAR_FIELDS
 from vanban.model import DocumentMeta, InputError, Segmented
 from vanban.text import squash

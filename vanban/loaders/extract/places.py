@@ -27,12 +27,13 @@ from typing import NamedTuple
 import yaml
 from rapidfuzz import fuzz, process
 
+from vanban.data import DIR as DATA_DIR
 from vanban.model import InputError, Mention, Place, RepairedText
-from vanban.loaders.who_text import NAME, WS, Prefilter, lower_same_length
+from vanban.loaders.extract.who_text import NAME, WS, Prefilter, lower_same_length
 from vanban.text import fold
 
 REFORM_DATE = "2025-07-01"  # = territory.REFORM_DATE (not imported: territory reads the package's tables)
-DATA = Path(__file__).resolve().parents[1] / "data" / "places.yaml"
+DATA = DATA_DIR / "places.yaml"
 
 KINDS = {
     "tỉnh": "province", "thành phố": "city", "huyện": "district", "thị xã": "town",
@@ -244,7 +245,7 @@ def _link_new(kind: str, name: str, province: str | None, parent_kind: str | Non
     if kind in COMMUNE_KINDS and parent_kind not in DISTRICT_KINDS and province:
         prov = news.get(key(province))
         if prov is None:  # the document names its former province: its commune is one of the new province
-            from vanban.loaders.territory import reform
+            from vanban.loaders.extract.territory import reform
 
             r = reform()
             old = g.provinces.get(key(province))
@@ -265,7 +266,7 @@ def _old_provinces(province: str | None) -> tuple[str, ...]:
     """Names of the pre-2025 provinces that went into `province` (itself first when it is one of them)."""
     if not province:
         return (None,)  # type: ignore[return-value]
-    from vanban.loaders.territory import reform
+    from vanban.loaders.extract.territory import reform
 
     g = gazetteer()
     new = getattr(g, "provinces_new", {}).get(key(province))

@@ -26,7 +26,7 @@ _BAD_CHAR = re.compile("[\x00-\x08\x0e-\x1f\ufffd]")
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 TEXT_SUFFIXES = {".txt", ".md", ".text", ""}
-DELEGATED = {".pdf": ("vanban.loaders.read_pdf", "read_pdf"), ".docx": ("vanban.loaders.read_docx", "read_docx")}
+DELEGATED = {".pdf": ("vanban.loaders.read.pdf", "read_pdf"), ".docx": ("vanban.loaders.read.docx", "read_docx")}
 #: RawText.meta key of the reader's warnings (stray bytes replaced, double encoding undone).
 READ_WARNINGS = "_read_warnings"
 #: What a file's first bytes say it is (suffix it is read as) whatever its name.
@@ -114,7 +114,7 @@ def decode_text(data: bytes, source: str) -> tuple[str, str]:
         try:
             text, enc = data.decode("utf-8"), "utf-8"
         except UnicodeDecodeError as e:
-            from vanban.loaders.read_fixes import decode_with_stray_bytes
+            from vanban.loaders.read.fixes import decode_with_stray_bytes
 
             if (fixed := decode_with_stray_bytes(data)) is not None:  # UTF-8 but for a few stray bytes
                 raise StrayBytes(*fixed) from None
@@ -136,9 +136,9 @@ def _legacy_8bit(data: bytes) -> str | None:
 
     Legacy-font files are 8-bit text; decoded as cp1252 (latin-1 for the five
     bytes cp1252 leaves undefined) they show the legacy letters that
-    `vanban.loaders.legacy.convert_legacy` recognises and repair converts.
+    `vanban.loaders.repair.legacy.convert_legacy` recognises and repair converts.
     """
-    from vanban.loaders.legacy import convert_legacy
+    from vanban.loaders.repair.legacy import convert_legacy
 
     # cp1252 is single-byte, so text[i] comes from data[i]; its five undefined bytes keep their latin-1 value.
     text = "".join(chr(b) if c == "\ufffd" else c for b, c in zip(data, data.decode("cp1252", errors="replace")))
@@ -257,7 +257,7 @@ def read_file(path: str | os.PathLike) -> RawText:
         notes = []
     except StrayBytes as e:
         text, enc, notes = e.text, e.encoding, list(e.notes)
-    from vanban.loaders.read_fixes import undo_double_utf8
+    from vanban.loaders.read.fixes import undo_double_utf8
 
     if (undone := undo_double_utf8(text)) is not None:
         text, enc = undone, enc + "+double-encoded"

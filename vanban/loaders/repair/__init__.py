@@ -20,14 +20,14 @@ import operator
 import re
 import unicodedata
 from functools import lru_cache
-from pathlib import Path
 
 import yaml
 
-from vanban.loaders.furniture import merge_spans, web_page_furniture
+from vanban.data import DIR as DATA_DIR
+from vanban.loaders.repair.furniture import merge_spans, web_page_furniture
 from vanban.model import RawText, RepairedText, Span
 
-DATA = Path(__file__).resolve().parent.parent / "data"
+DATA = DATA_DIR
 
 # Code points that never occur in Vietnamese prose but stand for letters in the broken font.
 _BROKEN_CHARS = "ĀāÿþÞ"
@@ -203,7 +203,7 @@ def find_furniture(text: str, paged: bool = True) -> tuple[Span, ...]:
     through the document — and runs until a line that resumes the page body (one
     leading space), the next rule, or the signature / Nơi nhận. With `paged`
     False (markdown pages) page numbers are not looked for. Website chrome is found by
-    vanban.loaders.furniture.
+    vanban.loaders.repair.furniture.
     """
     starts, ends = _lines(text)
     n = len(starts)
@@ -289,7 +289,7 @@ def _count_footnotes(block: str, first: int, style: str) -> list[int]:
 
 def _legacy(text: str) -> tuple[str, str | None, list[int] | None]:
     try:
-        mod = importlib.import_module("vanban.loaders.legacy")
+        mod = importlib.import_module("vanban.loaders.repair.legacy")
     except ModuleNotFoundError:
         return text, None, None
     mapped = getattr(mod, "convert_legacy_mapped", None)
@@ -335,7 +335,7 @@ def repair(raw: RawText) -> RepairedText:
             text = masked
             repairs.append("markdown")
     furniture = find_furniture(text, paged=not is_md)
-    if is_md:  # a saved web page: the site's chrome around the document (vanban.loaders.furniture)
+    if is_md:  # a saved web page: the site's chrome around the document (vanban.loaders.repair.furniture)
         furniture = merge_spans(furniture + web_page_furniture(page))
     return RepairedText(
         source=raw.source,

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from vanban.loaders.numbers import DATE, NUMBER, date_of, normalise_number
+from vanban.numbers import DATE, NUMBER, date_of, normalise_number
 
 ACTIONS = ("replaces", "repeals", "partly_repeals", "amends", "ends")
 

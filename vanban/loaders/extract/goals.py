@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from vanban.loaders.deadlines import document_date
+from vanban.loaders.extract.deadlines import document_date
 from vanban.model import Clause, Segmented, Span, Target
 
 _GOAL_HEADING = re.compile(r"^[\W\d]*(?:[IVX]+\.\s*)?(?:\d+(?:\.\d+)*\.?\s*)?(?:các\s+)?mục\s+tiêu", re.IGNORECASE)

@@ -16,8 +16,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from vanban.loaders.issuers import CENTRAL_CITIES
-from vanban.loaders.vocab import UPPER_VI as _UP
+from vanban.loaders.extract.issuers import CENTRAL_CITIES
+from vanban.vocab import UPPER_VI as _UP
 from vanban.text import fold, squash
 
 _NATIONAL = re.compile(

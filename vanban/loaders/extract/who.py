@@ -16,14 +16,14 @@ from collections import Counter
 from dataclasses import dataclass
 
 from vanban.model import Agency, Citation, DocumentMeta, Mention, Place, Responsibility, Segmented, Target
-from vanban.loaders.agencies import recogniser
-from vanban.loaders.issuers import CENTRAL_CITIES, province_of_issuer
-from vanban.loaders.places import extract_places, gazetteer, key, province_of
-from vanban.loaders.responsibilities import extract_responsibilities
-from vanban.loaders.targets import extract_targets
-from vanban.loaders.task_blocks import block_tasks
-from vanban.loaders.task_tables import table_tasks
-from vanban.loaders.who_text import NAME, mask
+from vanban.loaders.extract.agencies import recogniser
+from vanban.loaders.extract.issuers import CENTRAL_CITIES, province_of_issuer
+from vanban.loaders.extract.places import extract_places, gazetteer, key, province_of
+from vanban.loaders.extract.duties import extract_responsibilities
+from vanban.loaders.extract.targets import extract_targets
+from vanban.loaders.extract.task_blocks import block_tasks
+from vanban.loaders.extract.task_tables import table_tasks
+from vanban.loaders.extract.who_text import NAME, mask
 
 
 @dataclass(frozen=True, slots=True)

@@ -53,7 +53,7 @@ def render_table(extractions: Iterable[Extraction], console: Console) -> None:
     for ex in extractions:
         console.print(metadata_table(ex))
         console.print(citations_table(ex))
-        from vanban.loaders.who_report import render_who  # who does what by when (extract_who's section)
+        from vanban.cli.who_table import render_who  # who does what by when (extract_who's section)
         render_who(ex, console)
         for w in ex.warnings:
             console.print(f"[yellow]warning:[/yellow] {w}")

@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from pathlib import Path
 
 import yaml
 
+from vanban.data import DIR as DATA_DIR
 from vanban.model import Citation, InputError
 from vanban.text import fold, squash
 
-DATA = Path(__file__).resolve().parents[1] / "data" / "laws.yaml"
+DATA = DATA_DIR / "laws.yaml"
 LAW_TYPES = ("Luật", "Bộ luật", "Pháp lệnh")
 _PUNCT = re.compile(r"[^\w\s]")
 _TRAILING_NUMBER = re.compile(r"\s(?:số\s*)?(\d{1,4}/(?:19|20)\d\d/[A-Za-zĐđ0-9]+)\s*$")

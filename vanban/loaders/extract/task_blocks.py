@@ -26,8 +26,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from vanban.loaders.deadlines import first_deadline
-from vanban.loaders.unit_list import split_units, unit_names
+from vanban.loaders.extract.deadlines import first_deadline
+from vanban.loaders.extract.unit_list import split_units, unit_names
 from vanban.model import Clause, Responsibility, Span
 from vanban.text import squash
 

@@ -30,9 +30,9 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from vanban.loaders.issuers import CENTRAL_CITIES, cut_local_tail, localise_issuer, province_of_issuer
-from vanban.loaders.laws import LAW_TYPES, LawCatalogue
-from vanban.loaders.numbers import add_missing_hyphen, has_year, is_central
+from vanban.loaders.extract.issuers import CENTRAL_CITIES, cut_local_tail, localise_issuer, province_of_issuer
+from vanban.loaders.extract.laws import LAW_TYPES, LawCatalogue
+from vanban.numbers import add_missing_hyphen, has_year, is_central
 from vanban.model import Citation, DocumentMeta
 from vanban.text import fold as _slow_fold
 from vanban.text import nfc, squash

@@ -28,10 +28,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from vanban.loaders import vocab
-from vanban.loaders.issuers import clean_issuer
-from vanban.loaders.laws import law_key, shipped
-from vanban.loaders.numbers import DATE, NUMBER, date_of, normalise_number
+from vanban import vocab
+from vanban.loaders.extract.issuers import clean_issuer
+from vanban.loaders.extract.laws import law_key, shipped
+from vanban.numbers import DATE, NUMBER, date_of, normalise_number
 from vanban.model import Citation, Mention, Segmented
 from vanban.text import fold, squash
 

@@ -1,0 +1,1 @@
+"""Graph identity: node keys, the catalogue of known documents, citation and agency resolution."""

@@ -1,0 +1,1 @@
+"""Extract stage: Segmented text → facts (metadata, citations, agencies, places, duties, deadlines, targets)."""
