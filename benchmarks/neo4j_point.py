@@ -18,13 +18,10 @@ import sys
 import time
 from typing import Any
 
-from benchmarks.point import SEARCH_WORDS, timed
-from benchmarks.records import pregenerate
-from vanban import queries as Q
+from benchmarks.point import records_and_inputs, time_queries
 from vanban.graph import open_store
 from vanban.graph.ingest import load_extractions
 from vanban.graph.stats import graph_stats
-from vanban.graph.identity.catalog import Catalog
 
 
 def wipe(store: Any) -> None:
@@ -38,17 +35,7 @@ def wipe(store: Any) -> None:
 def measure(uri: str, docs: int, batch_rows: int, batch_docs: int, samples: int, seed: int) -> dict[str, Any]:
     """Load `docs` synthetic documents into the (wiped) Neo4j at `uri`, time the queries; return the figures."""
     rng = random.Random(seed)
-    citing: list[str] = []
-    agencies: dict[str, int] = {}
-    every = max(1, docs // (samples * 20))
-
-    def note(i: int, ex: Any) -> None:
-        if i % every == 0 and i > docs // 2 and any(c.issuer.startswith("Ủy ban") for c in ex.citations):
-            citing.append(Catalog.info_for(ex.document, ex.sha256, ex.source).key)
-        for r in ex.responsibilities:
-            agencies[r.actor] = agencies.get(r.actor, 0) + 1
-
-    recs = pregenerate(docs, seed, note)
+    recs, inputs = records_and_inputs(docs, samples, seed)
     store = open_store(uri)
     try:
         wipe(store)
@@ -56,20 +43,7 @@ def measure(uri: str, docs: int, batch_rows: int, batch_docs: int, samples: int,
         summary = load_extractions(store, recs.items, batch_rows=batch_rows, batch_docs=batch_docs)
         load_s = time.perf_counter() - t0
         st = graph_stats(store)
-        keys = rng.sample(citing, min(samples, len(citing)))
-        top = sorted(agencies, key=agencies.get, reverse=True)[:20]
-        ags = [rng.choice(top) for _ in range(samples)]
-        months = [(rng.randint(2019, 2025), rng.randint(1, 12)) for _ in range(samples)]
-        q = {
-            "lineage": timed([lambda k=k: Q.lineage(store, k, "both", 5) for k in keys]),
-            "duties": timed([lambda g=g: Q.duties(store, g, limit=100) for g in ags]),
-            "deadlines": timed([lambda g=g, m=m: Q.deadlines(store, f"{m[0]}-{m[1]:02d}-01", f"{m[0]}-{m[1]:02d}-28",
-                                                             agency=g, as_of="2024-06-30")
-                                for g, m in zip(ags, months)]),
-            "deadlines_all": timed([lambda m=m: Q.deadlines(store, f"{m[0]}-{m[1]:02d}-01", f"{m[0]}-{m[1]:02d}-07",
-                                                            as_of="2024-06-30") for m in months]),
-            "search": timed([lambda w=w: Q.search(store, w, limit=20) for w in SEARCH_WORDS] * max(1, samples // 8)),
-        }
+        q = time_queries(store, inputs, samples, rng)
     finally:
         store.close()
     return {"store": "neo4j", "docs": docs, "written": summary.documents, "failures": len(summary.failures),

@@ -21,10 +21,11 @@ import resource
 import statistics
 import sys
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
-from benchmarks.records import bench_db, dir_size, pregenerate
+from benchmarks.records import Records, bench_db, dir_size, pregenerate
 from vanban import queries as Q
 from vanban.graph.falkor_store import FalkorStore
 from vanban.graph.ingest import load_extractions
@@ -57,19 +58,52 @@ def timed(calls: list[Callable[[], Any]]) -> dict[str, float]:
     return {"p50": statistics.median(ms), "p95": percentile(ms, 0.95), "rows": statistics.median(rows), "n": len(ms)}
 
 
-def measure(docs: int, db: Path, batch_rows: int, batch_docs: int, samples: int, seed: int) -> dict[str, Any]:
-    rng = random.Random(seed)
-    citing: list[str] = []  # keys of documents that cite an earlier local document
-    agencies: dict[str, int] = {}
+@dataclass
+class QueryInputs:
+    """Query inputs noted while the records are generated (so no ad-hoc Cypher is needed)."""
+
+    citing: list[str] = field(default_factory=list)  # keys of documents that cite an earlier local document
+    agencies: dict[str, int] = field(default_factory=dict)  # actor → number of tasks
+
+
+def records_and_inputs(docs: int, samples: int, seed: int) -> tuple[Records, QueryInputs]:
+    """Return the `docs` synthetic records of `seed` (generated before the clock starts, see
+    benchmarks.records) and the query inputs noted from them: about 20 × `samples` citing documents
+    of the second half, and every actor's task count."""
+    inputs = QueryInputs()
     every = max(1, docs // (samples * 20))
 
     def note(i: int, ex: Any) -> None:
         if i % every == 0 and i > docs // 2 and any(c.issuer.startswith("Ủy ban") for c in ex.citations):
-            citing.append(Catalog.info_for(ex.document, ex.sha256, ex.source).key)
+            inputs.citing.append(Catalog.info_for(ex.document, ex.sha256, ex.source).key)
         for r in ex.responsibilities:
-            agencies[r.actor] = agencies.get(r.actor, 0) + 1
+            inputs.agencies[r.actor] = inputs.agencies.get(r.actor, 0) + 1
 
-    recs = pregenerate(docs, seed, note)  # before the clock starts (see benchmarks.records)
+    return pregenerate(docs, seed, note), inputs
+
+
+def time_queries(store: Any, inputs: QueryInputs, samples: int, rng: random.Random) -> dict[str, dict[str, float]]:
+    """Time the library queries (lineage, duties, deadlines, search) on `samples` inputs drawn with `rng`;
+    return each one's figures from `timed`."""
+    keys = rng.sample(inputs.citing, min(samples, len(inputs.citing)))
+    top = sorted(inputs.agencies, key=inputs.agencies.get, reverse=True)[:20]
+    ags = [rng.choice(top) for _ in range(samples)]
+    months = [(rng.randint(2019, 2025), rng.randint(1, 12)) for _ in range(samples)]
+    return {
+        "lineage": timed([lambda k=k: Q.lineage(store, k, "both", 5) for k in keys]),
+        "duties": timed([lambda g=g: Q.duties(store, g, limit=100) for g in ags]),
+        "deadlines": timed([lambda g=g, m=m: Q.deadlines(store, f"{m[0]}-{m[1]:02d}-01", f"{m[0]}-{m[1]:02d}-28",
+                                                         agency=g, as_of="2024-06-30") for g, m in zip(ags, months)]),
+        "deadlines_all": timed([lambda m=m: Q.deadlines(store, f"{m[0]}-{m[1]:02d}-01", f"{m[0]}-{m[1]:02d}-07",
+                                                        as_of="2024-06-30") for m in months]),
+        "search": timed([lambda w=w: Q.search(store, w, limit=20) for w in SEARCH_WORDS] * max(1, samples // 8)),
+    }
+
+
+def measure(docs: int, db: Path, batch_rows: int, batch_docs: int, samples: int, seed: int) -> dict[str, Any]:
+    """Load `docs` synthetic documents into a fresh embedded store at `db`, time the queries; return the figures."""
+    rng = random.Random(seed)
+    recs, inputs = records_and_inputs(docs, samples, seed)
     gen_s, records_bytes = recs.seconds, recs.bytes
 
     store = FalkorStore(db)
@@ -80,20 +114,7 @@ def measure(docs: int, db: Path, batch_rows: int, batch_docs: int, samples: int,
     load_s = time.perf_counter() - t0
     del recs
     st = graph_stats(store)
-
-    keys = rng.sample(citing, min(samples, len(citing)))
-    top = sorted(agencies, key=agencies.get, reverse=True)[:20]
-    ags = [rng.choice(top) for _ in range(samples)]
-    months = [(rng.randint(2019, 2025), rng.randint(1, 12)) for _ in range(samples)]
-    q = {
-        "lineage": timed([lambda k=k: Q.lineage(store, k, "both", 5) for k in keys]),
-        "duties": timed([lambda g=g: Q.duties(store, g, limit=100) for g in ags]),
-        "deadlines": timed([lambda g=g, m=m: Q.deadlines(store, f"{m[0]}-{m[1]:02d}-01", f"{m[0]}-{m[1]:02d}-28",
-                                                         agency=g, as_of="2024-06-30") for g, m in zip(ags, months)]),
-        "deadlines_all": timed([lambda m=m: Q.deadlines(store, f"{m[0]}-{m[1]:02d}-01", f"{m[0]}-{m[1]:02d}-07",
-                                                        as_of="2024-06-30") for m in months]),
-        "search": timed([lambda w=w: Q.search(store, w, limit=20) for w in SEARCH_WORDS] * max(1, samples // 8)),
-    }
+    q = time_queries(store, inputs, samples, rng)
     mem = store._db.client.info("memory")
     try:
         import psutil

@@ -101,7 +101,7 @@ def test_neo4j_constraints_on_every_label_key(neo):
     rows = neo.run_read("SHOW CONSTRAINTS YIELD labelsOrTypes, properties, type "
                                 "RETURN labelsOrTypes, properties, type")
     unique = {(r["labelsOrTypes"][0], tuple(r["properties"])) for r in rows if "UNIQUE" in r["type"]}
-    for label in ("Document", "Agency", "Person", "Place", "Task", "Program"):
+    for label in ("Document", "Agency", "Person", "Place", "Task"):
         assert (label, ("key",)) in unique
 
 

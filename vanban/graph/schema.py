@@ -24,7 +24,6 @@ name/text plus aliases, so diacritic-free CONTAINS search works on both stores):
     deadline: as in gold ("2024-10-10", "monthly:15", "quarter:2024-Q1", "month:2019-07", "year:2024");
     deadline_date: ISO last day the task is due (None for recurring/free text);
     recurrence: "monthly:15" / "monthly" for recurring tasks, else None.
-- Program {key, name, search}
 - TaskStatus {key, task_key, fp, slot, doc, clause, text, actors, status, at, note, by, changes}
   and TaskStatusEvent {status_key, seq, task_key, status, at, note, by, text, actors}:
     the user's task status and its history (vanban.graph.task_status); no
@@ -43,7 +42,7 @@ Relationships (extracted ones carry provenance: doc, clause, start, end, surface
 - (Task)-[:ASSIGNED_TO {role, inherited_from, …provenance}]->(Agency)
 - (Task)-[:REPORTS_TO {…provenance}]->(Agency)
 - (Task)-[:UNDER {…provenance}]->(Document)
-- (Task)-[:CONCERNS {…provenance}]->(Place|Program)
+- (Task)-[:CONCERNS {…provenance}]->(Place)
 - (Document)-[:CRITICIZES {…provenance}]->(Agency)
 - (Document)-[:SETS_TARGET {target, year, …provenance}]->(Place)
 - (Document)-[:MENTIONS {…provenance}]->(Place)
@@ -57,7 +56,7 @@ Relationships (extracted ones carry provenance: doc, clause, start, end, surface
 
 from __future__ import annotations
 
-LABELS = ("Document", "Agency", "Person", "Place", "Task", "Program")
+LABELS = ("Document", "Agency", "Person", "Place", "Task")
 
 REL_TYPES = (
     "CITES", "ISSUED_BY", "SIGNED_BY", "ADDRESSED_TO", "COPIED_TO", "CONTAINS",

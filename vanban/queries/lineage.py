@@ -75,15 +75,3 @@ def _walk(store: GraphStore, key: str, direction: str, depth: int) -> list[dict[
                 nxt.append(r[far])
         frontier = nxt
     return rows
-
-
-def lineage_tree(rows: list[dict[str, Any]], root_key: str) -> dict[str, list[dict[str, Any]]]:
-    """Return {document key: [edge rows leading away from it]} for printing a tree.
-
-    For "up" edges the parent is the citing (source) document, for "down" the cited (target).
-    """
-    tree: dict[str, list[dict[str, Any]]] = {}
-    for r in rows:
-        parent = r["source_key"] if r["direction"] == "up" else r["target_key"]
-        tree.setdefault(parent, []).append(r)
-    return tree

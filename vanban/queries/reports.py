@@ -36,7 +36,3 @@ def unresolved_citations(store: GraphStore) -> list[dict[str, Any]]:
     Each row: key, type, number, date, issuer, title, cited_by, citing_keys, surfaces.
     """
     return run(store, "unresolved_citations")
-
-
-# the task register (per unit, per province, per document): vanban.queries.task_register
-from vanban.queries.task_register import report_document, report_province, report_unit  # noqa: E402,F401

@@ -20,8 +20,6 @@ from dataclasses import dataclass
 
 from vanban.numbers import DATE, NUMBER, date_of, normalise_number
 
-ACTIONS = ("replaces", "repeals", "partly_repeals", "amends", "ends")
-
 _THIS = r"(?:Quyết\s+định|Chỉ\s+thị|Nghị\s+quyết|Thông\s+tư|Nghị\s+định|Kế\s+hoạch|Quy\s+định|Quy\s+chế|Văn\s+bản|Hướng\s+dẫn|Chương\s+trình|Thông\s+báo|Công\s+văn)"
 _EFFECT = re.compile(
     rf"{_THIS}\s+này\s+có\s+hiệu\s+lực(?:\s+thi\s+hành)?\s+(?:kể\s+)?từ\s+(?P<when>ngày\s+(?:ký|ban\s+hành)"
@@ -52,7 +50,10 @@ _AFTER = 120  # characters between a trigger and the number it acts on
 
 @dataclass(frozen=True, slots=True)
 class Act:
-    """This document acts on the document numbered `number`: action in ACTIONS, `since` ISO or None."""
+    """This document acts on the document numbered `number`.
+
+    action: replaces | repeals | partly_repeals | amends | ends; `since`: ISO date or None.
+    """
 
     action: str
     number: str
