@@ -17,12 +17,12 @@ hyphen ("- xã hội") do not.
 
 from __future__ import annotations
 
-from vanban.loaders.segment.attachments import annexes
+from vanban.loaders.segment.attachments import parse_annexes
 from vanban.loaders.segment.body import clause_tree, to_clause
-from vanban.loaders.segment.footnotes import footnotes, link_footnotes, with_clauses
-from vanban.loaders.segment.header import header, kinh_gui
+from vanban.loaders.segment.footnotes import find_footnotes, link_footnotes, with_clauses
+from vanban.loaders.segment.header import parse_header, parse_kinh_gui
 from vanban.loaders.segment.lines import LinedText
-from vanban.loaders.segment.tail import tail, tail_start
+from vanban.loaders.segment.tail import parse_tail, tail_start
 from vanban.model import RepairedText, Segmented, Signature
 
 
@@ -33,10 +33,10 @@ def segment(rep: RepairedText) -> Segmented:
     missing parts come back empty (None / ()).
     """
     doc = LinedText(rep)
-    head, after = header(doc)
+    head, after = parse_header(doc)
     n = len(doc.lines)
     tail_at = tail_start(doc, after)
-    kg, kg_end = kinh_gui(doc, after, min(tail_at, after + 80))
+    kg, kg_end = parse_kinh_gui(doc, after, min(tail_at, after + 80))
     body_start = kg_end if kg_end is not None else after
     if not (body_start == after or after < body_start < tail_at):
         # (otherwise the scan from body_start would stop at the same line: no need to repeat it)
@@ -44,10 +44,10 @@ def segment(rep: RepairedText) -> Segmented:
     nodes = clause_tree(doc, body_start, tail_at) if body_start < tail_at else []
     body_b = doc.lines[tail_at - 1].end if tail_at > body_start else (
         doc.lines[body_start].start if body_start < n else len(rep.text))
-    notes = link_footnotes(doc, footnotes(doc), head.span.start if head.span else 0, body_b)
+    notes = link_footnotes(doc, find_footnotes(doc), head.span.start if head.span else 0, body_b)
     drops = [(r.start, r.end) for fn in notes for r in fn.ref_spans]
     clauses = tuple(to_clause(nd, doc, drops) for nd in nodes)
-    sig, noi, luu, tail_end = tail(doc, tail_at) if tail_at < n else (Signature(), (), None, n)
-    attached = tuple(to_clause(nd, doc, drops) for nd in annexes(doc, tail_end))
+    sig, noi, luu, tail_end = parse_tail(doc, tail_at) if tail_at < n else (Signature(), (), None, n)
+    attached = tuple(to_clause(nd, doc, drops) for nd in parse_annexes(doc, tail_end))
     return Segmented(repaired=rep, header=head, kinh_gui=kg, body=clauses, footnotes=with_clauses(notes, clauses),
                      signature=sig, noi_nhan=noi, luu=luu, annexes=attached)

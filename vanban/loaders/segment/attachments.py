@@ -14,7 +14,7 @@ _ANNEX_HEAD = re.compile(r"(?:PHỤ\s+LỤC|KẾ\s+HOẠCH|QUY\s+CHẾ|QUY\s+Đ�
                          r"DANH\s+MỤC|HƯỚNG\s+DẪN|ĐIỀU\s+LỆ)(?:\s+[IVX\d]+)?\s*:?")
 
 
-def annexes(doc: LinedText, start: int) -> list[ClauseNode]:
+def parse_annexes(doc: LinedText, start: int) -> list[ClauseNode]:
     """Return the attachments printed from line `start` on, as nodes "PL1", "PL2", … whose label is the
     heading (up to 80 characters) and whose children are its clause tree, paths prefixed ("PL1.I.2.-1").
 

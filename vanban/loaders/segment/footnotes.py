@@ -13,7 +13,7 @@ from vanban.text import squash
 _NOTE_START = re.compile(r"(?m)^[ \t]?(?:\((\d{1,3})\)|(\d{1,3}))[ \t]+(?=\S)")
 
 
-def footnotes(doc: LinedText) -> list[Footnote]:
+def find_footnotes(doc: LinedText) -> list[Footnote]:
     """Return the footnotes printed in the furniture blocks: numbered 1, 2, 3 … in one style ("1" or "(1)"),
     each with its text up to the next note or the block's end; no reference spans yet."""
     out: list[tuple[str, int, int]] = []

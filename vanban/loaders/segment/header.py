@@ -32,7 +32,7 @@ _AUTHORITY = re.compile(r"(?:CHỦ\s+TỊCH|[ỦU][YỶ]\s+BAN\s+NHÂN\s+DÂN|H�
 _SUB_ISSUER = re.compile(r"(SỞ|BAN|VĂN PHÒNG|PHÒNG|CỤC|CHI CỤC|TRUNG TÂM|THANH TRA)\b")
 
 
-def header(doc: LinedText) -> tuple[Header, int]:
+def parse_header(doc: LinedText) -> tuple[Header, int]:
     """Return the header and the index of the first line after it (the first content line when the text
     has no quốc hiệu, type word or V/v line). Fields not found are None; the span is None when empty."""
     lines = doc.lines
@@ -244,7 +244,7 @@ def _title_after(doc: LinedText, i: int) -> list[int]:
     return out
 
 
-def kinh_gui(doc: LinedText, start: int, stop: int) -> tuple[tuple[Recipient, ...], int | None]:
+def parse_kinh_gui(doc: LinedText, start: int, stop: int) -> tuple[tuple[Recipient, ...], int | None]:
     """Find Kính gửi within lines [start, stop); return its recipients and the index of the first line
     after the list, or ((), None) when there is no Kính gửi."""
     lines = doc.lines

@@ -43,7 +43,7 @@ def tail_start(doc: LinedText, body_start: int) -> int:
     return n
 
 
-def tail(doc: LinedText, start: int) -> tuple[Signature, tuple[Recipient, ...], str | None, int]:
+def parse_tail(doc: LinedText, start: int) -> tuple[Signature, tuple[Recipient, ...], str | None, int]:
     """Parse Nơi nhận (with purposes), the Lưu line and the signature block from line `start` on.
 
     Returns (signature, Nơi nhận recipients, Lưu, index of the first line after the block: where an
@@ -68,7 +68,7 @@ class _TailReader:
         self.title_done = False
 
     def read(self, start: int) -> tuple[Signature, tuple[Recipient, ...], str | None, int]:
-        """Read from line `start` on; return what `tail` returns."""
+        """Read from line `start` on; return what `parse_tail` returns."""
         doc = self.doc
         lines = doc.lines
         n = len(lines)
