@@ -10,15 +10,17 @@ laws and similar named acts ("Luật Đầu tư công", "Nghị quyết Đại h
 or a party-congress resolution whose numbered twin has that issuer) merge into
 one Citation.
 
-The relation to the citing document comes from the sentence around the mention:
-"Căn cứ" → based_on, "Xét/Theo đề nghị … tại" → proposal, "(được) sửa đổi, bổ
-sung tại/bởi" → amended_by (the mention amends the document cited just before it:
-`Citation.amends`), "… ủy quyền" → delegation, "thay thế" → replaces, "bãi bỏ" /
-"… hết hiệu lực" → repeals, "sửa đổi, bổ sung (một số điều của)" → amends,
-"hướng dẫn (thi hành)" / "quy định chi tiết" → guides, "đính chính" → corrects,
-"Thực hiện/Triển khai …", "theo …", "thực hiện … tại" → implements,
-"quy định tại" and the rest → references; list items (", " "; " "và") share the
-relation of the item before.
+The relation to the citing document (based_on, proposal, implements, amends,
+amended_by: `Citation.amends`, replaces, repeals, guides, corrects, delegation,
+references) comes from the words of the sentence around the mention; the words
+are listed in `relations`. List items (", " "; " "và") share the relation of the
+item before.
+
+Modules, in the order a mention is read: `mentions` (the scan of the document's
+regions), `numbered` and `named` (one mention: type, number, name, with `parts`:
+date, where a name ends, subject), `sentences` and `relations` (its relation,
+from the words around it), `document` and `spans` (the citing text, offset
+lookups); the merging into Citations is here.
 """
 
 from __future__ import annotations

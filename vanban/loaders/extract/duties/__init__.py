@@ -4,23 +4,20 @@ One task per clause item. In each clause head the recogniser's agency mentions
 that stand in subject position (at the start of the item or of a sentence,
 after "Đối với", "Giao", "Đề nghị", "yêu cầu", "Đồng thời"…) form actor
 groups; the text up to the next group is the group's action. The action is cut
-into parts at ";" and "." and each part's role phrases give roles:
-
-  lead        chủ trì, làm (cơ quan) đầu mối
-  coordinate  phối hợp (and the bodies after "chủ trì, phối hợp với …")
-  accountable chịu trách nhiệm (trước X → accountable_to), trách nhiệm giải trình
-  report      báo cáo / gửi / phản ánh … (về) X, X a named body → report_to
-  monitor     theo dõi, đôn đốc, kiểm tra, giám sát, thanh tra
-  advise      tham mưu
-  criticized  "Phê bình X"
-  requested   "Đề nghị X" when X is a Party or Front body
-  execute     a part with no role phrase, or one whose role phrase comes after another action
+into parts at ";" and "." and each part's role phrases give roles (lead,
+coordinate, accountable, report, monitor, advise, else execute: the phrases are
+listed in `roles`); "Phê bình X" makes X criticized, "Đề nghị X" requested when
+X is a Party or Front body.
 
 An item without an actor of its own inherits its parent clause's actors; the
 items under an unnumbered preamble that names addressees ("… yêu cầu các sở,
 ban ngành …: 1. …") inherit those. A clause with sub-items whose head only names
 the actors ("Đối với …:", "Giao …:") passes them down without a task of its own.
 The issuer (and its Chủ tịch) is never an actor.
+
+Modules: `actors` (which mentions stand in subject position, grouped), `roles`
+(the roles an action's phrases give), `rows` (the Responsibility rows of one
+action), `context` (per-document state and lookups); the clause walk is here.
 """
 
 from __future__ import annotations
