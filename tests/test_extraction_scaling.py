@@ -13,7 +13,7 @@ import pstats
 
 import pytest
 
-from vanban.loaders.extract.citations import _clause_at, _ClauseMap, _Taken
+from vanban.loaders.extract.citations.spans import ClauseMap as _ClauseMap, Taken as _Taken, clause_at as _clause_at
 from vanban.loaders.pipeline import extract_text
 from vanban.loaders.read import raw_from_string
 

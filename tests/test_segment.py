@@ -141,3 +141,185 @@ def test_party_header_number_with_stray_space_and_t_m_signature():
     assert s.header.title == "về tăng cường sự lãnh đạo của cấp ủy"
     assert (s.signature.mode, s.signature.title, s.signature.signer) == ("TM. Ban Thường vụ", "Bí thư", "Dương Văn Trang")
     assert [c.path for c in s.clauses()] == ["preamble", "1", "2"]
+
+
+# A Quyết định with its Phụ lục, abridged from ../shared/corpus/real/8c306b6991495e34.md (web page text):
+# the issuer, number and date above the type word (the header tests have those), the Căn cứ lines, the items
+# of Điều 2, Phần I (a table) and most of 1.3 are left out.
+QD_2813_WITH_ANNEX = """**QUYẾT ĐỊNH**
+
+VỀ
+VIỆC THÔNG QUA PHƯƠNG ÁN ĐƠN GIẢN HÓA THỦ TỤC HÀNH CHÍNH CẤP XÃ LĨNH VỰC NÔNG
+NGHIỆP VÀ MÔI TRƯỜNG THUỘC THẨM QUYỀN GIẢI QUYẾT CỦA TỈNH ĐỒNG NAI
+
+**CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH**
+
+**QUYẾT ĐỊNH:**
+
+**Điều 1. **Thông qua phương
+án đơn giản hóa đối với 01 thủ tục hành chính cấp xã lĩnh vực nông nghiệp và
+môi trường thuộc thẩm quyền giải quyết của ngành Nông nghiệp và Môi trường.
+
+*(Phụ lục Danh mục và Nội
+dung phương án đơn giản hóa đính kèm theo).*
+
+**Điều 2. **Tổ chức thực hiện
+
+**Điều 3. **Quyết định này
+có hiệu lực thi hành kể từ ngày ký.
+
+**Điều 4. **Chánh Văn phòng
+UBND tỉnh; Giám đốc Sở Nông nghiệp và Môi trường; Chủ tịch Ủy ban nhân dân các
+xã, phường và các tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành Quyết
+định này./.
+
+* *
+
+|
+Nơi nhận:
+- Như Điều 4;
+- Cục KSTTHC (VPCP);
+- Bộ Nông nghiệp và Môi trường;
+- Chủ tịch, các Phó Chủ tịch UBND tỉnh;
+- Văn phòng UBND tỉnh;
+- Lưu: VT, KTN, HCC.
+|
+**KT. CHỦ TỊCH **
+PHÓ CHỦ TỊCH
+**Lê Trường Sơn**
+|
+
+** **
+
+**PHỤ LỤC**
+
+**PHẦN
+II. NỘI DUNG PHƯƠNG ÁN ĐƠN GIẢN HÓA THỦ TỤC HÀNH CHÍNH LĨNH VỰC NÔNG NGHIỆP VÀ
+MÔI TRƯỜNG THỦ TỤC HÀNH CHÍNH CẤP XÃ**
+
+**I.
+BẢO TỒN THIÊN NHIÊN VÀ ĐA DẠNG SINH HỌC**
+
+**1.
+Xác nhận Hợp đồng tiếp cận nguồn gen và chia sẻ lợi ích. Mã TTHC 1.004082**
+
+*1.1.
+Nội dung đơn giản hoá:*
+
+-
+Bãi bỏ thủ tục hành chính.
+
+-
+Lý do: Trong 05 năm liên tục không phát sinh hồ sơ.
+
+*1.2.
+Kiến nghị thực thi:*
+
+-
+Kiến nghị Bộ Nông nghiệp và Môi trường bãi bỏ thủ tục hành chính Xác nhận Hợp
+đồng tiếp cận nguồn gen và chia sẻ lợi ích đã được công bố tại Quyết định số
+2310/QĐ-BNNMT ngày 08 tháng 4 năm 2025 của Bộ Trưởng Bộ Nông nghiệp và Môi
+trường về việc công bố chuẩn hoá thủ tục hành chính lĩnh vực Bảo tồn thiên
+nhiên và Đa dạng sinh học thuộc phạm vi chức năng quản lý Nhà nước của bộ Nông
+nghiệp và Môi trường.
+
+*1.3.
+Lợi ích phương án đơn giản hoá*
+
+-
+Tỷ lệ cắt giảm chi phí: 100%.
+
+*1.4.
+Lộ trình thực hiện: *Năm 2025 - 2026.
+"""
+
+
+def test_quyet_dinh_with_its_phu_luc_from_a_web_page():
+    s = segment(repair(raw_from_string(QD_2813_WITH_ANNEX, "8c306b6991495e34.md")))
+    h = s.header
+    assert h.type_word == "QUYẾT ĐỊNH"
+    assert h.title == ("VỀ VIỆC THÔNG QUA PHƯƠNG ÁN ĐƠN GIẢN HÓA THỦ TỤC HÀNH CHÍNH CẤP XÃ LĨNH VỰC NÔNG "
+                       "NGHIỆP VÀ MÔI TRƯỜNG THUỘC THẨM QUYỀN GIẢI QUYẾT CỦA TỈNH ĐỒNG NAI")
+    # the articles end at Nơi nhận: the Phụ lục after the signature is an annex, not a clause of Điều 4
+    assert [c.path for c in s.body] == ["preamble", "Điều 1", "Điều 2", "Điều 3", "Điều 4"]
+    assert s.body[-1].text.endswith("chịu trách nhiệm thi hành Quyết định này./.")
+    assert [r.text for r in s.noi_nhan] == ["Như Điều 4", "Cục KSTTHC (VPCP)", "Bộ Nông nghiệp và Môi trường",
+                                            "Chủ tịch, các Phó Chủ tịch UBND tỉnh", "Văn phòng UBND tỉnh"]
+    assert s.luu == "VT, KTN, HCC"
+    assert (s.signature.mode, s.signature.title, s.signature.signer) == (
+        "KT. Chủ tịch", "Phó Chủ tịch", "Lê Trường Sơn")
+    (annex,) = s.annexes
+    assert (annex.path, annex.label) == ("PL1", "PHỤ LỤC")
+    assert [c.path for c in annex.walk()][2:] == [
+        "PL1.I", "PL1.I.1", "PL1.I.1.1", "PL1.I.1.2", "PL1.I.1.3", "PL1.I.1.4"]
+    by = {c.path: c for c in annex.walk()}
+    assert by["PL1.I"].text == "I. BẢO TỒN THIÊN NHIÊN VÀ ĐA DẠNG SINH HỌC"
+    assert by["PL1.I.1.1"].text == ("1.1. Nội dung đơn giản hoá: Bãi bỏ thủ tục hành chính. "
+                                    "Lý do: Trong 05 năm liên tục không phát sinh hồ sơ.")
+    assert by["PL1.I.1.4"].text == "1.4. Lộ trình thực hiện: Năm 2025 - 2026."
+
+
+# The signed block of ../shared/corpus/real/46cf026ac548f4bd.md (web page text), as printed.
+QD_2144_TAIL = """**Điều 4. **Chánh Văn phòng
+UBND tỉnh, Giám đốc Sở Công Thương, Thủ trưởng các cơ quan, đơn vị và tổ chức,
+cá nhân có liên quan chịu trách nhiệm thi hành Quyết định này./.
+* *
+|
+Nơi nhận:
+- Như Điều 4;
+- Cục KSTTHC - VPCP (b/c);
+- Thường trực HĐND tỉnh (b/c);
+- Chủ tịch, PCT UBND tỉnh (đ/c Mỹ);
+- PCVP UBND tỉnh (đ/c Khánh);
+- Sở Khoa học và Công nghệ;
+- UBND các xã, phường;
+- Viễn thông Đắk Lắk, Bưu điện tỉnh;
+- Phòng, TT: CNXD, CN&CTTĐT;
+- Lưu: VT, PVHCC (P.02b)
+|
+**KT. CHỦ TỊCH **
+PHÓ CHỦ TỊCH
+**Đào Mỹ**
+|
+"""
+
+
+def test_noi_nhan_purposes_are_not_the_comrade_notes():
+    s = segment(repair(raw_from_string(QD_2144_TAIL, "46cf026ac548f4bd.md")))
+    # "(b/c)" (báo cáo) is a purpose and leaves the name; "(đ/c Mỹ)" (đồng chí: the person meant) is part of it
+    assert [(r.text, r.purpose) for r in s.noi_nhan][:5] == [
+        ("Như Điều 4", None), ("Cục KSTTHC - VPCP", "b/c"), ("Thường trực HĐND tỉnh", "b/c"),
+        ("Chủ tịch, PCT UBND tỉnh (đ/c Mỹ)", None), ("PCVP UBND tỉnh (đ/c Khánh)", None)]
+    assert [r.text for r in s.noi_nhan][5:] == [
+        "Sở Khoa học và Công nghệ", "UBND các xã, phường", "Viễn thông Đắk Lắk, Bưu điện tỉnh",
+        "Phòng, TT: CNXD, CN&CTTĐT"]
+    assert s.luu == "VT, PVHCC (P.02b)"
+    assert (s.signature.mode, s.signature.title, s.signature.signer) == ("KT. Chủ tịch", "Phó Chủ tịch", "Đào Mỹ")
+
+
+# The clauses of Điều 2 of the Quy định attached to ../shared/corpus/real/0f98ee482389e59e.md, each cut to its
+# first words (c) and d) of 1.1 and the clauses after 2.1 left out).
+SO_TU_PHAP_DUTIES = [
+    ("Điều 2. Nhiệm vụ và quyền hạn", "Điều 2"),
+    ("1. Về xây dựng pháp luật", "Điều 2.1"),
+    ("1.1. Trình Ủy ban nhân dân tỉnh", "Điều 2.1.1"),
+    ("a) Dự thảo nghị quyết của Hội đồng nhân dân tỉnh;", "Điều 2.1.1.a"),
+    ("b) Dự thảo kế hoạch phát triển, chương trình, biện pháp tổ chức thực hiện;", "Điều 2.1.1.b"),
+    ("1.2. Trình Chủ tịch Ủy ban nhân dân tỉnh dự thảo các văn bản.", "Điều 2.1.2"),
+    ("1.3. Tham mưu Ủy ban nhân dân tỉnh quản lý công tác xây dựng pháp luật:", "Điều 2.1.3"),
+    ("a) Chủ trì, phối hợp với các cơ quan, tổ chức có liên quan;", "Điều 2.1.3.a"),
+    ("b) Chủ trì, phối hợp với Văn phòng Ủy ban nhân dân tỉnh;", "Điều 2.1.3.b"),
+    ("c) Tham gia xây dựng, có ý kiến đối với dự thảo nghị quyết;", "Điều 2.1.3.c"),
+    ("d) Theo dõi, đôn đốc, kiểm tra việc soạn thảo văn bản;", "Điều 2.1.3.d"),
+    ("đ) Định kỳ hàng quý, năm hoặc theo yêu cầu của cơ quan, người có thẩm quyền, báo cáo.", "Điều 2.1.3.đ"),
+    ("2. Về tổ chức thi hành pháp luật", "Điều 2.2"),
+    ("2.1. Tham mưu Ủy ban nhân dân tỉnh theo dõi, hướng dẫn chuyên môn.", "Điều 2.2.1"),
+]
+
+
+def test_clause_paths_follow_the_vietnamese_alphabet_and_the_sub_numbers():
+    text = "Điều 1. Vị trí và chức năng\n" + "\n".join(line for line, _ in SO_TU_PHAP_DUTIES) + "\n"
+    s = segment(repair(raw_from_string(text, "0f98ee482389e59e.txt")))
+    assert [c.path for c in s.clauses()] == ["Điều 1"] + [path for _, path in SO_TU_PHAP_DUTIES]
+    by = {c.path: c for c in s.clauses()}
+    assert by["Điều 2.1.3.đ"].label == "đ)"  # đ follows d in the Vietnamese alphabet; e) would come next
