@@ -9,7 +9,8 @@ import pytest
 from vanban.loaders.extract.issuers import localise_issuer
 from vanban.loaders.extract.laws import LawCatalogue
 from vanban.numbers import is_central
-from vanban.graph.identity.catalog import Catalog, DocInfo, doc_key
+from vanban.graph.identity.catalog import Catalog, DocInfo
+from vanban.graph.identity.keys import doc_key
 from vanban.model import Citation, DocumentMeta, Mention
 
 CENTRAL = [("72/2025/QH15", True), ("118/2025/NĐ-CP", True), ("57-NQ/TW", True), ("06/QĐ-TTG", True),

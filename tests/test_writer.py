@@ -9,7 +9,8 @@ from vanban.graph.export import read_graph
 from vanban.graph.ingest import load_extractions
 from vanban.graph.stats import graph_stats
 from vanban.graph.writer import OWN_RELS
-from vanban.graph.identity.catalog import Catalog, doc_key, norm_number, place_key, year_of
+from vanban.graph.identity.catalog import Catalog
+from vanban.graph.identity.keys import doc_key, norm_number, place_key, year_of
 from vanban.model import (
     Agency, Citation, DocumentMeta, Extraction, Mention, Place, Responsibility, Span, Target,
 )

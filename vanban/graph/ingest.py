@@ -30,7 +30,8 @@ from typing import Any, Callable, Iterable, Iterator
 from vanban.graph.writer import (
     DocRows, EncodedBatch, StoredRows, build_rows, encode_rows, write_encoded, write_rows,
 )
-from vanban.graph.identity.catalog import Catalog, DocInfo, norm_number
+from vanban.graph.identity.catalog import Catalog, DocInfo
+from vanban.graph.identity.keys import norm_number
 from vanban.model import Extraction, InputError, StoreError, VanbanError
 
 #: File name endings `load` picks up inside folders (files named explicitly are always tried).

@@ -23,9 +23,9 @@ from typing import Any
 
 from vanban.graph.identity.agencies import agency_node_key, agency_province, head_of
 from vanban.loaders.extract.issuers import citing_province
-from vanban.graph.identity.catalog import (
-    Catalog, DocInfo, doc_key, fold, norm_number, person_key, place_key, place_label,
-    split_parent, task_key, year_of,
+from vanban.graph.identity.catalog import Catalog, DocInfo
+from vanban.graph.identity.keys import (
+    doc_key, fold, norm_number, person_key, place_key, place_label, split_parent, task_key, year_of,
 )
 from vanban.model import Citation, Extraction, Mention
 from vanban.graph.territory import batch_place_keys, graph_code, write_territory
@@ -34,7 +34,7 @@ from vanban.text import nfc, squash
 
 # Shared names (agencies, places, persons) recur in every document of a batch: the
 # pure fold/normalisation functions are memoised here (agency_key, person_key, norm_number and
-# doc_key are memoised in vanban.graph.identity.catalog itself; the loader spends most of its time in Python).
+# doc_key are memoised in vanban.graph.identity.keys itself; the loader spends most of its time in Python).
 # (task bodies and search texts do not recur, and would evict the names: not memoised)
 fold_text, squash_text = fold, squash
 fold = lru_cache(maxsize=1 << 16)(fold)
