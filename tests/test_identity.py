@@ -10,8 +10,9 @@ from vanban.loaders.extract.issuers import localise_issuer
 from vanban.loaders.extract.laws import LawCatalogue
 from vanban.numbers import is_central
 from vanban.graph.identity.catalog import Catalog, DocInfo
-from vanban.graph.identity.keys import doc_key
+from vanban.graph.identity.keys import agency_key, doc_key
 from vanban.model import Citation, DocumentMeta, Mention
+from vanban.text import fold
 
 CENTRAL = [("72/2025/QH15", True), ("118/2025/NĐ-CP", True), ("57-NQ/TW", True), ("06/QĐ-TTG", True),
            ("02/2024/TT-BKHĐT", True), ("3103/QĐ-BTC", True), ("71/NQ-CP", True), ("37-CT/TW", True),
@@ -30,6 +31,20 @@ def test_a_central_number_is_one_key_whatever_the_issuer():
     # a number without its year keeps the year (party numbers restart each term)
     assert doc_key("57-NQ/TW", "Bộ Chính trị", 2024) == "doc:57-NQ/TW||2024"
     assert doc_key("05/CT-UBND", "Ủy ban nhân dân tỉnh Kon Tum", 2024) != doc_key("05/CT-UBND", "Ủy ban nhân dân tỉnh Hà Giang", 2024)
+
+
+# One fold for search and keys: the issuer as a header prints it (upper case, broken over lines), as a
+# PDF's text layer gives it (decomposed marks, no-break spaces) and as a user types it (no marks).
+FOLDS = [("ỦY BAN NHÂN DÂN\nTỈNH KON TUM", "uy ban nhan dan tinh kon tum"),
+         ("U\u0309y ban nha\u0302n da\u0302n tỉnh Đắk\u00a0Lắk", "uy ban nhan dan tinh dak lak"),
+         ("  Sở Nông nghiệp và Phát triển nông thôn ", "so nong nghiep va phat trien nong thon"),
+         ("Đăk Hà", "dak ha"), ("dak ha", "dak ha"), ("ĐĂK TÔ", "dak to"), ("", ""), (None, "")]
+
+
+@pytest.mark.parametrize("printed, folded", FOLDS)
+def test_fold_is_the_search_key_and_the_key_of_a_name(printed, folded):
+    assert fold(printed) == folded
+    assert agency_key(printed) == (f"agency:{folded}" if folded else None)
 
 
 def _cite(**kw):

@@ -25,12 +25,12 @@ from vanban.graph.identity.agencies import agency_node_key, agency_province, hea
 from vanban.loaders.extract.issuers import citing_province
 from vanban.graph.identity.catalog import Catalog, DocInfo
 from vanban.graph.identity.keys import (
-    doc_key, fold, norm_number, person_key, place_key, place_label, split_parent, task_key, year_of,
+    doc_key, norm_number, person_key, place_key, place_label, split_parent, task_key, year_of,
 )
 from vanban.model import Citation, Extraction, Mention
 from vanban.graph.territory import batch_place_keys, graph_code, write_territory
 from vanban.loaders.extract.validity import find_validity
-from vanban.text import nfc, squash
+from vanban.text import fold, nfc, squash
 
 # Shared names (agencies, places, persons) recur in every document of a batch: the
 # pure fold/normalisation functions are memoised here (agency_key, person_key, norm_number and

@@ -19,11 +19,12 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from vanban.graph.identity.keys import agency_key, doc_key, fold, name_key, norm_number, year_of
+from vanban.graph.identity.keys import agency_key, doc_key, name_key, norm_number, year_of
 from vanban.loaders.extract.issuers import CENTRAL_CITIES, cut_local_tail, localise_issuer, province_of_issuer
 from vanban.loaders.extract.laws import LAW_TYPES, LawCatalogue
 from vanban.numbers import has_year, is_central
 from vanban.model import Citation, DocumentMeta
+from vanban.text import fold
 
 #: Title ≈ subject matches below this score (0..1) are not links.
 TITLE_THRESHOLD = 0.86

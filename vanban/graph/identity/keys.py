@@ -15,35 +15,10 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 
 from vanban.numbers import add_missing_hyphen, has_year, is_central
-from vanban.text import fold as _slow_fold
-from vanban.text import nfc, squash
-
-
-class _FoldTable(dict):
-    """str.translate table computing vanban.text.fold per character on first use."""
-
-    def __missing__(self, cp: int) -> str:
-        ch = chr(cp)
-        v = "" if unicodedata.combining(ch) else _slow_fold(ch) if not ch.isspace() else " "
-        if not v and not unicodedata.combining(ch) and not ch.isspace():
-            v = ch  # fold() never drops a non-combining, non-space character
-        self[cp] = v
-        return v
-
-
-_FOLD = _FoldTable()
-_WS = re.compile(r"\s+")
-
-
-def fold(s: str | None) -> str:
-    """Return vanban.text.fold(s) (same result, per-character table: several times faster)."""
-    if not s:
-        return ""
-    return _WS.sub(" ", s.translate(_FOLD)).strip()
+from vanban.text import fold, nfc, squash
 
 
 PLACE_WORDS = {
