@@ -8,7 +8,7 @@ import pytest
 
 from vanban.loaders.extract.issuers import localise_issuer
 from vanban.loaders.extract.laws import LawCatalogue
-from vanban.numbers import is_central
+from vanban.numbers import compact_number, is_central, normalise_number, number_key
 from vanban.graph.identity.catalog import Catalog, DocInfo
 from vanban.graph.identity.keys import agency_key, doc_key
 from vanban.model import Citation, DocumentMeta, Mention
@@ -31,6 +31,22 @@ def test_a_central_number_is_one_key_whatever_the_issuer():
     # a number without its year keeps the year (party numbers restart each term)
     assert doc_key("57-NQ/TW", "Bộ Chính trị", 2024) == "doc:57-NQ/TW||2024"
     assert doc_key("05/CT-UBND", "Ủy ban nhân dân tỉnh Kon Tum", 2024) != doc_key("05/CT-UBND", "Ủy ban nhân dân tỉnh Hà Giang", 2024)
+
+
+# One number normaliser: the printed form a document gives, and the key form of that printed form
+NUMBERS = [(" 05 / CT–UBND.", "05/CT-UBND", "05/CT-UBND"),
+           ("06/QĐ-TTg", "06/QĐ-TTg", "06/QĐ-TTG"),
+           ("118/2025/NĐCP", "118/2025/NĐCP", "118/2025/NĐ-CP"),
+           ("37- CT/TW", "37-CT/TW", "37-CT/TW"),
+           ("60/2021/NÐ-CP", "60/2021/NĐ-CP", "60/2021/NĐ-CP")]  # Ð: Latin eth typed for Đ
+
+
+@pytest.mark.parametrize("printed, normalised, key", NUMBERS)
+def test_a_number_in_its_printed_and_key_forms(printed, normalised, key):
+    assert compact_number(printed) == printed.replace(" ", "").replace("Ð", "Đ")
+    assert normalise_number(printed) == normalised
+    assert number_key(normalised) == key
+    assert doc_key(normalised, "Ủy ban nhân dân tỉnh Kon Tum", 2024).startswith(f"doc:{key}|")
 
 
 # One fold for search and keys: the issuer as a header prints it (upper case, broken over lines), as a

@@ -19,6 +19,7 @@ from typing import Any
 
 from vanban.graph.store import GraphStore
 from vanban.model import NotFound, QueryError
+from vanban.numbers import compact_number
 from vanban.queries._load import run
 from vanban.graph.identity.agencies import split_province
 from vanban.text import fold, nfc, squash
@@ -49,11 +50,6 @@ for _name, _abbrs in {
 _TYPE_NUMBER = re.compile(r"^(?P<type>[^\d]+?)\s*(?:so\s+)?(?P<number>\d[\w/.\-]*)$")
 
 
-def normalise_number(text: str) -> str:
-    """Return a document number as stored: NFC, no spaces, upper case ("05/ct-ubnd" → "05/CT-UBND")."""
-    return re.sub(r"\s+", "", nfc(text)).upper()
-
-
 def parse_doc_ref(ref: str) -> tuple[str | None, str]:
     """Split "Chỉ thị số 05/CT-UBND" / "CT 05" into (stored type or None, number text)."""
     m = _TYPE_NUMBER.match(fold(ref))
@@ -74,7 +70,7 @@ def document_candidates(store: GraphStore, ref: str) -> list[dict[str, Any]]:
     if ref.startswith("doc:"):
         return _by_key(store, ref)
     dtype, num = parse_doc_ref(ref)
-    number = normalise_number(num)
+    number = compact_number(num).upper()
     rows = run(store, "documents_by_number", number=number)
     if rows:
         return _filter_type(rows, dtype)

@@ -19,10 +19,10 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from vanban.graph.identity.keys import agency_key, doc_key, name_key, norm_number, year_of
+from vanban.graph.identity.keys import agency_key, doc_key, name_key, year_of
 from vanban.loaders.extract.issuers import CENTRAL_CITIES, cut_local_tail, localise_issuer, province_of_issuer
 from vanban.loaders.extract.laws import LAW_TYPES, LawCatalogue
-from vanban.numbers import has_year, is_central
+from vanban.numbers import has_year, is_central, number_key
 from vanban.model import Citation, DocumentMeta
 from vanban.text import fold
 
@@ -141,7 +141,7 @@ class Catalog:
                 changes["number"], changes["date"] = hit[0], c.date or hit[1]
         elif c.number and c.type in LAW_TYPES:
             self.laws.learn(c)
-        if c.subject and is_central(norm_number(changes.get("number", c.number))):
+        if c.subject and is_central(number_key(changes.get("number", c.number))):
             subject = cut_local_tail(c.subject)  # "… chuyển đổi số trên địa bàn tỉnh": the citing text
             if subject != c.subject and subject:
                 changes["subject"] = subject
@@ -172,9 +172,9 @@ class Catalog:
             own_number = None if r["identified_from"] else r["number"]  # a number taken from a citation is not the text's
             cat.stored.add(r["key"])
             if r["identified_from"] and r["number"] and not r["stub"]:
-                cat.note_identified(r["key"], norm_number(r["number"]))
+                cat.note_identified(r["key"], number_key(r["number"]))
             cat.add(DocInfo(
-                key=r["key"], number=norm_number(own_number), issuer=agency_key(r["issuer"]),
+                key=r["key"], number=number_key(own_number), issuer=agency_key(r["issuer"]),
                 year=r["year"], type=r["type"], date=r["date"], title=fold(r["title"]) or None,
                 stub=bool(r["stub"]), sha256=r["sha256"], source=r["source"],
             ))
@@ -236,7 +236,7 @@ class Catalog:
     @staticmethod
     def info_for(meta: DocumentMeta, sha256: str, source: str | None = None) -> DocInfo:
         """Return the DocInfo (with its key) of a loaded document."""
-        number = norm_number(meta.number)
+        number = number_key(meta.number)
         year = year_of(meta.date, meta.number)
         return DocInfo(
             key=doc_key(meta.number, meta.issuer, year, sha256), number=number,
@@ -287,7 +287,7 @@ class Catalog:
         """
         c = self.effective(c)
         named_law = c.number is not None and c.name is not None and c.type in LAW_TYPES
-        number = norm_number(c.number)
+        number = number_key(c.number)
         year = year_of(c.date, c.number)
         issuer = agency_key(c.issuer)
         subject = _subject(c) or None

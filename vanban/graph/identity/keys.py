@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from vanban.numbers import add_missing_hyphen, has_year, is_central
+from vanban.numbers import has_year, is_central, number_key
 from vanban.text import fold, nfc, squash
 
 
@@ -30,16 +30,6 @@ _PARENT_KIND = {"tỉnh": "province", "thành phố": "city", "huyện": "distri
                 "thị xã": "town", "xã": "commune", "phường": "ward", "thị trấn": "town",
                 "thôn": "village", "làng": "village", "bản": "village"}
 _YEAR_IN_NUMBER = re.compile(r"/((?:19|20)\d\d)/")
-
-
-@lru_cache(maxsize=65536)
-def norm_number(number: str | None) -> str | None:
-    """Return a document number normalised for keys: NFC, no white space, 'Ð'→'Đ', upper case; None if blank."""
-    if not number:
-        return None
-    n = re.sub(r"\s+", "", nfc(number)).replace("Ð", "Đ").replace("đ", "Đ").upper()
-    n = add_missing_hyphen(n)  # "118/2025/NĐCP" → "118/2025/NĐ-CP", "03/2021/TTBKHĐT"
-    return n or None
 
 
 @lru_cache(maxsize=16384)
@@ -74,7 +64,7 @@ def doc_key(number: str | None, issuer: str | None, year: int | None, sha256: st
 
     Raises ValueError when there is neither a number nor a hash.
     """
-    n = norm_number(number)
+    n = number_key(number)
     if n and is_central(n):
         return f"doc:{n}||{'' if has_year(n) else (year or '')}"
     if n:
