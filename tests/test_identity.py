@@ -10,7 +10,7 @@ from vanban.loaders.extract.issuers import localise_issuer
 from vanban.loaders.extract.laws import LawCatalogue
 from vanban.numbers import compact_number, is_central, normalise_number, number_key
 from vanban.graph.identity.catalog import Catalog, DocInfo
-from vanban.graph.identity.keys import agency_key, doc_key
+from vanban.graph.identity.keys import agency_key, doc_key, place_label, split_parent
 from vanban.model import Citation, DocumentMeta, Mention
 from vanban.text import fold
 
@@ -47,6 +47,22 @@ def test_a_number_in_its_printed_and_key_forms(printed, normalised, key):
     assert normalise_number(printed) == normalised
     assert number_key(normalised) == key
     assert doc_key(normalised, "Ủy ban nhân dân tỉnh Kon Tum", 2024).startswith(f"doc:{key}|")
+
+
+# The unit words of vanban/data/units.yaml: a printed parent's kind, and the word a place's label uses
+PARENTS = [("huyện Đăk Tô", ("district", "Đăk Tô"), "huyện Đăk Tô"),
+           ("Thị xã Ayun Pa", ("town", "Ayun Pa"), "thị xã Ayun Pa"),
+           ("THÀNH PHỐ Kon Tum", ("city", "Kon Tum"), "thành phố Kon Tum"),
+           ("Tỉnh Gia Lai", ("province", "Gia Lai"), "tỉnh Gia Lai"),
+           ("phường  Quyết\nThắng", ("ward", "Quyết Thắng"), "phường Quyết Thắng"),
+           ("thôn Kon Klốc", ("village", "Kon Klốc"), "thôn Kon Klốc"),
+           ("Kon Tum", (None, "Kon Tum"), "Kon Tum")]
+
+
+@pytest.mark.parametrize("printed, kind_name, label", PARENTS)
+def test_unit_words_give_a_parent_its_kind_and_a_place_its_label(printed, kind_name, label):
+    assert split_parent(printed) == kind_name
+    assert place_label(*kind_name) == label
 
 
 # One fold for search and keys: the issuer as a header prints it (upper case, broken over lines), as a

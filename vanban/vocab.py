@@ -7,10 +7,12 @@ spellings ("Quyết định", "Phó Chủ tịch") from printed text in any case
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 import yaml
 from vanban.data import DIR as DATA_DIR
+from vanban.model import VanbanError
 
 DATA = DATA_DIR
 
@@ -90,3 +92,66 @@ def canonical_title(printed: str) -> str:
         rest = low[4:]
         return "Phó " + rest[:1].upper() + rest[1:]
     return low[:1].upper() + low[1:]
+
+
+# ---------------------------------------------------------------- administrative-unit words
+
+TIERS = ("province", "district", "commune", "village")
+
+
+@dataclass(frozen=True, slots=True)
+class UnitWord:
+    """One administrative-unit word of units.yaml: the printed word, its Place.kind and tier, abbreviations."""
+
+    word: str
+    kind: str
+    tier: str
+    abbr: tuple[str, ...] = ()
+
+
+@lru_cache(maxsize=1)
+def units() -> tuple[UnitWord, ...]:
+    """Return the unit words of vanban/data/units.yaml in file order. Raises VanbanError on a malformed file."""
+    with open(DATA / "units.yaml", encoding="utf-8") as fh:
+        rows = yaml.safe_load(fh)["units"]
+    out = tuple(UnitWord(r["word"], r["kind"], r["tier"], tuple(r.get("abbr") or ())) for r in rows)
+    bad = [u.word for u in out if u.tier not in TIERS]
+    if bad:
+        raise VanbanError(f"units.yaml: unknown tier for {', '.join(bad)}")
+    return out
+
+
+def unit_words(*tiers: str, without: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """Return the unit words of `tiers` (every tier when none is given), in file order, less `without`."""
+    return tuple(u.word for u in units() if (not tiers or u.tier in tiers) and u.word not in without)
+
+
+def unit_pattern(words: tuple[str, ...], space: str = r"\s+") -> str:
+    """Return a regex alternation of `words` ("tỉnh|thành\\s+phố|…"), each space as `space`, longest first
+    (so a word never loses to another that begins it). No group, no flags: the caller adds them."""
+    return "|".join(w.replace(" ", space) for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _by_word() -> dict[str, UnitWord]:
+    return {u.word: u for u in units()}
+
+
+def unit_kind(word: str) -> str | None:
+    """Return the Place.kind of a unit word printed in any case ("Thị trấn" → "town"), else None."""
+    u = _by_word().get(_WS.sub(" ", word).strip().lower())
+    return u.kind if u else None
+
+
+def unit_tier(word: str) -> str | None:
+    """Return the tier of a unit word printed in any case ("Phường" → "commune"), else None."""
+    u = _by_word().get(_WS.sub(" ", word).strip().lower())
+    return u.tier if u else None
+
+
+def kind_words() -> dict[str, str]:
+    """Return {Place.kind: the first unit word of that kind} ("district" → "huyện", "town" → "thị xã")."""
+    out: dict[str, str] = {}
+    for u in units():
+        out.setdefault(u.kind, u.word)
+    return out

@@ -32,6 +32,7 @@ from vanban.numbers import number_key
 from vanban.graph.territory import batch_place_keys, graph_code, write_territory
 from vanban.loaders.extract.validity import find_validity
 from vanban.text import fold, nfc, squash
+from vanban.vocab import unit_pattern, unit_words
 
 # Shared names (agencies, places, persons) recur in every document of a batch: the
 # pure fold/normalisation functions are memoised here (agency_key, person_key, number_key and
@@ -79,7 +80,8 @@ MAX_TEXT = 4000
 _PURPOSE = re.compile(r"\((b/c|t/h|đ/b|p/h|để b/c|để t/h|để biết|để báo cáo|để thực hiện|phối hợp)\)?", re.I)
 _PURPOSE_MAP = {"để b/c": "b/c", "để báo cáo": "b/c", "để t/h": "t/h", "để thực hiện": "t/h",
                 "để biết": "đ/b", "phối hợp": "p/h"}
-_UB = re.compile(r"^ủy ban nhân dân\s+(tỉnh|thành phố|huyện|thị xã|quận|xã|phường|thị trấn)\s+(.+)$", re.I)
+_UB_UNITS = unit_words("province", "district", "commune", without=("đặc khu",))
+_UB = re.compile(rf"^ủy ban nhân dân\s+({unit_pattern(_UB_UNITS, ' ')})\s+(.+)$", re.I)
 
 
 @lru_cache(maxsize=1)

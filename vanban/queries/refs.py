@@ -23,6 +23,7 @@ from vanban.numbers import compact_number
 from vanban.queries._load import run
 from vanban.graph.identity.agencies import split_province
 from vanban.text import fold, nfc, squash
+from vanban.vocab import unit_kind, unit_words, units
 
 
 class AmbiguousRef(QueryError):
@@ -173,10 +174,9 @@ def resolve_agency(store: GraphStore, ref: str, province: str | None = None) -> 
 
 
 #: Folded admin words → Place.kind.
-PLACE_KINDS = {
-    "tinh": "province", "thanh pho": "city", "tp": "city", "huyen": "district", "thi xa": "town",
-    "xa": "commune", "phuong": "ward", "thi tran": "town", "thon": "village", "lang": "village",
-}
+#: (quận, đặc khu, bản are not kind hints: kept as they were.)
+PLACE_KINDS = {fold(w): unit_kind(w) for w in unit_words(without=("quận", "đặc khu", "bản"))}
+PLACE_KINDS.update({a: u.kind for u in units() for a in u.abbr})
 
 
 def place_candidates(store: GraphStore, ref: str) -> list[dict[str, Any]]:

@@ -19,16 +19,12 @@ from functools import lru_cache
 
 from vanban.numbers import has_year, is_central, number_key
 from vanban.text import fold, nfc, squash
+from vanban.vocab import kind_words, unit_kind, unit_pattern, unit_words
 
 
-PLACE_WORDS = {
-    "province": "tỉnh", "city": "thành phố", "district": "huyện", "town": "thị xã",
-    "commune": "xã", "ward": "phường", "village": "thôn",
-}
-_PARENT_RE = re.compile(r"^(tỉnh|thành phố|huyện|thị xã|quận|xã|phường|thị trấn|thôn|làng|bản)\s+(.+)$", re.I)
-_PARENT_KIND = {"tỉnh": "province", "thành phố": "city", "huyện": "district", "quận": "district",
-                "thị xã": "town", "xã": "commune", "phường": "ward", "thị trấn": "town",
-                "thôn": "village", "làng": "village", "bản": "village"}
+PLACE_WORDS = kind_words()
+# A parent as printed: "huyện Đăk Tô" (not "đặc khu": kept as it was; the 2025 zones are not parents here)
+_PARENT_RE = re.compile(rf"^({unit_pattern(unit_words(without=('đặc khu',)), ' ')})\s+(.+)$", re.I)
 _YEAR_IN_NUMBER = re.compile(r"/((?:19|20)\d\d)/")
 
 
@@ -98,7 +94,7 @@ def split_parent(parent: str | None) -> tuple[str | None, str | None]:
     m = _PARENT_RE.match(p)
     if not m:
         return None, p
-    return _PARENT_KIND.get(m.group(1).lower()), m.group(2)
+    return unit_kind(m.group(1)), m.group(2)
 
 
 def place_key(kind: str | None, name: str, parent_key: str | None = None, parent: str | None = None,

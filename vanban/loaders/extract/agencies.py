@@ -25,6 +25,7 @@ from vanban.model import InputError
 from vanban.loaders.extract.issuers import CENTRAL_CITIES
 from vanban.numbers import in_number as _in_number
 from vanban.loaders.extract.who_text import NAME, Prefilter, flex, index_words, lower_same_length, word_offsets
+from vanban.vocab import unit_pattern, unit_tier, unit_words
 
 DATA = DATA_DIR / "agencies.yaml"
 #: printed variants (broken-font letters, typos) of the registry's names, loaded after DATA
@@ -196,7 +197,8 @@ def _alias_regex(alias: str, abbr: tuple[tuple[str, tuple[str, ...]], ...]) -> s
     return "".join(out)
 
 
-_UNIT = r"(?i:huyện|thành phố|thị xã|xã|phường|thị trấn|tỉnh)"
+# the units a People's Committee is named by (quận, đặc khu are not: kept as they were)
+_UNIT = rf"(?i:{unit_pattern(unit_words('province', 'district', 'commune', without=('quận', 'đặc khu')), ' ')})"
 _ORG = {
     "ủy ban nhân dân": "Ủy ban nhân dân", "uỷ ban nhân dân": "Ủy ban nhân dân", "ubnd": "Ủy ban nhân dân",
     "hội đồng nhân dân": "Hội đồng nhân dân", "hđnd": "Hội đồng nhân dân",
@@ -386,7 +388,7 @@ class Recogniser:
             return None
         if unit == "tỉnh" and self.province and name.casefold() == self.province.casefold():
             return None  # the registry names the document's own province
-        level = {"tỉnh": "province", "xã": "commune", "phường": "commune", "thị trấn": "commune"}.get(unit, "district")
+        level = unit_tier(unit)
         kind = "person_title" if m.group("title") else ("hdnd" if "h" in m.group("org")[:1].lower() else "ubnd")
         return AgencyHit(m.start(), name_end, (canonical_unit_name(m.group("title"), m.group("org"), unit, name),),
                          kind, level, False, text[m.start():name_end])
