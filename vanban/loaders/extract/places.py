@@ -24,17 +24,14 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-import yaml
 from rapidfuzz import fuzz, process
 
-from vanban.data import DIR as DATA_DIR
 from vanban.model import InputError, Mention, Place, RepairedText
 from vanban.loaders.extract.who_text import NAME, WS, Prefilter, lower_same_length
 from vanban.text import fold
-from vanban.vocab import kind_words, unit_kind, unit_pattern, unit_words
+from vanban.vocab import kind_words, place_variants, unit_kind, unit_pattern, unit_words
 
 REFORM_DATE = "2025-07-01"  # = territory.REFORM_DATE (not imported: territory reads the package's tables)
-DATA = DATA_DIR / "places.yaml"
 
 # The unit words places are recognised by → Place.kind (quận, đặc khu, làng, bản are not: kept as they were)
 KINDS = {w: unit_kind(w) for w in unit_words(without=("quận", "đặc khu", "làng", "bản"))}
@@ -143,11 +140,7 @@ def gazetteer() -> Gazetteer:
     g.provinces_current = {key(r["provinceShort"]): r["provinceCode"] for r in current}  # type: ignore[attr-defined]
     g.provinces_new = {key(r["provinceShort"]): Unit("province", r["provinceShort"], r["provinceCode"],  # type: ignore[attr-defined]
                                                      gen="2025") for r in current}
-    try:
-        data = yaml.safe_load(DATA.read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError) as e:
-        raise InputError(f"cannot read place variants: {e}", str(DATA)) from e
-    g.variants = {key(a): key(b) for a, b in (data.get("variants") or {}).items()}
+    g.variants = {key(a): key(b) for a, b in place_variants().items()}
     return g
 
 
