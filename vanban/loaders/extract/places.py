@@ -300,7 +300,7 @@ _LISTED_ANCHOR = re.compile(r"(?<!\w)(?:các|gồm)\s*[\s:]")
 _AND_GAP = re.compile(r"\s*(?:,|và|,\s*và)\s*")
 _PROVINCE_NAME = re.compile(rf"(?i:tỉnh)\s+(?P<name>{NAME})")
 _WORD = re.compile(r"\S+")
-_ONE_SCAN = Prefilter(_ONE_ANCHOR, ("tỉnh", "thành", "huyện", "thị", "xã", "phường", "thôn"), lowered=True)
+_ONE_SCAN = Prefilter(_ONE_ANCHOR, tuple(dict.fromkeys(w.split()[0] for w in KINDS)), lowered=True)  # first syllables
 _LISTED_SCAN = Prefilter(_LISTED_ANCHOR, ("các", "gồm"), lowered=True)
 
 
