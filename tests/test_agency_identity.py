@@ -146,11 +146,12 @@ def test_drafting_unit_codes_inside_numbers_are_not_mentions():
 def test_base_registry_holds_names_not_broken_font_or_typo_variants():
     import yaml
 
-    from vanban.loaders.extract.agencies import DATA, VARIANTS, load_registry
-    base = DATA.read_text(encoding="utf-8")
+    from vanban.loaders.extract.agencies import load_registry
+    from vanban.vocab import AGENCIES, AGENCY_VARIANTS
+    base = AGENCIES.read_text(encoding="utf-8")
     for variant in ("Āy ban", "þy ban", "Chā tịch", "Tỉnh āy", "đia phương", "Ủy ban nhân tỉnh"):
         assert variant not in base
-    assert "Āy ban nhân dân" in yaml.safe_load(VARIANTS.read_text(encoding="utf-8"))["abbreviations"]["Ủy ban nhân dân"]
+    assert "Āy ban nhân dân" in yaml.safe_load(AGENCY_VARIANTS.read_text(encoding="utf-8"))["abbreviations"]["Ủy ban nhân dân"]
     reg = load_registry("")
     assert "các đơn vị, đia phương" in reg.by_name("Các đơn vị, địa phương").aliases  # the variant still reads
 

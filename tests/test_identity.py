@@ -8,9 +8,11 @@ import pytest
 
 from vanban.loaders.extract.issuers import localise_issuer
 from vanban.loaders.extract.laws import LawCatalogue
-from vanban.numbers import is_central
-from vanban.graph.identity.catalog import Catalog, DocInfo, doc_key
+from vanban.numbers import compact_number, is_central, normalise_number, number_key
+from vanban.graph.identity.catalog import Catalog, DocInfo
+from vanban.graph.identity.keys import agency_key, doc_key, place_label, split_parent
 from vanban.model import Citation, DocumentMeta, Mention
+from vanban.text import fold
 
 CENTRAL = [("72/2025/QH15", True), ("118/2025/NĐ-CP", True), ("57-NQ/TW", True), ("06/QĐ-TTG", True),
            ("02/2024/TT-BKHĐT", True), ("3103/QĐ-BTC", True), ("71/NQ-CP", True), ("37-CT/TW", True),
@@ -29,6 +31,52 @@ def test_a_central_number_is_one_key_whatever_the_issuer():
     # a number without its year keeps the year (party numbers restart each term)
     assert doc_key("57-NQ/TW", "Bộ Chính trị", 2024) == "doc:57-NQ/TW||2024"
     assert doc_key("05/CT-UBND", "Ủy ban nhân dân tỉnh Kon Tum", 2024) != doc_key("05/CT-UBND", "Ủy ban nhân dân tỉnh Hà Giang", 2024)
+
+
+# One number normaliser: the printed form a document gives, and the key form of that printed form
+NUMBERS = [(" 05 / CT–UBND.", "05/CT-UBND", "05/CT-UBND"),
+           ("06/QĐ-TTg", "06/QĐ-TTg", "06/QĐ-TTG"),
+           ("118/2025/NĐCP", "118/2025/NĐCP", "118/2025/NĐ-CP"),
+           ("37- CT/TW", "37-CT/TW", "37-CT/TW"),
+           ("60/2021/NÐ-CP", "60/2021/NĐ-CP", "60/2021/NĐ-CP")]  # Ð: Latin eth typed for Đ
+
+
+@pytest.mark.parametrize("printed, normalised, key", NUMBERS)
+def test_a_number_in_its_printed_and_key_forms(printed, normalised, key):
+    assert compact_number(printed) == printed.replace(" ", "").replace("Ð", "Đ")
+    assert normalise_number(printed) == normalised
+    assert number_key(normalised) == key
+    assert doc_key(normalised, "Ủy ban nhân dân tỉnh Kon Tum", 2024).startswith(f"doc:{key}|")
+
+
+# The unit words of vanban/data/units.yaml: a printed parent's kind, and the word a place's label uses
+PARENTS = [("huyện Đăk Tô", ("district", "Đăk Tô"), "huyện Đăk Tô"),
+           ("Thị xã Ayun Pa", ("town", "Ayun Pa"), "thị xã Ayun Pa"),
+           ("THÀNH PHỐ Kon Tum", ("city", "Kon Tum"), "thành phố Kon Tum"),
+           ("Tỉnh Gia Lai", ("province", "Gia Lai"), "tỉnh Gia Lai"),
+           ("phường  Quyết\nThắng", ("ward", "Quyết Thắng"), "phường Quyết Thắng"),
+           ("thôn Kon Klốc", ("village", "Kon Klốc"), "thôn Kon Klốc"),
+           ("Kon Tum", (None, "Kon Tum"), "Kon Tum")]
+
+
+@pytest.mark.parametrize("printed, kind_name, label", PARENTS)
+def test_unit_words_give_a_parent_its_kind_and_a_place_its_label(printed, kind_name, label):
+    assert split_parent(printed) == kind_name
+    assert place_label(*kind_name) == label
+
+
+# One fold for search and keys: the issuer as a header prints it (upper case, broken over lines), as a
+# PDF's text layer gives it (decomposed marks, no-break spaces) and as a user types it (no marks).
+FOLDS = [("ỦY BAN NHÂN DÂN\nTỈNH KON TUM", "uy ban nhan dan tinh kon tum"),
+         ("U\u0309y ban nha\u0302n da\u0302n tỉnh Đắk\u00a0Lắk", "uy ban nhan dan tinh dak lak"),
+         ("  Sở Nông nghiệp và Phát triển nông thôn ", "so nong nghiep va phat trien nong thon"),
+         ("Đăk Hà", "dak ha"), ("dak ha", "dak ha"), ("ĐĂK TÔ", "dak to"), ("", ""), (None, "")]
+
+
+@pytest.mark.parametrize("printed, folded", FOLDS)
+def test_fold_is_the_search_key_and_the_key_of_a_name(printed, folded):
+    assert fold(printed) == folded
+    assert agency_key(printed) == (f"agency:{folded}" if folded else None)
 
 
 def _cite(**kw):

@@ -9,7 +9,9 @@ from vanban.graph.export import read_graph
 from vanban.graph.ingest import load_extractions
 from vanban.graph.stats import graph_stats
 from vanban.graph.writer import OWN_RELS
-from vanban.graph.identity.catalog import Catalog, doc_key, norm_number, place_key, year_of
+from vanban.graph.identity.catalog import Catalog
+from vanban.graph.identity.keys import doc_key, place_key, year_of
+from vanban.numbers import number_key
 from vanban.model import (
     Agency, Citation, DocumentMeta, Extraction, Mention, Place, Responsibility, Span, Target,
 )
@@ -80,7 +82,7 @@ def load(store, *exs):
 
 
 def test_keys():
-    assert norm_number(" 05 / CT-UBND ") == "05/CT-UBND"
+    assert number_key(" 05 / CT-UBND ") == "05/CT-UBND"
     assert year_of(None, "53/2023/QĐ-UBND") == 2023
     assert doc_key("05/CT-UBND", UBND, 2024) == "doc:05/CT-UBND|agency:uy ban nhan dan tinh kon tum|2024"
     assert doc_key(None, UBND, None, "abc") == "doc:sha256:abc"

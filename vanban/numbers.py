@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _SYM = r"[A-ZĐÐ][A-Za-zĐđÐ0-9&]*"
 NUMBER = re.compile(
@@ -23,11 +24,33 @@ DATE = re.compile(
 
 _WS = re.compile(r"\s+")
 
+# One normaliser of document numbers, in three named forms that share their first step:
+# - compact_number: NFC, no white space, 'Ð' (Latin eth, typed for Đ) → 'Đ' — the shared step;
+# - normalise_number: the printed form a document or citation gives (Document.number, CITES.number):
+#   compact, en dash → hyphen, no stray punctuation at the ends; case kept ("06/QĐ-TTg");
+# - number_key: the form in keys and catalogue look-ups: compact, upper case, a central symbol's lost
+#   hyphen restored ("118/2025/NĐCP" → "118/2025/NĐ-CP"). Its input is a printed form, so it does not
+#   repeat the printed form's dash and punctuation steps.
+
+
+def compact_number(s: str) -> str:
+    """Return `s` in NFC with its white space removed and 'Ð' (eth) read as 'Đ': " 05 / CT-UBND " → "05/CT-UBND"."""
+    return _WS.sub("", unicodedata.normalize("NFC", s)).replace("Ð", "Đ")
+
 
 def normalise_number(s: str) -> str:
-    """Return a document number normalised: NFC, no white space, 'Ð'→'Đ', en dash → hyphen."""
-    s = unicodedata.normalize("NFC", s)
-    return _WS.sub("", s).replace("Ð", "Đ").replace("–", "-").strip(".,;:")
+    """Return a document number in its printed form: compact_number, en dash → hyphen, stripped of .,;: at
+    the ends ("05/CT–UBND." → "05/CT-UBND"); case kept."""
+    return compact_number(s).replace("–", "-").strip(".,;:")
+
+
+@lru_cache(maxsize=65536)
+def number_key(number: str | None) -> str | None:
+    """Return a (printed) document number in its key form: compact_number, upper case, a central symbol's
+    lost hyphen restored ("118/2025/nđcp" → "118/2025/NĐ-CP"); None if blank."""
+    if not number:
+        return None
+    return add_missing_hyphen(compact_number(number).upper()) or None
 
 
 def iso_date(d: str | int, m: str | int, y: str | int) -> str | None:

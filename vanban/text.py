@@ -29,14 +29,31 @@ def squash(s: str) -> str:
     return t.strip(" ")
 
 
+class _FoldTable(dict):
+    """str.translate table: the fold of each character, computed on first use (NFC, lower case,
+    'đ'→'d', diacritics removed; any white space → one space)."""
+
+    def __missing__(self, cp: int) -> str:
+        ch = chr(cp)
+        if ch.isspace():
+            v = " "
+        else:
+            v = unicodedata.normalize("NFC", ch).casefold().replace("đ", "d")
+            v = "".join(c for c in unicodedata.normalize("NFD", v) if not unicodedata.combining(c))
+        self[cp] = v
+        return v
+
+
+_FOLD = _FoldTable()
+
+
 def fold(s: str | None) -> str:
-    """Return a search key: NFC, lower case, 'đ'→'d', diacritics removed, single spaces.
+    """Return a search key: NFC, lower case, 'đ'→'d', diacritics removed, single spaces ("" for None).
 
     `fold("Ủy ban nhân dân huyện Đăk Hà") == "uy ban nhan dan huyen dak ha"`, so
-    diacritic-free input ("dak ha") matches with a plain CONTAINS.
+    diacritic-free input ("dak ha") matches with a plain CONTAINS. Folding character by character
+    (a translate table) gives what folding the NFC text would: a decomposed letter's marks fold to "".
     """
     if not s:
         return ""
-    s = unicodedata.normalize("NFC", s).casefold().replace("đ", "d")
-    s = "".join(c for c in unicodedata.normalize("NFD", s) if not unicodedata.combining(c))
-    return squash(s)
+    return " ".join(s.translate(_FOLD).split())

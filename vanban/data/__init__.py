@@ -1,6 +1,7 @@
-"""Data files users may extend: agency registry, phrase lists, document types, programmes, laws.
+"""Data files users may extend: agency registry, unit words, phrase lists, document types, programmes, laws.
 
-`DIR` is this folder; the modules that read a file here name it as `DIR / "<file>"`.
+`DIR` is this folder. vanban.vocab reads the files here (each once, on first use); a recogniser asks vocab,
+never opens a file itself.
 """
 
 from pathlib import Path

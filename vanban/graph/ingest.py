@@ -30,8 +30,9 @@ from typing import Any, Callable, Iterable, Iterator
 from vanban.graph.writer import (
     DocRows, EncodedBatch, StoredRows, build_rows, encode_rows, write_encoded, write_rows,
 )
-from vanban.graph.identity.catalog import Catalog, DocInfo, norm_number
+from vanban.graph.identity.catalog import Catalog, DocInfo
 from vanban.model import Extraction, InputError, StoreError, VanbanError
+from vanban.numbers import number_key
 
 #: File name endings `load` picks up inside folders (files named explicitly are always tried).
 SUFFIXES = (".txt", ".pdf", ".docx", ".md")
@@ -390,7 +391,7 @@ def _prepare(catalog: Catalog, batch: list[Extraction], tally: _Tally) -> _Prepa
         # (the store cannot move edges made earlier in the same query)
         rebuilt: list[DocRows] = []
         for r in rows:
-            if any(norm_number(s.get("number")) in numbers and _is_stub(catalog, s["key"]) for s in r.nodes["stubs"]):
+            if any(number_key(s.get("number")) in numbers and _is_stub(catalog, s["key"]) for s in r.nodes["stubs"]):
                 ex, info = chosen[r.key]
                 r = _build(catalog, ex, info, previous.get(r.key), before.get(r.key), tally)
             if r is not None:

@@ -16,7 +16,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, Iterable
 
-from vanban.graph.identity.catalog import place_label
+from vanban.graph.identity.keys import place_label
 from vanban.loaders.extract.territory import NEW, OLD, REFORM_DATE, TUnit, reform
 from vanban.text import fold
 

@@ -23,18 +23,20 @@ from typing import Any
 
 from vanban.graph.identity.agencies import agency_node_key, agency_province, head_of
 from vanban.loaders.extract.issuers import citing_province
-from vanban.graph.identity.catalog import (
-    Catalog, DocInfo, doc_key, fold, norm_number, person_key, place_key, place_label,
-    split_parent, task_key, year_of,
+from vanban.graph.identity.catalog import Catalog, DocInfo
+from vanban.graph.identity.keys import (
+    doc_key, person_key, place_key, place_label, split_parent, task_key, year_of,
 )
 from vanban.model import Citation, Extraction, Mention
+from vanban.numbers import number_key
 from vanban.graph.territory import batch_place_keys, graph_code, write_territory
 from vanban.loaders.extract.validity import find_validity
-from vanban.text import nfc, squash
+from vanban.text import fold, nfc, squash
+from vanban.vocab import unit_pattern, unit_words
 
 # Shared names (agencies, places, persons) recur in every document of a batch: the
-# pure fold/normalisation functions are memoised here (agency_key, person_key, norm_number and
-# doc_key are memoised in vanban.graph.identity.catalog itself; the loader spends most of its time in Python).
+# pure fold/normalisation functions are memoised here (agency_key, person_key, number_key and
+# doc_key are memoised where they are defined; the loader spends most of its time in Python).
 # (task bodies and search texts do not recur, and would evict the names: not memoised)
 fold_text, squash_text = fold, squash
 fold = lru_cache(maxsize=1 << 16)(fold)
@@ -78,7 +80,8 @@ MAX_TEXT = 4000
 _PURPOSE = re.compile(r"\((b/c|t/h|đ/b|p/h|để b/c|để t/h|để biết|để báo cáo|để thực hiện|phối hợp)\)?", re.I)
 _PURPOSE_MAP = {"để b/c": "b/c", "để báo cáo": "b/c", "để t/h": "t/h", "để thực hiện": "t/h",
                 "để biết": "đ/b", "phối hợp": "p/h"}
-_UB = re.compile(r"^ủy ban nhân dân\s+(tỉnh|thành phố|huyện|thị xã|quận|xã|phường|thị trấn)\s+(.+)$", re.I)
+_UB_UNITS = unit_words("province", "district", "commune", without=("đặc khu",))
+_UB = re.compile(rf"^ủy ban nhân dân\s+({unit_pattern(_UB_UNITS, ' ')})\s+(.+)$", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -416,7 +419,7 @@ def build_rows(ex: Extraction, catalog: Catalog, info: DocInfo | None = None,
             # fails: a stub row never overwrites a full node
             b.stub(DocInfo(key=res.key, stub=True), c)
         if c.number:
-            cited[norm_number(c.number)] = res.key
+            cited[number_key(c.number)] = res.key
         m = _first(c.mentions)
         if res.resolved_by == "title":
             identify.add(res.key)
@@ -425,7 +428,7 @@ def build_rows(ex: Extraction, catalog: Catalog, info: DocInfo | None = None,
                                   f"it takes {c.number} of {c.date} from this citation")
             # later citations of that number (even without a subject) resolve to the document too,
             # and the stubs made for the number so far join it
-            n = norm_number(c.number)
+            n = number_key(c.number)
             if n:
                 catalog.note_identified(res.key, n)
                 absorb.append({"doc": res.key, "number": n,
@@ -435,7 +438,7 @@ def build_rows(ex: Extraction, catalog: Catalog, info: DocInfo | None = None,
             # "Y (được sửa đổi, bổ sung tại X)": the citing document cites X as it cites Y; X amends Y
             amended = next((y for y in ex.citations if c.amends in (y.number, y.name)), None)
             rel = amended.relation if amended is not None and amended.relation != "amended_by" else "references"
-            amended_key = cited.get(norm_number(c.amends)) if amended is not None and amended.number else None
+            amended_key = cited.get(number_key(c.amends)) if amended is not None and amended.number else None
             if amended is not None and amended_key is None:
                 amended_key = catalog.resolve(amended)[0].key
             if amended_key and amended_key not in (res.key, key):
@@ -478,7 +481,7 @@ def build_rows(ex: Extraction, catalog: Catalog, info: DocInfo | None = None,
             if rk:
                 b.own("REPORTS_TO", tk, rk, (r.clause, start, end, rt))
         if r.under:
-            n = norm_number(r.under)
+            n = number_key(r.under)
             uk = cited.get(n)
             if uk is None:
                 res, target = catalog.resolve(Citation(type=None, number=r.under, date=None, issuer=None,

@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from vanban.queries.refs import DOC_TYPES, normalise_number
+from vanban.numbers import compact_number
+from vanban.queries.refs import DOC_TYPES
 from vanban.text import fold, nfc, squash
 
 
@@ -64,7 +65,7 @@ def document_ref(q: Question) -> DocRef | None:
         if m.group("num"):
             t = DOC_TYPES.get(m.group("type") or "")
             num = q.orig(m.start("num"), m.end("num"))
-            return DocRef(normalise_number(num), t, m.start(), m.end())
+            return DocRef(compact_number(num).upper(), t, m.start(), m.end())
         t = DOC_TYPES.get(m.group("type2"))
         if t:
             return DocRef(f"{t} {m.group('bare')}", t, m.start(), m.end())

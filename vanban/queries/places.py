@@ -7,10 +7,11 @@ from typing import Any
 from vanban.graph.store import GraphStore
 from vanban.queries._load import run
 from vanban.queries.refs import resolve_place
+from vanban.vocab import kind_words, unit_kind, unit_words
 
 KINDS = ("became", "formed_from", "target", "task", "criticism", "document")
-WORD = {"province": "tỉnh", "city": "thành phố", "district": "huyện", "town": "thị xã/thị trấn",
-        "commune": "xã", "ward": "phường", "village": "thôn"}
+#: Place.kind → its unit word in a label; a town is a thị xã (district tier) or a thị trấn (commune tier).
+WORD = {**kind_words(), "town": "/".join(w for w in unit_words() if unit_kind(w) == "town")}
 
 
 def _label(kind: str | None, name: str | None) -> str:

@@ -19,9 +19,11 @@ from typing import Any
 
 from vanban.graph.store import GraphStore
 from vanban.model import NotFound, QueryError
+from vanban.numbers import compact_number
 from vanban.queries._load import run
 from vanban.graph.identity.agencies import split_province
 from vanban.text import fold, nfc, squash
+from vanban.vocab import unit_kind, unit_words, units
 
 
 class AmbiguousRef(QueryError):
@@ -49,11 +51,6 @@ for _name, _abbrs in {
 _TYPE_NUMBER = re.compile(r"^(?P<type>[^\d]+?)\s*(?:so\s+)?(?P<number>\d[\w/.\-]*)$")
 
 
-def normalise_number(text: str) -> str:
-    """Return a document number as stored: NFC, no spaces, upper case ("05/ct-ubnd" → "05/CT-UBND")."""
-    return re.sub(r"\s+", "", nfc(text)).upper()
-
-
 def parse_doc_ref(ref: str) -> tuple[str | None, str]:
     """Split "Chỉ thị số 05/CT-UBND" / "CT 05" into (stored type or None, number text)."""
     m = _TYPE_NUMBER.match(fold(ref))
@@ -74,7 +71,7 @@ def document_candidates(store: GraphStore, ref: str) -> list[dict[str, Any]]:
     if ref.startswith("doc:"):
         return _by_key(store, ref)
     dtype, num = parse_doc_ref(ref)
-    number = normalise_number(num)
+    number = compact_number(num).upper()
     rows = run(store, "documents_by_number", number=number)
     if rows:
         return _filter_type(rows, dtype)
@@ -177,10 +174,9 @@ def resolve_agency(store: GraphStore, ref: str, province: str | None = None) -> 
 
 
 #: Folded admin words → Place.kind.
-PLACE_KINDS = {
-    "tinh": "province", "thanh pho": "city", "tp": "city", "huyen": "district", "thi xa": "town",
-    "xa": "commune", "phuong": "ward", "thi tran": "town", "thon": "village", "lang": "village",
-}
+#: (quận, đặc khu, bản are not kind hints: kept as they were.)
+PLACE_KINDS = {fold(w): unit_kind(w) for w in unit_words(without=("quận", "đặc khu", "bản"))}
+PLACE_KINDS.update({a: u.kind for u in units() for a in u.abbr})
 
 
 def place_candidates(store: GraphStore, ref: str) -> list[dict[str, Any]]:

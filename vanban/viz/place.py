@@ -15,9 +15,9 @@ from typing import Any, Iterable
 from vanban.viz.common import doc_legend, doc_node, provenance
 from vanban.viz.duties import agency_node, role_edge, sub_dict, task_node
 from vanban.viz.shapes import KINDS, ROLES, STRUCTURE, LegendItem, VizEdge, VizGraph, VizNode
+from vanban.vocab import kind_words
 
-_ADMIN_WORD = {"province": "tỉnh", "district": "huyện", "city": "thành phố", "town": "thị xã",
-               "commune": "xã", "ward": "phường", "township": "thị trấn", "village": "thôn"}
+_ADMIN_WORD = kind_words()
 
 
 def place_name(p: dict[str, Any]) -> str:

@@ -1,15 +1,4 @@
-"""Canonical keys, and citation → known document resolution.
-
-Keys (see vanban/graph/schema.py):
-- Document: "doc:<NUMBER>|<issuer agency key>|<year>" when the text carries a
-  number, else "doc:sha256:<hash of the file>"; a cited document without a
-  number: "doc:name:<folded name or subject>". A central body's number
-  (numbers.is_central: Luật …/QH15, NĐ-CP, QĐ-TTg, TT-B…, NQ/TW …) names one
-  document whatever issuer a citation prints: "doc:<NUMBER>||" when the number
-  prints its year, else "doc:<NUMBER>||<year>".
-- Agency "agency:<folded name>", Person "person:<folded name>",
-  Place "place:<code>" or "place:<folded parent chain>/<folded kind name>",
-  Task "<document key>#<clause>".
+"""The catalogue of known documents, and citation → known document resolution.
 
 `Catalog` is the resolver's view of the documents in the store (loaded once
 with `Catalog.from_store`, then kept up to date as batches are written).
@@ -18,161 +7,31 @@ with `Catalog.from_store`, then kept up to date as batches are written).
 confidence; `Catalog.adoptions(doc)` lists stubs that a newly loaded
 document must absorb (a stub created before the document was known: cited
 without year/issuer, or by a number the document's text does not print).
+Keys are those of vanban.graph.identity.keys.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
 from rapidfuzz import fuzz
 
+from vanban.graph.identity.keys import agency_key, doc_key, name_key, year_of
 from vanban.loaders.extract.issuers import CENTRAL_CITIES, cut_local_tail, localise_issuer, province_of_issuer
 from vanban.loaders.extract.laws import LAW_TYPES, LawCatalogue
-from vanban.numbers import add_missing_hyphen, has_year, is_central
+from vanban.numbers import has_year, is_central, number_key
 from vanban.model import Citation, DocumentMeta
-from vanban.text import fold as _slow_fold
-from vanban.text import nfc, squash
-
-
-class _FoldTable(dict):
-    """str.translate table computing vanban.text.fold per character on first use."""
-
-    def __missing__(self, cp: int) -> str:
-        ch = chr(cp)
-        v = "" if unicodedata.combining(ch) else _slow_fold(ch) if not ch.isspace() else " "
-        if not v and not unicodedata.combining(ch) and not ch.isspace():
-            v = ch  # fold() never drops a non-combining, non-space character
-        self[cp] = v
-        return v
-
-
-_FOLD = _FoldTable()
-_WS = re.compile(r"\s+")
-
-
-def fold(s: str | None) -> str:
-    """Return vanban.text.fold(s) (same result, per-character table: several times faster)."""
-    if not s:
-        return ""
-    return _WS.sub(" ", s.translate(_FOLD)).strip()
+from vanban.text import fold
 
 #: Title ≈ subject matches below this score (0..1) are not links.
 TITLE_THRESHOLD = 0.86
 #: Confidence of a link to a document through the number it was identified with (see Catalog.resolve).
 IDENTIFIED_CONFIDENCE = 0.9
 
-PLACE_WORDS = {
-    "province": "tỉnh", "city": "thành phố", "district": "huyện", "town": "thị xã",
-    "commune": "xã", "ward": "phường", "village": "thôn",
-}
-_PARENT_RE = re.compile(r"^(tỉnh|thành phố|huyện|thị xã|quận|xã|phường|thị trấn|thôn|làng|bản)\s+(.+)$", re.I)
-_PARENT_KIND = {"tỉnh": "province", "thành phố": "city", "huyện": "district", "quận": "district",
-                "thị xã": "town", "xã": "commune", "phường": "ward", "thị trấn": "town",
-                "thôn": "village", "làng": "village", "bản": "village"}
-_YEAR_IN_NUMBER = re.compile(r"/((?:19|20)\d\d)/")
 _SUBJECT_LEAD = re.compile(r"^(về việc|v/v|về)\s+", re.I)
-
-
-# ---------------------------------------------------------------- keys
-
-
-@lru_cache(maxsize=65536)
-def norm_number(number: str | None) -> str | None:
-    """Return a document number normalised for keys: NFC, no white space, 'Ð'→'Đ', upper case; None if blank."""
-    if not number:
-        return None
-    n = re.sub(r"\s+", "", nfc(number)).replace("Ð", "Đ").replace("đ", "Đ").upper()
-    n = add_missing_hyphen(n)  # "118/2025/NĐCP" → "118/2025/NĐ-CP", "03/2021/TTBKHĐT"
-    return n or None
-
-
-@lru_cache(maxsize=16384)
-def year_of(date: str | None, number: str | None = None) -> int | None:
-    """Return the year of an ISO date, else the year printed in a number like 53/2023/QĐ-UBND, else None."""
-    if date and re.match(r"^\d{4}", date):
-        return int(date[:4])
-    if number:
-        m = _YEAR_IN_NUMBER.search(number)
-        if m:
-            return int(m.group(1))
-    return None
-
-
-@lru_cache(maxsize=32768)
-def agency_key(name: str | None) -> str | None:
-    """Return "agency:<folded name>", or None for a blank name."""
-    f = fold(name)
-    return f"agency:{f}" if f else None
-
-
-@lru_cache(maxsize=4096)
-def person_key(name: str | None) -> str | None:
-    """Return "person:<folded name>", or None for a blank name."""
-    f = fold(name)
-    return f"person:{f}" if f else None
-
-
-@lru_cache(maxsize=65536)
-def doc_key(number: str | None, issuer: str | None, year: int | None, sha256: str | None = None) -> str:
-    """Return a Document key from number + issuer + year, or from the content hash when there is no number.
-
-    Raises ValueError when there is neither a number nor a hash.
-    """
-    n = norm_number(number)
-    if n and is_central(n):
-        return f"doc:{n}||{'' if has_year(n) else (year or '')}"
-    if n:
-        return f"doc:{n}|{agency_key(issuer) or ''}|{year or ''}"
-    if sha256:
-        return f"doc:sha256:{sha256}"
-    raise ValueError("a document key needs a number or a content hash")
-
-
-def name_key(name: str) -> str:
-    """Return the key of a cited document known only by name or subject."""
-    return f"doc:name:{fold(name)}"
-
-
-def task_key(doc: str, clause: str) -> str:
-    """Return the Task key: document key + "#" + clause path."""
-    return f"{doc}#{clause}"
-
-
-def place_label(kind: str | None, name: str) -> str:
-    """Return "<admin word> <name>" (e.g. "huyện Đăk Hà") for a place kind and name."""
-    w = PLACE_WORDS.get(kind or "", "")
-    return f"{w} {name}".strip()
-
-
-def split_parent(parent: str | None) -> tuple[str | None, str | None]:
-    """Split a printed parent ("huyện Đăk Tô") into (kind, name); (None, text) when no admin word."""
-    if not parent:
-        return None, None
-    p = squash(nfc(parent))
-    m = _PARENT_RE.match(p)
-    if not m:
-        return None, p
-    return _PARENT_KIND.get(m.group(1).lower()), m.group(2)
-
-
-def place_key(kind: str | None, name: str, parent_key: str | None = None, parent: str | None = None,
-              code: str | None = None) -> str:
-    """Return a Place key: "place:<code>", else the parent's key path + "/" + folded "<kind word> <name>"."""
-    if code:
-        return f"place:{code}"
-    leaf = fold(place_label(kind, name))
-    if parent_key:
-        return f"{parent_key}/{leaf}"
-    if parent:
-        return f"place:{fold(parent)}/{leaf}"
-    return f"place:{leaf}"
-
-
-# ---------------------------------------------------------------- catalog
 
 
 @dataclass
@@ -282,7 +141,7 @@ class Catalog:
                 changes["number"], changes["date"] = hit[0], c.date or hit[1]
         elif c.number and c.type in LAW_TYPES:
             self.laws.learn(c)
-        if c.subject and is_central(norm_number(changes.get("number", c.number))):
+        if c.subject and is_central(number_key(changes.get("number", c.number))):
             subject = cut_local_tail(c.subject)  # "… chuyển đổi số trên địa bàn tỉnh": the citing text
             if subject != c.subject and subject:
                 changes["subject"] = subject
@@ -313,9 +172,9 @@ class Catalog:
             own_number = None if r["identified_from"] else r["number"]  # a number taken from a citation is not the text's
             cat.stored.add(r["key"])
             if r["identified_from"] and r["number"] and not r["stub"]:
-                cat.note_identified(r["key"], norm_number(r["number"]))
+                cat.note_identified(r["key"], number_key(r["number"]))
             cat.add(DocInfo(
-                key=r["key"], number=norm_number(own_number), issuer=agency_key(r["issuer"]),
+                key=r["key"], number=number_key(own_number), issuer=agency_key(r["issuer"]),
                 year=r["year"], type=r["type"], date=r["date"], title=fold(r["title"]) or None,
                 stub=bool(r["stub"]), sha256=r["sha256"], source=r["source"],
             ))
@@ -377,7 +236,7 @@ class Catalog:
     @staticmethod
     def info_for(meta: DocumentMeta, sha256: str, source: str | None = None) -> DocInfo:
         """Return the DocInfo (with its key) of a loaded document."""
-        number = norm_number(meta.number)
+        number = number_key(meta.number)
         year = year_of(meta.date, meta.number)
         return DocInfo(
             key=doc_key(meta.number, meta.issuer, year, sha256), number=number,
@@ -428,7 +287,7 @@ class Catalog:
         """
         c = self.effective(c)
         named_law = c.number is not None and c.name is not None and c.type in LAW_TYPES
-        number = norm_number(c.number)
+        number = number_key(c.number)
         year = year_of(c.date, c.number)
         issuer = agency_key(c.issuer)
         subject = _subject(c) or None

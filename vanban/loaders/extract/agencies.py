@@ -11,24 +11,16 @@ Plông và Sa Thầy" → three agencies).
 from __future__ import annotations
 
 import bisect
-import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import NamedTuple
 
-import yaml
-
-from vanban.data import DIR as DATA_DIR
 from vanban.model import InputError
 from vanban.loaders.extract.issuers import CENTRAL_CITIES
 from vanban.numbers import in_number as _in_number
 from vanban.loaders.extract.who_text import NAME, Prefilter, flex, index_words, lower_same_length, word_offsets
-
-DATA = DATA_DIR / "agencies.yaml"
-#: printed variants (broken-font letters, typos) of the registry's names, loaded after DATA
-VARIANTS = DATA.with_name("agencies_variants.yaml")
+from vanban.vocab import agency_files, agency_overlay, unit_pattern, unit_tier, unit_words
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,33 +68,19 @@ class Registry:
         return None
 
 
-def _load_yaml(path: Path) -> dict:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError) as e:
-        raise InputError(f"cannot read agency registry: {e}", str(path)) from e
-    if not isinstance(data, dict) or not isinstance(data.get("agencies", []), list):
-        raise InputError("agency registry must be a mapping with an 'agencies' list", str(path))
-    return data
-
-
 def load_registry(extra: str | None = None) -> Registry:
     """Return the built-in registry merged with the YAML file `extra` (default: $VANBAN_AGENCIES).
 
     Raises InputError when a registry file is unreadable or malformed.
     """
-    return _load_registry(extra if extra is not None else os.environ.get("VANBAN_AGENCIES") or "")
+    return _load_registry(extra if extra is not None else agency_overlay())
 
 
 @lru_cache(maxsize=4)
 def _load_registry(extra: str) -> Registry:
-    files = [DATA, VARIANTS]
-    if extra:
-        files.append(Path(extra))
     entries: dict[str, AgencyInfo] = {}
     abbr: dict[str, list[str]] = {}
-    for f in files:
-        data = _load_yaml(f)
+    for f, data in agency_files(extra):
         for k, v in (data.get("abbreviations") or {}).items():
             abbr.setdefault(k, [])
             abbr[k] += [x for x in v if x not in abbr[k]]
@@ -196,7 +174,8 @@ def _alias_regex(alias: str, abbr: tuple[tuple[str, tuple[str, ...]], ...]) -> s
     return "".join(out)
 
 
-_UNIT = r"(?i:huyện|thành phố|thị xã|xã|phường|thị trấn|tỉnh)"
+# the units a People's Committee is named by (quận, đặc khu are not: kept as they were)
+_UNIT = rf"(?i:{unit_pattern(unit_words('province', 'district', 'commune', without=('quận', 'đặc khu')), ' ')})"
 _ORG = {
     "ủy ban nhân dân": "Ủy ban nhân dân", "uỷ ban nhân dân": "Ủy ban nhân dân", "ubnd": "Ủy ban nhân dân",
     "hội đồng nhân dân": "Hội đồng nhân dân", "hđnd": "Hội đồng nhân dân",
@@ -386,7 +365,7 @@ class Recogniser:
             return None
         if unit == "tỉnh" and self.province and name.casefold() == self.province.casefold():
             return None  # the registry names the document's own province
-        level = {"tỉnh": "province", "xã": "commune", "phường": "commune", "thị trấn": "commune"}.get(unit, "district")
+        level = unit_tier(unit)
         kind = "person_title" if m.group("title") else ("hdnd" if "h" in m.group("org")[:1].lower() else "ubnd")
         return AgencyHit(m.start(), name_end, (canonical_unit_name(m.group("title"), m.group("org"), unit, name),),
                          kind, level, False, text[m.start():name_end])
@@ -487,7 +466,7 @@ def recogniser(province: str | None = None, extra: str | None = None) -> Recogni
 
     Raises InputError when a registry file is unreadable or malformed.
     """
-    return _recogniser(province, extra if extra is not None else os.environ.get("VANBAN_AGENCIES") or "")
+    return _recogniser(province, extra if extra is not None else agency_overlay())
 
 
 @lru_cache(maxsize=64)

@@ -12,13 +12,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-import yaml
-
-from vanban.data import DIR as DATA_DIR
-from vanban.model import Citation, InputError
+from vanban.model import Citation
+from vanban import vocab
 from vanban.text import fold, squash
 
-DATA = DATA_DIR / "laws.yaml"
 LAW_TYPES = ("Luật", "Bộ luật", "Pháp lệnh")
 _PUNCT = re.compile(r"[^\w\s]")
 _TRAILING_NUMBER = re.compile(r"\s(?:số\s*)?(\d{1,4}/(?:19|20)\d\d/[A-Za-zĐđ0-9]+)\s*$")
@@ -39,16 +36,8 @@ def shipped() -> dict[str, tuple[tuple[str, str | None], ...]]:
 
     Raises InputError when vanban/data/laws.yaml is not a mapping of name → list of {number, date}.
     """
-    try:
-        data = yaml.safe_load(DATA.read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError) as e:
-        raise InputError(f"law catalogue unreadable: {e}", str(DATA)) from e
-    if not isinstance(data, dict):
-        raise InputError("law catalogue must map names to versions", str(DATA))
     out = {}
-    for name, versions in data.items():
-        if not isinstance(versions, list) or not all(isinstance(v, dict) and v.get("number") for v in versions):
-            raise InputError(f"law catalogue: {name!r} needs a list of {{number, date}}", str(DATA))
+    for name, versions in vocab.laws().items():
         out[law_key(name)] = tuple((str(v["number"]), str(v["date"]) if v.get("date") else None) for v in versions)
     return out
 

@@ -17,7 +17,8 @@ from vanban.loaders.read import SIDECAR_FIELDS
 from vanban.model import DocumentMeta, InputError, Segmented
 from vanban.text import squash
 
-_ADMIN = re.compile(r"\b(tỉnh|huyện|thành phố|thị xã|quận|xã|phường|thị trấn)\s+(.+)$")
+_UNITS = vocab.unit_words("province", "district", "commune", without=("đặc khu",))
+_ADMIN = re.compile(rf"\b({vocab.unit_pattern(_UNITS, ' ')})\s+(.+)$")
 _PROVINCE = re.compile(r"tỉnh\s+((?:[A-ZĐ][a-zđà-ỹ'’]*)(?:\s+[A-ZĐ][a-zđà-ỹ'’]*){0,3})")
 _ORGAN_LEVEL = re.compile(r"(Ủy ban nhân dân|UBND|Hội đồng nhân dân|HĐND)\s+(tỉnh|huyện|thành phố|xã)\b")
 

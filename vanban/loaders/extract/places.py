@@ -24,22 +24,18 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-import yaml
 from rapidfuzz import fuzz, process
 
-from vanban.data import DIR as DATA_DIR
 from vanban.model import InputError, Mention, Place, RepairedText
 from vanban.loaders.extract.who_text import NAME, WS, Prefilter, lower_same_length
 from vanban.text import fold
+from vanban.vocab import kind_words, place_variants, unit_kind, unit_pattern, unit_words
 
 REFORM_DATE = "2025-07-01"  # = territory.REFORM_DATE (not imported: territory reads the package's tables)
-DATA = DATA_DIR / "places.yaml"
 
-KINDS = {
-    "tỉnh": "province", "thành phố": "city", "huyện": "district", "thị xã": "town",
-    "xã": "commune", "phường": "ward", "thị trấn": "town", "thôn": "village",
-}
-ADMIN_WORD = {v: k for k, v in KINDS.items() if k not in ("thị trấn",)}
+# The unit words places are recognised by → Place.kind (quận, đặc khu, làng, bản are not: kept as they were)
+KINDS = {w: unit_kind(w) for w in unit_words(without=("quận", "đặc khu", "làng", "bản"))}
+ADMIN_WORD = kind_words()
 DISTRICT_KINDS = ("district", "city", "town")
 COMMUNE_KINDS = ("commune", "ward", "town")
 FUZZY_CUTOFF = 84
@@ -144,11 +140,7 @@ def gazetteer() -> Gazetteer:
     g.provinces_current = {key(r["provinceShort"]): r["provinceCode"] for r in current}  # type: ignore[attr-defined]
     g.provinces_new = {key(r["provinceShort"]): Unit("province", r["provinceShort"], r["provinceCode"],  # type: ignore[attr-defined]
                                                      gen="2025") for r in current}
-    try:
-        data = yaml.safe_load(DATA.read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError) as e:
-        raise InputError(f"cannot read place variants: {e}", str(DATA)) from e
-    g.variants = {key(a): key(b) for a, b in (data.get("variants") or {}).items()}
+    g.variants = {key(a): key(b) for a, b in place_variants().items()}
     return g
 
 
@@ -294,7 +286,7 @@ def _district_of(g: Gazetteer, prov: Unit | None, name: str) -> bool:
 
 # ---------------------------------------------------------------- recognition
 
-_ADMIN = r"(?i:tỉnh|thành\s+phố|huyện|thị\s+xã|xã|phường|thị\s+trấn|thôn)"
+_ADMIN = rf"(?i:{unit_pattern(tuple(KINDS))})"
 _ONE = re.compile(rf"(?<!\w)(?P<admin>{_ADMIN})\s+(?P<name>{NAME})")
 _PARENT = re.compile(rf"\s*(?:-|,|–|thuộc|của)\s*(?P<admin>{_ADMIN})\s+(?P<name>{NAME})")
 _LISTED = re.compile(
@@ -303,12 +295,12 @@ _LISTED = re.compile(
 )
 _ITEM = re.compile(rf"(?:(?P<admin>{_ADMIN})\s+)?(?P<name>{NAME})")
 # Fast anchors on the lower-cased text; the full patterns are then matched at each anchor.
-_ONE_ANCHOR = re.compile(r"(?<!\w)(?:tỉnh|thành\s+phố|huyện|thị\s+xã|xã|phường|thị\s+trấn|thôn)\s")
+_ONE_ANCHOR = re.compile(rf"(?<!\w)(?:{unit_pattern(tuple(KINDS))})\s")
 _LISTED_ANCHOR = re.compile(r"(?<!\w)(?:các|gồm)\s*[\s:]")
 _AND_GAP = re.compile(r"\s*(?:,|và|,\s*và)\s*")
 _PROVINCE_NAME = re.compile(rf"(?i:tỉnh)\s+(?P<name>{NAME})")
 _WORD = re.compile(r"\S+")
-_ONE_SCAN = Prefilter(_ONE_ANCHOR, ("tỉnh", "thành", "huyện", "thị", "xã", "phường", "thôn"), lowered=True)
+_ONE_SCAN = Prefilter(_ONE_ANCHOR, tuple(dict.fromkeys(w.split()[0] for w in KINDS)), lowered=True)  # first syllables
 _LISTED_SCAN = Prefilter(_LISTED_ANCHOR, ("các", "gồm"), lowered=True)
 
 

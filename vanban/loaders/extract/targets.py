@@ -21,26 +21,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import lru_cache
 
-import yaml
-
-from vanban.data import DIR as DATA_DIR
 from vanban.model import Clause, Place, Segmented, Span, Target
 from vanban.loaders.extract.deadlines import first_deadline
 from vanban.loaders.extract.goals import goal_targets
 from vanban.loaders.extract.places import RANK, find_places
 from vanban.loaders.extract.who_text import Prefilter, match_ends, paren_spans
-
-DATA = DATA_DIR
-
-
-@lru_cache(maxsize=1)
-def programmes() -> list[dict]:
-    """The programmes of vanban/data/programmes.yaml: [{'standard', 'units', 'grades', 'city_goal'?}, …]."""
-    with open(DATA / "programmes.yaml", encoding="utf-8") as fh:
-        return yaml.safe_load(fh)["programmes"]
-
+from vanban.vocab import programmes
 
 def _words(s: str) -> str:
     return r"\s+".join(re.escape(w) for w in s.split())

@@ -26,14 +26,15 @@ from functools import lru_cache
 from pathlib import Path
 
 from vanban.model import InputError
+from vanban.vocab import unit_kind, unit_words
 
 #: Date the 2025 units exist from (Nghị quyết 202/2025/QH15; the communes' resolutions of June 2025).
 REFORM_DATE = "2025-07-01"
 #: Generation tags: the pre-2025 table and the 2025 table.
 OLD, NEW = "legacy", "2025"
 
-KIND = {"tỉnh": "province", "thành phố": "city", "huyện": "district", "quận": "district", "thị xã": "town",
-        "xã": "commune", "phường": "ward", "thị trấn": "town", "đặc khu": "commune"}
+#: The gazetteer's type words → Place.kind (units of the three tiers the tables hold).
+KIND = {w: unit_kind(w) for w in unit_words("province", "district", "commune")}
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,6 +15,7 @@ import ahocorasick
 
 from vanban.model import Span
 from vanban.text import squash
+from vanban.vocab import unit_pattern, unit_words
 
 # Vietnamese upper-case letters (Python's re has no \p{Lu}).
 UPPER = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
@@ -22,7 +23,10 @@ UPPER = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀ�
 NAME_WORD = rf"[{UPPER}][^\W\d_]*(?:[’'][{UPPER}]?[^\W\d_]+)*(?:-[^\W\d_]+)*"
 # A proper name: up to four capitalised syllables separated by white space.
 # An administrative word never continues a name ("thôn Mới Xã Đại Sơn" is two places).
-_NOT_ADMIN = r"(?!(?:Xã|XÃ|Huyện|HUYỆN|Tỉnh|TỈNH|Thôn|THÔN|Phường|PHƯỜNG|Thị\s+trấn|Thành\s+phố|THÀNH\s+PHỐ)(?!\w))"
+# (Capitalised and upper-case forms; not thị xã, quận, đặc khu, làng, bản, nor upper-case THỊ TRẤN: kept as they were.)
+_ADMIN_WORDS = unit_words(without=("thị xã", "quận", "đặc khu", "làng", "bản"))
+_NOT_ADMIN = (rf"(?!(?:{unit_pattern(tuple(w[:1].upper() + w[1:] for w in _ADMIN_WORDS))}"
+              rf"|{unit_pattern(tuple(w.upper() for w in _ADMIN_WORDS if w != 'thị trấn'))})(?!\w))")
 NAME = rf"{NAME_WORD}(?:[ \t]*(?:\n[ \t]*){{0,2}}{_NOT_ADMIN}{NAME_WORD}){{0,3}}"
 
 WS = re.compile(r"\s+")

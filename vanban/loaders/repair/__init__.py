@@ -21,13 +21,9 @@ import re
 import unicodedata
 from functools import lru_cache
 
-import yaml
-
-from vanban.data import DIR as DATA_DIR
 from vanban.loaders.repair.furniture import merge_spans, web_page_furniture
 from vanban.model import RawText, RepairedText, Span
-
-DATA = DATA_DIR
+from vanban.vocab import mojibake
 
 # Code points that never occur in Vietnamese prose but stand for letters in the broken font.
 _BROKEN_CHARS = "ĀāÿþÞ"
@@ -39,8 +35,7 @@ _STOP_FINAL = re.compile(r"(?:p|t|c|ch)$")
 
 @lru_cache(maxsize=1)
 def _mojibake_table() -> dict:
-    with open(DATA / "mojibake.yaml", encoding="utf-8") as fh:
-        data = yaml.safe_load(fh)
+    data = mojibake()
     return {
         "fixed": {k: v for k, v in data["fixed"].items() if k not in "<="},
         "u_dot": frozenset(data["u_dot"]),
