@@ -12,6 +12,7 @@ from vanban.model import QueryError
 from vanban.queries._load import run
 from vanban.queries.refs import agency_candidates, resolve_agency, resolve_document
 from vanban.text import fold
+from vanban.vocab import unit_words
 
 #: Roles a duties query may filter on (ASSIGNED_TO roles plus criticisms).
 DUTY_ROLES = tuple(ROLES) + ("criticized",)
@@ -87,17 +88,19 @@ def duties(
 _HEAD_TITLES = ("giam doc", "pho giam doc", "thu truong", "chu tich", "pho chu tich", "truong ban",
                 "pho truong ban", "chanh van phong", "chanh thanh tra", "cuc truong", "bi thu")
 # the kind of unit a member is, and the words a collective lists its kinds with
+_DISTRICT = "|".join(fold(w) for w in unit_words("district"))  # huyen|thanh pho|thi xa|quan (folded)
+_COMMUNE = "|".join(fold(w) for w in unit_words("commune"))  # xa|phuong|thi tran|dac khu
 _MEMBER_UNITS = (
-    (re.compile(r"^(?:(?:pho )?chu tich )?(?:uy ban nhan dan|ubnd) (huyen|thanh pho|thi xa|quan) "), "district"),
-    (re.compile(r"^(?:(?:pho )?chu tich )?(?:uy ban nhan dan|ubnd) (xa|phuong|thi tran|dac khu) "), "commune"),
+    (re.compile(rf"^(?:(?:pho )?chu tich )?(?:uy ban nhan dan|ubnd) ({_DISTRICT}) "), "district"),
+    (re.compile(rf"^(?:(?:pho )?chu tich )?(?:uy ban nhan dan|ubnd) ({_COMMUNE}) "), "commune"),
     (re.compile(r"^(so) "), "so"), (re.compile(r"^(ban) "), "ban"),
 )
 _COLLECTIVE = {
-    "district": re.compile(r"^(?:(?:pho )?chu tich )?(?:uy ban nhan dan|ubnd) (?:cac )?(?:cap huyen|(?:huyen|thanh pho|"
-                           r"thi xa|quan)(?:\s*,?\s*(?:va )?(?:huyen|thanh pho|thi xa|quan))*)(?: (?:thuoc|truc thuoc|tren"
+    "district": re.compile(rf"^(?:(?:pho )?chu tich )?(?:uy ban nhan dan|ubnd) (?:cac )?(?:cap huyen|(?:{_DISTRICT})"
+                           rf"(?:\s*,?\s*(?:va )?(?:{_DISTRICT}))*)(?: (?:thuoc|truc thuoc|tren"
                            r"|co lien quan|lien quan)\b.*)?$"),
-    "commune": re.compile(r"^(?:(?:pho )?chu tich )?(?:uy ban nhan dan|ubnd) (?:cac )?(?:cap xa|(?:xa|phuong|thi tran|dac khu)"
-                          r"(?:\s*,?\s*(?:va )?(?:xa|phuong|thi tran|dac khu))*)(?: .*)?$"),
+    "commune": re.compile(rf"^(?:(?:pho )?chu tich )?(?:uy ban nhan dan|ubnd) (?:cac )?(?:cap xa|(?:{_COMMUNE})"
+                          rf"(?:\s*,?\s*(?:va )?(?:{_COMMUNE}))*)(?: .*)?$"),
     # unqualified collectives only: "Các sở, ngành được phân công …" names some of them, not all
     "so": re.compile(r"^cac (?:so|co quan chuyen mon)(?:\s*,?\s*(?:va )?(?:ban|nganh|ban nganh|doan the|don vi|dia phuong))*"
                      r"(?: (?:thuoc|truc thuoc|cua) (?:tinh|uy ban nhan dan tinh))?$"),

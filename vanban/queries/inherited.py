@@ -19,8 +19,11 @@ from vanban.model import VanbanError
 from vanban.queries._load import run
 from vanban.queries.places import _label, place_became
 from vanban.queries.refs import place_candidates, resolve_agency
+from vanban.vocab import unit_pattern, unit_words
 
-_GOVERNED = re.compile(r"(?i)(?:ủy|uỷ)\s+ban\s+nhân\s+dân\s+(?P<place>(?:xã|phường|thị\s+trấn|đặc\s+khu|tỉnh|thành\s+phố)\s+.+)$")
+# the people's committee of a commune-tier unit, a province or a city
+_GOVERNED = re.compile(r"(?i)(?:ủy|uỷ)\s+ban\s+nhân\s+dân\s+(?P<place>(?:"
+                       + unit_pattern(unit_words("commune", "province") + ("thành phố",)) + r")\s+.+)$")
 
 
 def governed_places(store: GraphStore, agency_key: str, name: str | None = None) -> list[str]:

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import re
 
-from vanban.vocab import UPPER_VI as _UP
+from vanban.vocab import UPPER_VI as _UP, unit_pattern, unit_words
 from vanban.model import DocumentMeta
 from vanban.text import fold
 
-_LOCALITY = r"(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường|thị\s+trấn|đặc\s+khu)"
+_LOCALITY = "(?:" + unit_pattern(unit_words("province", "district", "commune")) + ")"
 _PLACE_WORD = r"[" + _UP + r"][\w'’\-]*"
 # organ + locality word + capitalised place words (at most five); the rest is cut
 _LOCAL = re.compile(r"^(?P<organ>.*?\b" + _LOCALITY + r")(?P<place>(?:\s+" + _PLACE_WORD + r"){0,5})(?P<rest>\s.*)?$",
