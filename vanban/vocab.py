@@ -107,10 +107,22 @@ UPPER_VI = "A-ZĐÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝĂĨŨƠƯẠẢẤẦẨẪẬ
 
 
 @lru_cache(maxsize=1)
+def syllables() -> frozenset[str]:
+    """Return the common syllables of administrative Vietnamese (data/syllables.txt), lower case NFC."""
+    text = (DATA / "syllables.txt").read_text(encoding="utf-8")
+    return frozenset(ln for ln in text.splitlines() if ln and not ln.startswith("#"))
+
+
+@lru_cache(maxsize=1)
 def doctypes() -> dict:
     """Return the parsed doctypes.yaml: {'types': {name: [abbrevs]}, 'titles': [...], ...}."""
     with open(DATA / "doctypes.yaml", encoding="utf-8") as fh:
         return yaml.safe_load(fh)
+
+
+def typed_types() -> dict[str, list[str]]:
+    """Return {type name: folded abbreviations} of the types a search or question may name (doctypes.yaml `typed`)."""
+    return doctypes()["typed"]
 
 
 @lru_cache(maxsize=1)

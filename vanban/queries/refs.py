@@ -23,7 +23,7 @@ from vanban.numbers import compact_number
 from vanban.queries._load import run
 from vanban.graph.identity.agencies import split_province
 from vanban.text import fold, nfc, squash
-from vanban.vocab import unit_kind, unit_words, units
+from vanban.vocab import typed_types, unit_kind, unit_words, units
 
 
 class AmbiguousRef(QueryError):
@@ -38,12 +38,7 @@ class AmbiguousRef(QueryError):
 
 #: Folded type words and abbreviations → the Document.type the graph stores.
 DOC_TYPES: dict[str, str] = {}
-for _name, _abbrs in {
-    "Nghị quyết": ["nq"], "Quyết định": ["qd"], "Chỉ thị": ["ct"], "Thông báo": ["tb"],
-    "Hướng dẫn": ["hd"], "Chương trình": ["ctr"], "Kế hoạch": ["kh"], "Phương án": ["pa"],
-    "Đề án": ["da"], "Báo cáo": ["bc"], "Tờ trình": ["ttr"], "Công điện": ["cd"],
-    "Nghị định": ["nd"], "Thông tư": ["tt"], "Công văn": ["cv"], "Luật": [], "Kết luận": ["kl"],
-}.items():
+for _name, _abbrs in typed_types().items():
     DOC_TYPES[fold(_name)] = _name
     for _a in _abbrs:
         DOC_TYPES[_a] = _name

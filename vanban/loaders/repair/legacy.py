@@ -23,7 +23,8 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from importlib import resources
+
+from vanban.vocab import syllables
 
 # ---------------------------------------------------------------- code tables
 
@@ -100,16 +101,9 @@ def is_syllable(word: str) -> bool:
     return _SYLLABLE_RE.fullmatch(toneless) is not None
 
 
-@functools.cache
-def _lexicon() -> frozenset[str]:
-    """Common syllables of administrative Vietnamese (vanban/data/syllables.txt)."""
-    text = resources.files("vanban.data").joinpath("syllables.txt").read_text(encoding="utf-8")
-    return frozenset(ln for ln in text.splitlines() if ln and not ln.startswith("#"))
-
-
 def _score(tokens: list[str]) -> int:
     """1 point per well-formed syllable, 3 for a common one."""
-    lex = _lexicon()
+    lex = syllables()
     return sum(1 + 2 * (unicodedata.normalize("NFC", t.lower()) in lex) for t in tokens if is_syllable(t))
 
 
