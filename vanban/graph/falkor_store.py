@@ -401,12 +401,6 @@ class FalkorStore:
         if why:
             raise StoreError(f"{why}; the last write is not on disk", str(self.path))
 
-    def write_document(self, rows: Any) -> Any:
-        """Write one document's rows (vanban.graph.writer.DocRows) in one atomic query."""
-        from vanban.graph.writer import write_rows
-
-        return write_rows(self, [rows])
-
     def info(self) -> dict[str, Any]:
         """Return where the store lives and its size on disk in bytes."""
         size = 0

@@ -315,12 +315,6 @@ class Neo4jStore:
         """Run one writer query in one transaction (all or nothing)."""
         return self.run(query, params)
 
-    def write_document(self, rows: Any) -> Any:
-        """Write one document's rows (vanban.graph.writer.DocRows) in one transaction."""
-        from vanban.graph.writer import write_rows
-
-        return write_rows(self, [rows])
-
     def info(self) -> dict[str, Any]:
         """Return the server URL (size on disk is not known to a client)."""
         return {"kind": self.kind, "url": self.url, "bytes": None}

@@ -18,9 +18,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
+from vanban.cypher import load
 from vanban.graph.identity.agencies import agency_node_key, agency_province, head_of
 from vanban.loaders.extract.issuers import citing_province
 from vanban.graph.identity.catalog import (
@@ -81,11 +81,9 @@ _PURPOSE_MAP = {"để b/c": "b/c", "để báo cáo": "b/c", "để t/h": "t/h"
 _UB = re.compile(r"^ủy ban nhân dân\s+(tỉnh|thành phố|huyện|thị xã|quận|xã|phường|thị trấn)\s+(.+)$", re.I)
 
 
-@lru_cache(maxsize=1)
-@lru_cache(maxsize=1)
 def write_query() -> str:
     """Return the text of write_batch.cypher."""
-    return resources.files("vanban.graph").joinpath("write_batch.cypher").read_text(encoding="utf-8")
+    return load("vanban.graph", "write_batch")
 
 
 @dataclass(frozen=True)
