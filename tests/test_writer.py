@@ -8,7 +8,7 @@ from vanban.graph import open_store
 from vanban.graph.export import read_graph
 from vanban.graph.ingest import load_extractions
 from vanban.graph.stats import graph_stats
-from vanban.graph.writer import OWN_RELS
+from vanban.graph.write.rows import OWN_TYPES
 from vanban.graph.identity.catalog import Catalog, doc_key, norm_number, place_key, year_of
 from vanban.model import (
     Agency, Citation, DocumentMeta, Extraction, Mention, Place, Responsibility, Span, Target,
@@ -92,7 +92,7 @@ def test_every_extracted_relationship_has_provenance(store):
     summ = load(store, ex)
     assert summ.documents == 1 and summ.facts > 10
     rows = store.run_read("MATCH ()-[r]->() RETURN type(r) AS t, properties(r) AS p")
-    own = [r for r in rows if r["t"] in OWN_RELS]
+    own = [r for r in rows if r["t"] in OWN_TYPES]
     assert {r["t"] for r in own} >= {"CITES", "ISSUED_BY", "SIGNED_BY", "ADDRESSED_TO", "COPIED_TO",
                                      "ASSIGNED_TO", "REPORTS_TO", "CONCERNS", "SETS_TARGET", "MENTIONS"}
     for r in own:
@@ -244,9 +244,9 @@ def test_catalog_round_trip(store):
     (None, (None, None)),
 ])
 def test_deadline_date_and_recurrence(deadline, expected):
-    from vanban.graph.writer import _deadline_date
+    from vanban.graph.write.builder import deadline_date
 
-    assert _deadline_date(deadline) == expected
+    assert deadline_date(deadline) == expected
 
 
 def _number_holders(store, number):
@@ -312,7 +312,7 @@ def test_own_relationships_join_the_nodes_their_rows_name(store):
         "MATCH (a)-[e]->(b) WHERE type(e) IN $own "
         "RETURN type(e) AS t, e.doc AS doc, e.surface AS surface, "
         "CASE WHEN a:Task THEN a.doc ELSE a.key END AS src_doc, b.key AS dst, b.name AS dst_name",
-        {"own": list(OWN_RELS)})
+        {"own": list(OWN_TYPES)})
     assert len(rows) == 40  # 10 own relationships per document
     for r in rows:
         assert r["doc"] == r["src_doc"], r
@@ -327,14 +327,16 @@ def test_own_relationships_join_the_nodes_their_rows_name(store):
 
 
 def test_a_row_whose_end_is_missing_is_left_out_not_misattached(store):
-    from vanban.graph.writer import StoredRows, build_rows, encode_rows, write_encoded
+    from vanban.graph.write.batch import StoredRows
+    from vanban.graph.write.build import build_rows
+    from vanban.graph.write.writer import encode_rows, write_encoded
 
     ex = directive("a.txt")
     rows = build_rows(ex, Catalog())
     stored = StoredRows()
     # pretend "Sở Tài chính" was committed by an earlier batch, though it never was
-    sotc = next(r for r in rows.nodes["agencies"] if r["name"] == "Sở Tài chính")  # (keyed with its province)
-    stored.rows["agencies"][sotc["key"]] = sotc
+    sotc = next(r for r in rows.agencies if r.name == "Sở Tài chính")  # (keyed with its province)
+    stored.rows["agencies"][sotc.key] = sotc
     write_encoded(store, encode_rows(store, [rows], stored))
     got = store.run_read("MATCH (t:Task)-[e:ASSIGNED_TO]->(a:Agency) RETURN t.clause AS c, a.name AS a ORDER BY c")
     assert got == [{"c": "2", "a": "Sở Xây dựng"}]

@@ -107,5 +107,5 @@ def write_territory(store: Any, place_keys: Iterable[str]) -> int:
 
 
 def batch_place_keys(docs: Iterable[Any]) -> list[str]:
-    """Return the coded Place keys of a batch's DocRows (rows of label "places")."""
-    return sorted({r["key"] for d in docs for r in d.nodes.get("places", ()) if r.get("code")})
+    """Return the coded Place keys of a batch's DocRows (their Place rows)."""
+    return sorted({r.key for d in docs for r in d.places if r.code})
