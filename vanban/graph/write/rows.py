@@ -87,12 +87,16 @@ class TaskRow:
 
 
 def param(row: Any) -> dict[str, Any]:
-    """Return a node row as the map a query reads (row.key, row.name, …); tuples become lists."""
-    out = {}
-    for f in row.__slots__:
-        v = getattr(row, f)
-        out[f] = list(v) if type(v) is tuple else v
-    return out
+    """Return a row as the map a query reads (row.key, row.name, …); tuple values stay tuples (lists to
+    the stores' encoders)."""
+    cls = type(row)
+    get = _GETTERS.get(cls)
+    if get is None:
+        get = _GETTERS[cls] = attrgetter(*cls.__slots__)
+    return dict(zip(cls.__slots__, get(row)))
+
+
+_GETTERS: dict[type, Any] = {}
 
 
 # ------------------------------------------------------------------ relationships
