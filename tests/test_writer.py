@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from vanban.graph import open_store
@@ -11,7 +13,7 @@ from vanban.graph.stats import graph_stats
 from vanban.graph.write.rows import OWN_TYPES
 from vanban.graph.identity.catalog import Catalog, doc_key, norm_number, place_key, year_of
 from vanban.model import (
-    Agency, Citation, DocumentMeta, Extraction, Mention, Place, Responsibility, Span, Target,
+    Agency, Citation, DocumentMeta, Extraction, Mention, Place, Recipient, Responsibility, Span, Target,
 )
 
 UBND = "Ủy ban nhân dân tỉnh Kon Tum"
@@ -57,7 +59,13 @@ def directive(source: str, *, number: str | None = "12/CT-UBND", title: str = "V
                       targets=(Target(place="Đăk Hà", target="đạt chuẩn nông thôn mới", year=2024,
                                       place_kind="district", parent="tỉnh Kon Tum", clause="1",
                                       span=Span(s1, s2), surface="Đăk Hà"),),
-                      text=text)
+                      text=text, noi_nhan=(_noi_nhan_line(text, "- Văn phòng Ủy ban nhân dân tỉnh (t/h);", "t/h"),))
+
+
+def _noi_nhan_line(text: str, line: str, purpose: str | None) -> Recipient:
+    """The segmenter's reading of Nơi nhận line `line` of `text` (its span without the dash)."""
+    i = text.index(line) + 2
+    return Recipient(text=line[2:].split(" (")[0], span=Span(i, i + len(line) - 2), purpose=purpose)
 
 
 def cite(number: str | None, date: str | None, subject: str | None = None, issuer: str | None = "Ủy ban nhân dân tỉnh",
@@ -342,3 +350,21 @@ def test_a_row_whose_end_is_missing_is_left_out_not_misattached(store):
     assert got == [{"c": "2", "a": "Sở Xây dựng"}]
     assert store.run_read("MATCH (a:Agency {name: 'Sở Tài chính'}) RETURN count(a) AS n") == [{"n": 0}]
     assert store.run_read("MATCH (:Document)-[e:ADDRESSED_TO]->(a:Agency) RETURN a.name AS a") == [{"a": "Sở Xây dựng"}]
+
+
+def test_copied_to_takes_the_purpose_the_segmenter_read_on_the_recipient_line(store):
+    # 88/2025/QĐ-UBND (Lai Châu) prints the purpose of a Nơi nhận line on the next line:
+    # "- Cục Kiểm tra văn bản và Quản lý xử lý vi phạm hành chính - Bộ Tư pháp;\n(B/c)"; the segmenter
+    # reads it with the line, the writer takes it from there (and reads no purpose the segmenter did not)
+    ex = directive("a.txt")
+    text = ex.text.replace("CHỦ TỊCH\n", "- Cục Kiểm tra văn bản - Bộ Tư pháp;\n(B/c)\n- Sở Nội vụ;\nCHỦ TỊCH\n")
+    cuc, so = m(text, "Cục Kiểm tra văn bản", "noi_nhan"), m(text, "Sở Nội vụ", "noi_nhan")
+    agencies = ex.agencies + (Agency(name=cuc.surface, where=("noi_nhan",), mentions=(cuc,)),
+                              Agency(name=so.surface, where=("noi_nhan",), mentions=(so,)))
+    lines = (Recipient("Cục Kiểm tra văn bản - Bộ Tư pháp", Span(cuc.start, text.index("(B/c)") + 5), "b/c"),
+             Recipient("Sở Nội vụ", Span(so.start, so.end + 1), None))
+    load(store, replace(ex, text=text, agencies=agencies, noi_nhan=ex.noi_nhan + lines))
+    got = store.run_read("MATCH (:Document)-[e:COPIED_TO]->(a:Agency) "
+                         "RETURN a.name AS a, e.purpose AS p ORDER BY a")
+    assert got == [{"a": "Cục Kiểm tra văn bản", "p": "b/c"}, {"a": "Sở Nội vụ", "p": None},
+                   {"a": "Văn phòng Ủy ban nhân dân tỉnh Kon Tum", "p": "t/h"}]

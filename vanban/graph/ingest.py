@@ -245,7 +245,8 @@ def _load(store: Any, catalog: Catalog, items: Iterator[tuple[str, Any]], tally:
     pending: list[Extraction] = []
     est = 0
     known_rows = StoredRows()
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="vanban-writer") as pool, GcFreeze() as gcf, quick_handoff():
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="vanban-writer") as pool, GcFreeze() as gcf, \
+            quick_handoff():
         inflight: deque[Future] = deque()
 
         def flush() -> None:

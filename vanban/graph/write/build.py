@@ -27,14 +27,11 @@ from vanban.graph.write.rows import (
 )
 from vanban.loaders.extract.issuers import citing_province
 from vanban.loaders.extract.validity import find_validity
-from vanban.model import Citation, Extraction, Mention
+from vanban.model import Citation, Extraction, Mention, Recipient
 
 #: Longest task text kept.
 MAX_TEXT = 4000
 
-_PURPOSE = re.compile(r"\((b/c|t/h|đ/b|p/h|để b/c|để t/h|để biết|để báo cáo|để thực hiện|phối hợp)\)?", re.I)
-_PURPOSE_MAP = {"để b/c": "b/c", "để báo cáo": "b/c", "để t/h": "t/h", "để thực hiện": "t/h",
-                "để biết": "đ/b", "phối hợp": "p/h"}
 _UB = re.compile(r"^ủy ban nhân dân\s+(tỉnh|thành phố|huyện|thị xã|quận|xã|phường|thị trấn)\s+(.+)$", re.I)
 
 
@@ -148,8 +145,7 @@ def _issuer_and_signer(b: RowBuilder, ex: Extraction, by_name: dict[str, Any]) -
 
 
 def _recipients(b: RowBuilder, ex: Extraction) -> None:
-    """Add ADDRESSED_TO (Kính gửi) and COPIED_TO (Nơi nhận, with its purpose) edges."""
-    text = ex.text or ""
+    """Add ADDRESSED_TO (Kính gửi) and COPIED_TO (Nơi nhận, with the purpose of the line that names it) edges."""
     for a in ex.agencies:
         ak = agency_node_key(squash(nfc(a.name)) if a.name else None, b.province)
         if ak is None:
@@ -158,18 +154,15 @@ def _recipients(b: RowBuilder, ex: Extraction) -> None:
             b.own(AddressedTo, b.key, ak, where(first(a.mentions), a.name, clause="kinh_gui"))
         if "noi_nhan" in a.where:
             m = a.mentions[-1] if a.mentions else None
-            b.own(CopiedTo, b.key, ak, where(m, a.name, clause="noi_nhan"), _purpose(text, m))
+            b.own(CopiedTo, b.key, ak, where(m, a.name, clause="noi_nhan"), _purpose(ex.noi_nhan, m))
 
 
-def _purpose(text: str, m: Mention | None) -> str | None:
-    if m is None or not text:
+def _purpose(lines: tuple[Recipient, ...], m: Mention | None) -> str | None:
+    """Return the purpose ("b/c", "t/h", …) the segmenter read on the Nơi nhận line holding mention `m`,
+    or None."""
+    if m is None:
         return None
-    tail = text[m.end:m.end + 60].split("\n", 1)[0]
-    hit = _PURPOSE.search(tail)
-    if not hit:
-        return None
-    p = hit.group(1).lower()
-    return _PURPOSE_MAP.get(p, p)
+    return next((r.purpose for r in lines if r.span.start <= m.start < r.span.end), None)
 
 
 def _citations(b: RowBuilder, ex: Extraction, catalog: Catalog,

@@ -63,9 +63,11 @@ _NOI_NHAN = re.compile(r"\s*Nơi\s+nhận\s*:?", re.I)
 _TAIL_FIRST = frozenset("NnTKQ")
 _LUU = re.compile(r"\s*[-+]?\s*Lưu\s*:?\s*(.*)", re.I)
 _SIG_MODE = re.compile(r"\s*(TM|KT|Q|TL|TUQ|T/M|K/T|T/L)(?:\s*\.\s*|\s+)(?=[" + vocab.UPPER_VI + r"])(\S.*)")
-_PURPOSE = re.compile(r"\((b/c|t/h|đ/b|p/h|đ/t|đ\s*/\s*b|để\s+biết|đưa\s+tin|báo\s+cáo|thực\s+hiện|phối\s+hợp)\)",
-                      re.I)
-_PURPOSE_CANON = {"để biết": "đ/b", "báo cáo": "b/c", "thực hiện": "t/h", "phối hợp": "p/h"}
+_PURPOSE = re.compile(r"\(((?:để\s+)?(?:b/c|t/h|đ/b|p/h|đ/t|đ\s*/\s*b|báo\s+cáo|thực\s+hiện|phối\s+hợp)|để\s+biết"
+                      r"|đưa\s+tin)\)", re.I)
+_PURPOSE_CANON = {"để biết": "đ/b", "báo cáo": "b/c", "thực hiện": "t/h", "phối hợp": "p/h",
+                  "để báo cáo": "b/c", "để thực hiện": "t/h", "để phối hợp": "p/h",
+                  "đểb/c": "b/c", "đểt/h": "t/h", "đểđ/b": "đ/b", "đểp/h": "p/h", "đểđ/t": "đ/t"}
 _PREAMBLE_START = re.compile(r"\s*(Căn\s+cứ|Thực\s+hiện|Xét\s+đề\s+nghị|Theo\s+đề\s+nghị|Kính\s+gửi|Để\s)")
 _NAME_WORD = re.compile(r"[" + vocab.UPPER_VI + r"][^\W\d_]*")
 _BARE_MARKER = re.compile(r"(?:\d{1,2}(?:\.\d{1,2})*\.|[a-zđ]\)|[IVX]{1,4}\.)")
