@@ -212,19 +212,19 @@ def test_a_load_restores_the_gil_switch_interval_even_when_loads_overlap():
     import sys
     import threading
 
-    from vanban.graph.ingest import HANDOFF_INTERVAL, _quick_handoff
+    from vanban.graph.load_speed import HANDOFF_INTERVAL, quick_handoff
 
     before = sys.getswitchinterval()
     inside, release = threading.Event(), threading.Event()
 
     def other_load():
-        with _quick_handoff():
+        with quick_handoff():
             inside.set()
             release.wait(10)
 
     t = threading.Thread(target=other_load)
     with pytest.raises(RuntimeError):
-        with _quick_handoff():
+        with quick_handoff():
             assert sys.getswitchinterval() == min(before, HANDOFF_INTERVAL)
             t.start()
             assert inside.wait(10)

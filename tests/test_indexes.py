@@ -15,7 +15,6 @@ import pytest
 from benchmarks.synth import extractions
 from vanban.graph import open_store
 from vanban.graph.ingest import load_extractions
-from vanban.graph.writer import REL_FIELDS
 from vanban.queries import catalog
 from vanban.queries._load import run
 from vanban.queries.deadlines import occurrences, recurrences_in
@@ -58,7 +57,10 @@ def test_recurrences_in_keeps_every_form_due_in_the_window():
 
 
 def test_compact_rows_cover_every_relationship_property():
-    from vanban.graph.writer import OWN_RELS, batch_params, build_rows
+    from vanban.graph.falkor_write import params
+    from vanban.graph.write.batch import batch_rows
+    from vanban.graph.write.build import build_rows
+    from vanban.graph.write.rows import OWN_RELS, prop_fields
     from vanban.graph.identity.catalog import Catalog
 
     cat = Catalog()
@@ -66,10 +68,12 @@ def test_compact_rows_cover_every_relationship_property():
     for ex in exs:
         cat.add(Catalog.info_for(ex.document, ex.sha256, ex.source))
     rows = [build_rows(ex, cat) for ex in exs]
-    p = batch_params(rows)
-    assert all(len(r) == 2 + len(REL_FIELDS[t]) for t in OWN_RELS for r in p[t])
+    p = params(batch_rows(rows))
+    # compact rows: [src, dst, every property but doc] (CITES: and doc, when the source is not the citing document)
+    compact = {c.TYPE: prop_fields(c)[1:] + (("doc",) if c.TYPE == "CITES" else ()) for c in OWN_RELS}
+    assert all(len(r) == 2 + len(compact[t]) for t in compact for r in p[t])
     cites = p["CITES"][0]
-    named = dict(zip(REL_FIELDS["CITES"], cites[2:]))
+    named = dict(zip(compact["CITES"], cites[2:]))
     assert named["relation"] and named["resolved_by"] and 0 < named["confidence"] <= 1 and named["number"]
-    assigned = dict(zip(REL_FIELDS["ASSIGNED_TO"], p["ASSIGNED_TO"][0][2:]))
+    assigned = dict(zip(compact["ASSIGNED_TO"], p["ASSIGNED_TO"][0][2:]))
     assert assigned["role"] and isinstance(assigned["start"], int) and assigned["surface"]

@@ -150,7 +150,8 @@ def test_write_batch_parameters_round_trip(db):
     try:
         rows = [{"key": f"k{i}", "v": v, "end": i, "none": None, "flag": True, "l": [v, "x"]}
                 for i, v in enumerate(TRICKY)]
-        s.write_batch("UNWIND $rows AS r CREATE (:Person {key: r.key, v: r.v, end: r.end, l: r.l})", {"rows": rows})
+        s.write_encoded(s.encode_query("UNWIND $rows AS r CREATE (:Person {key: r.key, v: r.v, end: r.end, l: r.l})",
+                                       {"rows": rows}))
         got = {r["k"]: (r["v"], r["e"], r["l"]) for r in
                s.run_read("MATCH (p:Person) RETURN p.key AS k, p.v AS v, p.end AS e, p.l AS l")}
         for i, v in enumerate(TRICKY):

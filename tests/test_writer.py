@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from vanban.graph import open_store
 from vanban.graph.export import read_graph
 from vanban.graph.ingest import load_extractions
 from vanban.graph.stats import graph_stats
-from vanban.graph.writer import OWN_RELS
+from vanban.graph.write.rows import OWN_TYPES
 from vanban.graph.identity.catalog import Catalog
 from vanban.graph.identity.keys import doc_key, place_key, year_of
 from vanban.numbers import number_key
 from vanban.model import (
-    Agency, Citation, DocumentMeta, Extraction, Mention, Place, Responsibility, Span, Target,
+    Agency, Citation, DocumentMeta, Extraction, Mention, Place, Recipient, Responsibility, Span, Target,
 )
 
 UBND = "Ủy ban nhân dân tỉnh Kon Tum"
@@ -59,7 +61,13 @@ def directive(source: str, *, number: str | None = "12/CT-UBND", title: str = "V
                       targets=(Target(place="Đăk Hà", target="đạt chuẩn nông thôn mới", year=2024,
                                       place_kind="district", parent="tỉnh Kon Tum", clause="1",
                                       span=Span(s1, s2), surface="Đăk Hà"),),
-                      text=text)
+                      text=text, noi_nhan=(_noi_nhan_line(text, "- Văn phòng Ủy ban nhân dân tỉnh (t/h);", "t/h"),))
+
+
+def _noi_nhan_line(text: str, line: str, purpose: str | None) -> Recipient:
+    """The segmenter's reading of Nơi nhận line `line` of `text` (its span without the dash)."""
+    i = text.index(line) + 2
+    return Recipient(text=line[2:].split(" (")[0], span=Span(i, i + len(line) - 2), purpose=purpose)
 
 
 def cite(number: str | None, date: str | None, subject: str | None = None, issuer: str | None = "Ủy ban nhân dân tỉnh",
@@ -94,7 +102,7 @@ def test_every_extracted_relationship_has_provenance(store):
     summ = load(store, ex)
     assert summ.documents == 1 and summ.facts > 10
     rows = store.run_read("MATCH ()-[r]->() RETURN type(r) AS t, properties(r) AS p")
-    own = [r for r in rows if r["t"] in OWN_RELS]
+    own = [r for r in rows if r["t"] in OWN_TYPES]
     assert {r["t"] for r in own} >= {"CITES", "ISSUED_BY", "SIGNED_BY", "ADDRESSED_TO", "COPIED_TO",
                                      "ASSIGNED_TO", "REPORTS_TO", "CONCERNS", "SETS_TARGET", "MENTIONS"}
     for r in own:
@@ -246,9 +254,9 @@ def test_catalog_round_trip(store):
     (None, (None, None)),
 ])
 def test_deadline_date_and_recurrence(deadline, expected):
-    from vanban.graph.writer import _deadline_date
+    from vanban.graph.write.builder import deadline_date
 
-    assert _deadline_date(deadline) == expected
+    assert deadline_date(deadline) == expected
 
 
 def _number_holders(store, number):
@@ -314,7 +322,7 @@ def test_own_relationships_join_the_nodes_their_rows_name(store):
         "MATCH (a)-[e]->(b) WHERE type(e) IN $own "
         "RETURN type(e) AS t, e.doc AS doc, e.surface AS surface, "
         "CASE WHEN a:Task THEN a.doc ELSE a.key END AS src_doc, b.key AS dst, b.name AS dst_name",
-        {"own": list(OWN_RELS)})
+        {"own": list(OWN_TYPES)})
     assert len(rows) == 40  # 10 own relationships per document
     for r in rows:
         assert r["doc"] == r["src_doc"], r
@@ -329,16 +337,36 @@ def test_own_relationships_join_the_nodes_their_rows_name(store):
 
 
 def test_a_row_whose_end_is_missing_is_left_out_not_misattached(store):
-    from vanban.graph.writer import StoredRows, build_rows, encode_rows, write_encoded
+    from vanban.graph.write.batch import StoredRows
+    from vanban.graph.write.build import build_rows
+    from vanban.graph.write.writer import encode_rows, write_encoded
 
     ex = directive("a.txt")
     rows = build_rows(ex, Catalog())
     stored = StoredRows()
     # pretend "Sở Tài chính" was committed by an earlier batch, though it never was
-    sotc = next(r for r in rows.nodes["agencies"] if r["name"] == "Sở Tài chính")  # (keyed with its province)
-    stored.rows["agencies"][sotc["key"]] = sotc
+    sotc = next(r for r in rows.agencies if r.name == "Sở Tài chính")  # (keyed with its province)
+    stored.rows["agencies"][sotc.key] = sotc
     write_encoded(store, encode_rows(store, [rows], stored))
     got = store.run_read("MATCH (t:Task)-[e:ASSIGNED_TO]->(a:Agency) RETURN t.clause AS c, a.name AS a ORDER BY c")
     assert got == [{"c": "2", "a": "Sở Xây dựng"}]
     assert store.run_read("MATCH (a:Agency {name: 'Sở Tài chính'}) RETURN count(a) AS n") == [{"n": 0}]
     assert store.run_read("MATCH (:Document)-[e:ADDRESSED_TO]->(a:Agency) RETURN a.name AS a") == [{"a": "Sở Xây dựng"}]
+
+
+def test_copied_to_takes_the_purpose_the_segmenter_read_on_the_recipient_line(store):
+    # 88/2025/QĐ-UBND (Lai Châu) prints the purpose of a Nơi nhận line on the next line:
+    # "- Cục Kiểm tra văn bản và Quản lý xử lý vi phạm hành chính - Bộ Tư pháp;\n(B/c)"; the segmenter
+    # reads it with the line, the writer takes it from there (and reads no purpose the segmenter did not)
+    ex = directive("a.txt")
+    text = ex.text.replace("CHỦ TỊCH\n", "- Cục Kiểm tra văn bản - Bộ Tư pháp;\n(B/c)\n- Sở Nội vụ;\nCHỦ TỊCH\n")
+    cuc, so = m(text, "Cục Kiểm tra văn bản", "noi_nhan"), m(text, "Sở Nội vụ", "noi_nhan")
+    agencies = ex.agencies + (Agency(name=cuc.surface, where=("noi_nhan",), mentions=(cuc,)),
+                              Agency(name=so.surface, where=("noi_nhan",), mentions=(so,)))
+    lines = (Recipient("Cục Kiểm tra văn bản - Bộ Tư pháp", Span(cuc.start, text.index("(B/c)") + 5), "b/c"),
+             Recipient("Sở Nội vụ", Span(so.start, so.end + 1), None))
+    load(store, replace(ex, text=text, agencies=agencies, noi_nhan=ex.noi_nhan + lines))
+    got = store.run_read("MATCH (:Document)-[e:COPIED_TO]->(a:Agency) "
+                         "RETURN a.name AS a, e.purpose AS p ORDER BY a")
+    assert got == [{"a": "Cục Kiểm tra văn bản", "p": "b/c"}, {"a": "Sở Nội vụ", "p": None},
+                   {"a": "Văn phòng Ủy ban nhân dân tỉnh Kon Tum", "p": "t/h"}]

@@ -18,9 +18,8 @@ from rich.console import Console
 from rich.table import Table
 
 import vanban
+from vanban.cypher import load
 from vanban.model import VanbanError
-
-_CLEAR = Path(__file__).with_name("demo_clear.cypher").read_text(encoding="utf-8")
 
 DEMO_DOC = "05/CT-UBND"
 DEMO_AGENCY = "Sở Xây dựng"
@@ -192,7 +191,7 @@ def run_demo(folder: str | Path | None = None, out: str | Path = "out",
     console.rule("[bold]vanban demo")
     store = open_store(str(res.db))
     try:
-        store.run(_CLEAR)  # a fresh graph on every run
+        store.run(load("vanban", "demo_clear"))  # a fresh graph on every run
         res.timings["open"] = time.perf_counter() - t0
         t = time.perf_counter()
         loaded = load_paths(store, [src])

@@ -384,6 +384,7 @@ class Extraction:
     warnings: tuple[str, ...] = ()
     repairs: tuple[str, ...] = ()
     text: str = ""  # repaired text, for provenance look-ups
+    noi_nhan: tuple[Recipient, ...] = ()  # the Nơi nhận lines as segmented (with their purposes), for COPIED_TO
 
     def to_json(self) -> dict[str, Any]:
         return {

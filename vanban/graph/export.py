@@ -20,19 +20,13 @@ from __future__ import annotations
 import csv
 import json
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from vanban.cypher import load
 from vanban.model import InputError
 
 FORMATS = ("graphml", "csv", "json")
-
-
-@lru_cache(maxsize=None)
-def _cypher(name: str) -> str:
-    return resources.files("vanban.graph").joinpath(f"{name}.cypher").read_text(encoding="utf-8")
 
 
 @dataclass(frozen=True)
@@ -50,9 +44,9 @@ def _props(d: dict[str, Any]) -> dict[str, Any]:
 def read_graph(store: Any) -> Dump:
     """Return a Dump of the whole graph, sorted by key/type. Raises StoreError/QueryError."""
     nodes = sorted(((r["key"], r["label"], _props(r["props"] or {}))
-                    for r in store.run_read(_cypher("export_nodes"))), key=lambda t: (t[1], t[0]))
+                    for r in store.run_read(load("vanban.graph", "export_nodes"))), key=lambda t: (t[1], t[0]))
     rels = sorted(((r["type"], r["src"], r["dst"], _props(r["props"] or {}))
-                   for r in store.run_read(_cypher("export_rels"))),
+                   for r in store.run_read(load("vanban.graph", "export_rels"))),
                   key=lambda t: (t[0], t[1], t[2], json.dumps(t[3], sort_keys=True, ensure_ascii=False)))
     return Dump(tuple(nodes), tuple(rels))
 

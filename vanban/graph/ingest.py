@@ -13,23 +13,21 @@ the benchmark and tests).
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import os
 import stat
-import sys
-import threading
 import time
 from collections import deque
-from contextlib import contextmanager
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
-from vanban.graph.writer import (
-    DocRows, EncodedBatch, StoredRows, build_rows, encode_rows, write_encoded, write_rows,
-)
+from vanban.graph.load_speed import GcFreeze, quick_handoff
+from vanban.graph.write.batch import StoredRows
+from vanban.graph.write.build import build_rows
+from vanban.graph.write.rows import DocRows
+from vanban.graph.write.writer import EncodedBatch, encode_rows, write_encoded, write_rows
 from vanban.graph.identity.catalog import Catalog, DocInfo
 from vanban.model import Extraction, InputError, StoreError, VanbanError
 from vanban.numbers import number_key
@@ -38,8 +36,6 @@ from vanban.numbers import number_key
 SUFFIXES = (".txt", ".pdf", ".docx", ".md")
 DEFAULT_BATCH_ROWS = 2000
 DEFAULT_BATCH_DOCS = 500
-#: GIL switch interval during a load (seconds; Python's default is 0.005). See _quick_handoff.
-HANDOFF_INTERVAL = 0.0005
 #: Batches handed to the writer thread and not yet collected: while the store runs one, the
 #: next is queued, so the main thread keeps preparing instead of waiting on a slow batch.
 MAX_INFLIGHT = 2
@@ -250,8 +246,8 @@ def _load(store: Any, catalog: Catalog, items: Iterator[tuple[str, Any]], tally:
     pending: list[Extraction] = []
     est = 0
     known_rows = StoredRows()
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="vanban-writer") as pool, _GcFreeze() as gcf, \
-            _quick_handoff():
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="vanban-writer") as pool, GcFreeze() as gcf, \
+            quick_handoff():
         inflight: deque[Future] = deque()
 
         def flush() -> None:
@@ -282,61 +278,6 @@ def _load(store: Any, catalog: Catalog, items: Iterator[tuple[str, Any]], tally:
             flush()
         while inflight:
             _collect(catalog, tally, inflight.popleft().result(), known_rows)
-
-
-_handoff_lock = threading.Lock()
-_handoff_depth = 0
-_handoff_old = 0.005
-
-
-@contextmanager
-def _quick_handoff(interval: float = HANDOFF_INTERVAL) -> Iterator[None]:
-    """Shorten the GIL switch interval for the load (restored after).
-
-    The writer thread blocks on the store's socket many times per batch (a query
-    of megabytes goes through a socket buffer of a few hundred kilobytes, then
-    the reply comes back), and each time it wakes it must take the GIL back from
-    the main thread, which is busy preparing the next batch and lets go only
-    every switch interval: at Python's 5 ms the store sat idle for a third of
-    the load (20,000 documents: 25,000 → 28,000–36,000 relationships/s at 0.5 ms).
-    """
-    global _handoff_depth, _handoff_old
-    with _handoff_lock:  # loads may run side by side in threads (the API): the last one out restores
-        if _handoff_depth == 0:
-            _handoff_old = sys.getswitchinterval()
-            sys.setswitchinterval(min(_handoff_old, interval))
-        _handoff_depth += 1
-    try:
-        yield
-    finally:
-        with _handoff_lock:
-            _handoff_depth -= 1
-            if _handoff_depth == 0:
-                sys.setswitchinterval(_handoff_old)
-
-
-class _GcFreeze:
-    """Freeze the objects alive at each batch boundary out of the cyclic GC for the load (unfrozen after).
-
-    The catalog, caches and in-flight batches grow with the load; without this,
-    full collections rescan them again and again (a third of the loader's CPU
-    at 20,000 documents). Frozen objects are still freed by reference counting;
-    cyclic garbage among them waits for `gc.unfreeze()` at the end (which also
-    unfreezes objects frozen before: CPython 3.12 itself parks immortal objects
-    there, and puts them back at the next collection). Does nothing when the GC is off.
-    """
-
-    def __enter__(self) -> "_GcFreeze":
-        self.on = gc.isenabled()
-        return self
-
-    def tick(self) -> None:
-        if self.on:
-            gc.freeze()
-
-    def __exit__(self, *exc: Any) -> None:
-        if self.on:
-            gc.unfreeze()
 
 
 @dataclass
@@ -391,7 +332,7 @@ def _prepare(catalog: Catalog, batch: list[Extraction], tally: _Tally) -> _Prepa
         # (the store cannot move edges made earlier in the same query)
         rebuilt: list[DocRows] = []
         for r in rows:
-            if any(number_key(s.get("number")) in numbers and _is_stub(catalog, s["key"]) for s in r.nodes["stubs"]):
+            if any(number_key(s.number) in numbers and _is_stub(catalog, s.key) for s in r.stubs):
                 ex, info = chosen[r.key]
                 r = _build(catalog, ex, info, previous.get(r.key), before.get(r.key), tally)
             if r is not None:
@@ -437,7 +378,7 @@ def _commit(store: Any, prep: _Prepared) -> _Committed:
     try:
         return _commit_batch(store, prep)
     except Exception as e:
-        names = [r.doc["props"].get("source", r.key) for r in prep.rows]
+        names = [r.source for r in prep.rows]
         e.add_note(f"while writing a batch of {len(names)} documents: {', '.join(map(str, names[:10]))}"
                    + (f" … (+{len(names) - 10} more)" if len(names) > 10 else ""))
         raise
@@ -478,7 +419,7 @@ def _collect(catalog: Catalog, tally: _Tally, done: _Committed, known_rows: Stor
         tally.nodes += nodes
         tally.warnings.extend(r.warnings)
     for r, err in done.failed:
-        tally.failures.append((r.doc["props"].get("source", r.key), err))
+        tally.failures.append((r.source, err))
         _restore(catalog, r.key, done.prepared.before.get(r.key))
     if done.stopped is not None:
         raise _stopped(done.stopped, tally) from done.stopped
@@ -497,7 +438,7 @@ def _apply(catalog: Catalog, rows: list[DocRows]) -> None:
             if s.key not in catalog.docs:
                 catalog.add(s)
         for a in r.adopt:
-            catalog.remove(a["stub"])
+            catalog.remove(a.stub)
         for k in r.demote:
             old = catalog.docs.get(k)
             if old is not None and not old.stub:

@@ -178,7 +178,13 @@ class Neo4jStore:
 
     def _execute(self, query: str, params: dict[str, Any] | None, read: bool,
                  timeout_ms: int | None = None, limit: int | None = None) -> list[dict[str, Any]]:
-        """Run `query` as one managed transaction (READ or WRITE); return its rows as dicts.
+        """Run `query` as one managed transaction (READ or WRITE); return its rows as dicts (see _execute_all)."""
+        return self._execute_all([(query, params)], read, timeout_ms, limit)
+
+    def _execute_all(self, statements: list[tuple[str, dict[str, Any] | None]], read: bool,
+                     timeout_ms: int | None = None, limit: int | None = None) -> list[dict[str, Any]]:
+        """Run `statements` one after the other in one managed transaction (READ or WRITE); return the
+        last one's rows as dicts.
 
         At most `limit` rows are pulled: the result is streamed and the transaction
         rolled back once the cap is reached, so a huge result is never fetched whole.
@@ -190,19 +196,21 @@ class Neo4jStore:
         from neo4j.exceptions import ClientError, Neo4jError, ServiceUnavailable, SessionExpired
 
         rows: list[dict[str, Any]] = []
-        if self._version is not None and self._version >= (5, 23) and "CALL {" in query:
-            query = self._scoped.get(query) or self._scoped.setdefault(query, scoped_calls(query))
+        if self._version is not None and self._version >= (5, 23):
+            statements = [(self._scoped.get(q) or self._scoped.setdefault(q, scoped_calls(q)), p)
+                          if "CALL {" in q else (q, p) for q, p in statements]
 
         @neo4j.unit_of_work(timeout=(timeout_ms / 1000.0) if timeout_ms else None)
         def work(tx):
-            rows.clear()
             try:
-                res = tx.run(query, params or {})
-                keys = res.keys()
-                for rec in res:
-                    if limit is not None and len(rows) >= limit:
-                        raise _Capped()  # rolls the transaction back: the rest is never pulled
-                    rows.append({k: _plain(rec[k]) for k in keys})
+                for query, params in statements:
+                    rows.clear()
+                    res = tx.run(query, params or {})
+                    keys = res.keys()
+                    for rec in res:
+                        if limit is not None and len(rows) >= limit:
+                            raise _Capped()  # rolls the transaction back: the rest is never pulled
+                        rows.append({k: _plain(rec[k]) for k in keys})
             except Neo4jError as e:
                 if "MemoryPool" in (e.code or ""):  # transient to the driver, but a retry fails the same way
                     raise _NoRetry(e) from e
@@ -296,7 +304,7 @@ class Neo4jStore:
         characters as a required prefix), the exact test is queries/search.cypher's.
         Returns None when the index cannot answer (the caller runs the CONTAINS query).
         """
-        from vanban.graph.falkor_store import fulltext_query
+        from vanban.graph.falkor_values import fulltext_query
 
         q = fulltext_query(words)
         if q is None or label not in FULLTEXT_LABELS:
@@ -311,15 +319,17 @@ class Neo4jStore:
             return None
         return [r["n"] for r in rows]
 
-    def write_batch(self, query: str, params: dict[str, Any]) -> list[dict[str, Any]]:
-        """Run one writer query in one transaction (all or nothing)."""
-        return self.run(query, params)
+    @staticmethod
+    def encode_write(batch: Any) -> list[tuple[str, dict[str, Any]]]:
+        """Return the write queries and parameters of a batch (vanban.graph.write.rows.BatchRows)."""
+        from vanban.graph.write.statements import statements
 
-    def write_document(self, rows: Any) -> Any:
-        """Write one document's rows (vanban.graph.writer.DocRows) in one transaction."""
-        from vanban.graph.writer import write_rows
+        return statements(batch)
 
-        return write_rows(self, [rows])
+    def write_encoded(self, statements: list[tuple[str, dict[str, Any]]]) -> list[dict[str, Any]]:
+        """Run a batch's write queries (`encode_write`) in one transaction, all or nothing; return the
+        last one's rows. Raises QueryError / StoreError."""
+        return self._execute_all(statements, read=False)
 
     def info(self) -> dict[str, Any]:
         """Return the server URL (size on disk is not known to a client)."""

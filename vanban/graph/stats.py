@@ -2,15 +2,9 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-
-@lru_cache(maxsize=None)
-def cypher(name: str) -> str:
-    """Return the text of vanban/graph/<name>.cypher."""
-    return resources.files("vanban.graph").joinpath(f"{name}.cypher").read_text(encoding="utf-8")
+from vanban.cypher import load
 
 
 def graph_stats(store: Any) -> dict[str, Any]:
@@ -20,12 +14,12 @@ def graph_stats(store: Any) -> dict[str, Any]:
     two equal graphs give equal dicts. Raises StoreError/QueryError.
     """
     nodes: dict[str, int] = {}
-    for r in store.run_read(cypher("stats_labels")):
+    for r in store.run_read(load("vanban.graph", "stats_labels")):
         label = r["label"] or "(none)"
         if label == "Document" and r["stub"]:
             label = "Document (stub)"
         nodes[label] = nodes.get(label, 0) + int(r["count"])
-    rels = {r["type"]: int(r["count"]) for r in store.run_read(cypher("stats_rels"))}
+    rels = {r["type"]: int(r["count"]) for r in store.run_read(load("vanban.graph", "stats_rels"))}
     return {
         "nodes": dict(sorted(nodes.items())),
         "relationships": dict(sorted(rels.items())),

@@ -17,9 +17,6 @@ class GraphStore(Protocol):
     def ensure_schema(self) -> None:
         """Create indexes/constraints (idempotent)."""
 
-    def write_document(self, rows: Any) -> Any:
-        """Write one document's facts in one transaction; replaces its earlier facts."""
-
     def run(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         """Run a read/write query; returns rows as dicts keyed by RETURN alias."""
 

@@ -20,10 +20,9 @@ from __future__ import annotations
 
 import hashlib
 from datetime import datetime, timezone
-from functools import lru_cache
-from importlib import resources
 from typing import Any, Iterable
 
+from vanban.cypher import load
 from vanban.graph.store import GraphStore
 from vanban.model import NotFound, QueryError
 from vanban.text import fold, squash
@@ -33,11 +32,6 @@ STATES = ("todo", "in_progress", "done", "cancelled")
 MAX_NOTE = 2000
 #: Characters of the task's text kept with its status (to say what changed).
 MAX_TEXT = 1000
-
-
-@lru_cache(maxsize=None)
-def _cypher(name: str) -> str:
-    return resources.files("vanban.graph").joinpath(f"{name}.cypher").read_text(encoding="utf-8")
 
 
 def identity(doc_number: str | None, doc_title: str | None, clause: str | None,
@@ -62,7 +56,7 @@ def _actors(agencies: Iterable[str | None], roles: Iterable[str | None]) -> str:
 def current_tasks(store: GraphStore, keys: list[str]) -> dict[str, dict[str, Any]]:
     """Return the tasks `keys` as stored now: {task_key: {clause, text, doc_key, doc_number, doc_title, actors, fp, slot}}."""
     out = {}
-    for r in store.run_read(_cypher("task_status_task"), {"keys": list(keys)}):
+    for r in store.run_read(load("vanban.graph", "task_status_task"), {"keys": list(keys)}):
         fp, slot = identity(r["doc_number"], r["doc_title"], r["clause"], r["text"] or r["action"])
         out[r["task_key"]] = {**r, "text": r["text"] or r["action"], "actors": _actors(r["agencies"], r["roles"]),
                               "fp": fp, "slot": slot}
@@ -79,7 +73,7 @@ def statuses(store: GraphStore, tasks: dict[str, dict[str, Any]]) -> dict[str, d
     """
     if not tasks:
         return {}
-    found = store.run_read(_cypher("task_status_find"), {
+    found = store.run_read(load("vanban.graph", "task_status_find"), {
         "keys": list(tasks), "fps": sorted({t["fp"] for t in tasks.values()}),
         "slots": sorted({t["slot"] for t in tasks.values() if t["slot"]})})
     by = {f: {r[f]: r for r in found} for f in ("task_key", "fp", "slot")}
@@ -119,7 +113,7 @@ def get_status(store: GraphStore, task_key: str) -> dict[str, Any]:
     """
     tasks = current_tasks(store, [task_key])
     if task_key not in tasks:
-        old = store.run_read(_cypher("task_status_by_key"), {"key": task_key})
+        old = store.run_read(load("vanban.graph", "task_status_by_key"), {"key": task_key})
         if not old:
             raise NotFound(f"no task {task_key!r} (task keys look like 'doc:…#clause'; "
                            "see `vanban deadlines --format json` or `vanban report document`)")
@@ -153,7 +147,7 @@ def set_status(store: GraphStore, task_key: str, status: str, note: str | None =
     when = (at or datetime.now(timezone.utc)).astimezone(timezone.utc).isoformat(timespec="seconds")
     tasks = current_tasks(store, [task_key])
     t = tasks[task_key]
-    store.run(_cypher("task_status_set"), {
+    store.run(load("vanban.graph", "task_status_set"), {
         "key": cur["key"] or f"status:{task_key}", "task_key": task_key, "fp": t["fp"], "slot": t["slot"],
         "doc": t["doc_key"], "clause": t["clause"], "text": (t["text"] or "")[:MAX_TEXT], "actors": t["actors"],
         "status": status, "at": when, "note": squash(note) if note else None, "by": squash(by) if by else None})
@@ -168,4 +162,4 @@ def history(store: GraphStore, task_key: str) -> list[dict[str, Any]]:
     cur = get_status(store, task_key)
     if not cur["key"]:
         return []
-    return store.run_read(_cypher("task_status_history"), {"key": cur["key"]})
+    return store.run_read(load("vanban.graph", "task_status_history"), {"key": cur["key"]})

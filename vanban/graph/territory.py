@@ -12,10 +12,9 @@ Node properties added: `until` ('2025-07-01') on pre-2025 units, `since` on 2025
 
 from __future__ import annotations
 
-from functools import lru_cache
-from importlib import resources
 from typing import Any, Iterable
 
+from vanban.cypher import load
 from vanban.graph.identity.keys import place_label
 from vanban.loaders.extract.territory import NEW, OLD, REFORM_DATE, TUnit, reform
 from vanban.text import fold
@@ -29,12 +28,6 @@ def graph_code(p: Any) -> str | None:
     code = getattr(p, "code", None)
     since = getattr(p, "since", None)
     return f"{since[:4]}:{code}" if code and since else code
-
-
-@lru_cache(maxsize=1)
-def territory_query() -> str:
-    """Return the text of territory.cypher."""
-    return resources.files("vanban.graph").joinpath("territory.cypher").read_text(encoding="utf-8")
 
 
 def _unit_of(key: str) -> TUnit | None:
@@ -109,10 +102,10 @@ def write_territory(store: Any, place_keys: Iterable[str]) -> int:
     rows = territory_rows(place_keys)
     if not rows["nodes"]:
         return 0
-    store.run(territory_query(), rows)
+    store.run(load("vanban.graph", "territory"), rows)
     return len(rows["became"])
 
 
 def batch_place_keys(docs: Iterable[Any]) -> list[str]:
-    """Return the coded Place keys of a batch's DocRows (rows of label "places")."""
-    return sorted({r["key"] for d in docs for r in d.nodes.get("places", ()) if r.get("code")})
+    """Return the coded Place keys of a batch's DocRows (their Place rows)."""
+    return sorted({r.key for d in docs for r in d.places if r.code})

@@ -41,7 +41,7 @@ def extract_text(raw: RawText) -> Extraction:
     return Extraction(
         source=raw.source, sha256=raw.sha256, document=meta, citations=cits, agencies=who.agencies,
         places=who.places, responsibilities=who.responsibilities, targets=who.targets, warnings=tuple(warnings),
-        repairs=rep.repairs, text=rep.text,
+        repairs=rep.repairs, text=rep.text, noi_nhan=seg.noi_nhan,
     )
 
 

@@ -1,34 +1,24 @@
-"""Load the named .cypher files of this package and run them on the read-only path."""
+"""Run the named .cypher files of this package on the read-only path."""
 
 from __future__ import annotations
 
-from functools import lru_cache
-from importlib import resources
 from typing import Any
 
+from vanban import cypher as _cypher
 from vanban.graph.store import GraphStore
-from vanban.model import QueryError
 
 
-@lru_cache(maxsize=None)
 def cypher(name: str) -> str:
     """Return the text of `vanban/queries/<name>.cypher`.
 
     Raises QueryError when no such file exists.
     """
-    try:
-        return resources.files("vanban.queries").joinpath(f"{name}.cypher").read_text(encoding="utf-8")
-    except FileNotFoundError as e:
-        raise QueryError(f"no query named {name!r}") from e
+    return _cypher.load("vanban.queries", name)
 
 
 def names() -> list[str]:
     """Return the names of every packaged .cypher query, sorted."""
-    return sorted(
-        p.name[: -len(".cypher")]
-        for p in resources.files("vanban.queries").iterdir()
-        if p.name.endswith(".cypher")
-    )
+    return _cypher.names("vanban.queries")
 
 
 def run(store: GraphStore, name: str, **params: Any) -> list[dict[str, Any]]:

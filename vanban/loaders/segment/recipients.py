@@ -8,9 +8,11 @@ from vanban.loaders.segment.lines import LinedText
 from vanban.model import Recipient, Span
 from vanban.text import squash
 
-_PURPOSE = re.compile(r"\((b/c|t/h|đ/b|p/h|đ/t|đ\s*/\s*b|để\s+biết|đưa\s+tin|báo\s+cáo|thực\s+hiện|phối\s+hợp)\)",
-                      re.I)
-_PURPOSE_CANON = {"để biết": "đ/b", "báo cáo": "b/c", "thực hiện": "t/h", "phối hợp": "p/h"}
+_PURPOSE = re.compile(r"\(((?:để\s+)?(?:b/c|t/h|đ/b|p/h|đ/t|đ\s*/\s*b|báo\s+cáo|thực\s+hiện|phối\s+hợp)|để\s+biết"
+                      r"|đưa\s+tin)\)", re.I)
+_PURPOSE_CANON = {"để biết": "đ/b", "báo cáo": "b/c", "thực hiện": "t/h", "phối hợp": "p/h",
+                  "để báo cáo": "b/c", "để thực hiện": "t/h", "để phối hợp": "p/h",
+                  "đểb/c": "b/c", "đểt/h": "t/h", "đểđ/b": "đ/b", "đểp/h": "p/h", "đểđ/t": "đ/t"}
 
 
 def recipient(doc: LinedText, a: int, b: int) -> Recipient:
