@@ -1,6 +1,6 @@
 """Extraction on real documents that are not seeds: excerpts of ../shared/corpus/real.
 
-Thirteen documents of eleven provinces and cities, in the website's layout (markdown cells,
+Twelve documents of ten provinces and cities, in the website's layout (markdown cells,
 `**`, banner and footer): Công văn with Kính gửi, Quyết định closing with the article that names
 who executes it, a Quyết định with its attached Kế hoạch, Kế hoạch whose headings name the units,
 a Phụ lục task table, and a plan submitted to HĐND that assigns nothing.
