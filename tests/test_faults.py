@@ -29,18 +29,9 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.conftest import ROOT, SEEDS, stop_process
+from tests.conftest import ORPHAN_TASKS, ROOT, SEEDS, WHOLE_OR_ABSENT, stop_process
 from tests.test_batch import directive
 
-WHOLE_OR_ABSENT = (
-    "MATCH (d:Document {stub: false}) "
-    "OPTIONAL MATCH (d)-[r]->() WITH d, count(r) AS own "
-    "OPTIONAL MATCH (t:Task {doc: d.key})-[x]->() WITH d, own, count(x) AS tx "
-    "OPTIONAL MATCH (t2:Task {doc: d.key}) WITH d, own, tx, count(t2) AS tasks "
-    "WHERE own + tx <> d.facts OR tasks <> d.tasks "
-    "RETURN d.key AS key, own + tx AS have, d.facts AS want")
-ORPHAN_TASKS = ("MATCH (t:Task) OPTIONAL MATCH (d:Document {key: t.doc}) WITH t, d "
-                "WHERE d IS NULL OR d.stub = true RETURN count(t) AS n")
 DEAD = "bolt://127.0.0.1:1"
 
 
