@@ -21,6 +21,18 @@ SEEDS = SHARED / "seeds"
 GOLD = SHARED / "gold"
 CORPUS = SHARED / "corpus" / "real"
 
+#: Documents whose facts in the store are not the count the writer recorded on them (a load cut mid-document)
+WHOLE_OR_ABSENT = (
+    "MATCH (d:Document {stub: false}) "
+    "OPTIONAL MATCH (d)-[r]->() WITH d, count(r) AS own "
+    "OPTIONAL MATCH (t:Task {doc: d.key})-[x]->() WITH d, own, count(x) AS tx "
+    "OPTIONAL MATCH (t2:Task {doc: d.key}) WITH d, own, tx, count(t2) AS tasks "
+    "WHERE own + tx <> d.facts OR tasks <> d.tasks "
+    "RETURN d.key AS key, own + tx AS have, d.facts AS want")
+#: The number of tasks whose document is missing or only a stub
+ORPHAN_TASKS = ("MATCH (t:Task) OPTIONAL MATCH (d:Document {key: t.doc}) WITH t, d "
+                "WHERE d IS NULL OR d.stub = true RETURN count(t) AS n")
+
 NEO4J_URI = os.environ.get("NEO4J_URI")
 #: The stores store-dependent tests run on: "falkordb" always, "neo4j" when NEO4J_URI is set.
 STORE_KINDS = ["falkordb"] + (["neo4j"] if NEO4J_URI else [])

@@ -23,10 +23,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, SEEDS
+from tests.conftest import CORPUS, ROOT
 from vanban.model import InputError
 
-SEED = SEEDS / "003_33fcdae276d93d12.txt"
+#: some real directive: 141/KH-UBND of UBND tỉnh Bắc Ninh, a page of the corpus
+GOOD = CORPUS / "09daab284f92e2dd.md"
 BIG = 200 * 1024 * 1024
 
 RECIPE = """Phở bò Hà Nội
@@ -112,11 +113,11 @@ def make_huge(p: Path) -> None:
 
 
 def make_unsupported(p: Path) -> None:
-    p.write_bytes(SEED.read_bytes())
+    p.write_bytes(GOOD.read_bytes())
 
 
 def make_bad_sidecar(p: Path) -> None:
-    p.write_bytes(SEED.read_bytes())
+    p.write_bytes(GOOD.read_bytes())
     p.with_name(p.name + ".meta.json").write_text('{"number": "05/CT-UBND", ', encoding="utf-8")
 
 
@@ -207,7 +208,7 @@ def test_size_limit_is_configurable(tmp_path, monkeypatch):
     from vanban.loaders.pipeline import extract_file
 
     doc = tmp_path / "seed.txt"
-    doc.write_bytes(SEED.read_bytes())
+    doc.write_bytes(GOOD.read_bytes())
     size = doc.stat().st_size
     monkeypatch.setenv("VANBAN_MAX_BYTES", str(size - 1))
     with pytest.raises(InputError) as exc:
@@ -263,7 +264,6 @@ def test_high_byte_junk_is_never_loaded_as_a_document(tmp_path):
 
 
 def test_every_seed_and_real_document_is_administrative(seed_files):
-    from tests.conftest import CORPUS
     from vanban.loaders.extract.admin_check import not_administrative
     from vanban.loaders.pipeline import extract_file
 
@@ -277,7 +277,7 @@ def test_every_seed_and_real_document_is_administrative(seed_files):
 
 def test_vanban_extract_names_every_bad_file(bad_dir, tmp_path):
     files = [str(bad_dir / name) for name, _, _ in CASES.values()]
-    out = _cli("extract", *files, str(SEED), env=_env(tmp_path))
+    out = _cli("extract", *files, str(GOOD), env=_env(tmp_path))
     assert out.returncode == 1, out.stderr
     lines = out.stderr.splitlines()
     for kind, (name, _, reason) in CASES.items():
@@ -286,7 +286,7 @@ def test_vanban_extract_names_every_bad_file(bad_dir, tmp_path):
     assert "Traceback" not in out.stderr
     assert len(lines) == len(CASES), out.stderr
     extracted = json.loads(out.stdout)
-    assert [e["source"] for e in extracted] == [str(SEED)]  # the good file still came out
+    assert [e["source"] for e in extracted] == [str(GOOD)]  # the good file still came out
 
 
 def test_vanban_load_reports_each_bad_file_and_loads_nothing(bad_dir, tmp_path):
@@ -330,7 +330,7 @@ def test_load_skips_an_oversized_file_without_reading_it(bad_dir, tmp_path, monk
 def test_max_bytes_env_through_the_cli(tmp_path):
     doc = tmp_path / "in" / "ct.txt"
     doc.parent.mkdir()
-    doc.write_bytes(SEED.read_bytes())
+    doc.write_bytes(GOOD.read_bytes())
     out = _cli("load", str(doc), env=_env(tmp_path, VANBAN_MAX_BYTES="1000"))
     assert out.returncode == 1
     assert f"failed: {doc}: file is {doc.stat().st_size} bytes, over the 1000-byte limit (VANBAN_MAX_BYTES)" \

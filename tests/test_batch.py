@@ -149,8 +149,14 @@ def test_template_makes_20_distinct_documents_with_duties():
         ex = extract_text(raw_from_string(directive(i), f"{i}.txt"))
         d = ex.document
         assert (d.type, d.number) == ("Chỉ thị", f"{10 + i:02d}/CT-UBND"), i
-        assert d.issuer and d.date and d.date.startswith(str(2021 + i % 4)), (i, d)
-        assert ex.citations and ex.responsibilities, i
+        _, _, of, _ = ISSUERS[i % len(ISSUERS)]
+        y, day, month = 2021 + i % 4, 1 + (i * 7) % 27, 1 + (i * 5) % 12
+        assert (d.issuer, d.date) == (f"Ủy ban nhân dân {of}", f"{y}-{month:02d}-{day:02d}"), (i, d)
+        assert [(c.number, c.relation) for c in ex.citations] == [("05/CT-UBND", "implements")], i  # "Thực hiện …"
+        lead, coord = UNITS[i % len(UNITS)], UNITS[(i + 2) % len(UNITS)]
+        got = {(r.clause, r.actor, r.role) for r in ex.responsibilities}
+        assert {("1", lead, "lead"), ("1", coord, "coordinate"), ("2", coord, "monitor")} <= got, (i, sorted(got))
+        assert {r.deadline for r in ex.responsibilities if r.clause == "2"} == {"monthly:15"}  # "trước ngày 15 hằng tháng"
         keys.add((d.number, d.issuer, d.date[:4]))
     assert len(keys) == N_GOOD
 

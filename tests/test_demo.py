@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import re
-import time
 
 import pytest
 from click.testing import CliRunner
@@ -26,20 +25,16 @@ def demo_run(seeds_dir, tmp_path_factory):
     out = tmp_path_factory.mktemp("demo") / "out"
     buf = io.StringIO()
     console = Console(file=buf, width=220, record=False, color_system=None)
-    t0 = time.perf_counter()
     res = run_demo(seeds_dir, out, console=console)
-    wall = time.perf_counter() - t0
     text = buf.getvalue()
     print(text)
-    print(f"demo wall time {wall:.1f} s; timings {res.timings}")
-    return res, text, wall
+    return res, text
 
 
 def test_demo_answers_the_five_questions(demo_run):
-    res, text, wall = demo_run
+    res, text = demo_run
     assert res.failures == [], res.failures
     assert res.files == 5
-    assert wall < 60, f"demo took {wall:.1f} s"
     # 1. lineage: seed 000 (a Công văn without number) implements Chỉ thị 05, which implements 23-NQ/TU
     section = text.split("1. Dòng văn bản", 1)[1].split("2. Nhiệm vụ", 1)[0]
     assert re.search(r"down .*Công văn.*thực hiện.*Chỉ thị 05/CT-UBND", section)
@@ -61,7 +56,7 @@ def test_demo_answers_the_five_questions(demo_run):
 
 
 def test_demo_writes_three_offline_pictures(demo_run):
-    res, text, _ = demo_run
+    res, text = demo_run
     assert set(res.pictures) == {name for name, _, _ in PICTURES}
     for name, path in res.pictures.items():
         html = path.read_text(encoding="utf-8")

@@ -40,29 +40,22 @@ def test_item5_health_answers_while_two_heavy_queries_run(tmp_path):
     store = open_store(str(tmp_path / "s.db"))
     try:
         c = _client(store, cypher_timeout_ms=60_000)
-        heavy_end: list[float] = []
         heavy_status: list[int] = []
 
         def heavy() -> None:
-            r = c.post("/cypher", json={"query": HEAVY})
-            heavy_status.append(r.status_code)
-            heavy_end.append(time.monotonic())
+            heavy_status.append(c.post("/cypher", json={"query": HEAVY}).status_code)
 
         threads = [threading.Thread(target=heavy) for _ in range(2)]
         for t in threads:
             t.start()
         time.sleep(0.3)  # both sent (one runs, one waits for its slot)
-        health = []
         for _ in range(5):
-            t0 = time.monotonic()
             assert c.get("/health").status_code == 200
             assert c.get("/documents").status_code == 200
-            health.append((t0, time.monotonic()))
+        answered_while_running = heavy_status == [] and all(t.is_alive() for t in threads)
         for t in threads:
             t.join()
         assert heavy_status == [200, 200]
-        print("health latencies (ms):", [round((b - a) * 1000) for a, b in health],
-              "heavy queries ended", [round((e - health[0][0]) * 1000) for e in heavy_end], "ms after")
-        assert max(b for _, b in health) < min(heavy_end)  # answered while the heavy queries still ran
+        assert answered_while_running  # the ordinary routes answered before either heavy query returned
     finally:
         store.close()

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-import time
+import cProfile
+import pstats
 import unicodedata
 
 import pytest
@@ -100,11 +101,23 @@ def test_offset_map_points_into_the_input():
     assert src[origins[out.index("Đ")]] == "Ñ"
 
 
-def test_detection_is_cheap_on_clean_text(seed_files):
-    text = seed_files[1].read_text(encoding="utf-8") * 20  # ~750 KB
-    t0 = time.perf_counter()
-    assert convert_legacy(text)[1] is None
-    assert time.perf_counter() - t0 < 0.5
+def _calls(fn, *args) -> int:
+    """The Python function calls `fn(*args)` makes (counted, not timed)."""
+    prof = cProfile.Profile()
+    prof.enable()
+    fn(*args)
+    prof.disable()
+    return pstats.Stats(prof).total_calls
+
+
+@pytest.mark.parametrize("name", ["09daab284f92e2dd.md", "001c610b2efdcf0c.md"])
+def test_detection_on_clean_text_is_linear_and_returns_the_input(seeds_dir, name):
+    one = (seeds_dir.parent / "corpus" / "real" / name).read_text(encoding="utf-8")  # a real page: clean Unicode
+    many = one * 20  # ~270 KB and ~510 KB
+    out, found = convert_legacy(many)
+    assert found is None and out is many  # nothing converted: the very same string, no copy
+    small, big = _calls(convert_legacy, one), _calls(convert_legacy, many)
+    assert big <= 21 * small, f"{small} calls for one copy, {big} for 20"
 
 
 def test_is_syllable():

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import ORPHAN_TASKS, WHOLE_OR_ABSENT
 from vanban.graph import open_store
 from vanban.graph.export import read_graph
 from vanban.graph.ingest import load_extractions, load_paths
@@ -150,16 +151,8 @@ def test_killing_a_load_leaves_each_document_whole_or_absent(tmp_path):
     s = open_store(str(db))
     try:
         docs = s.run_read("MATCH (d:Document {stub: false}) RETURN count(d) AS n")[0]["n"]
-        bad = s.run_read(
-            "MATCH (d:Document {stub: false}) "
-            "OPTIONAL MATCH (d)-[r]->() WITH d, count(r) AS own "
-            "OPTIONAL MATCH (t:Task {doc: d.key})-[x]->() WITH d, own, count(x) AS tx "
-            "OPTIONAL MATCH (t2:Task {doc: d.key}) WITH d, own, tx, count(t2) AS tasks "
-            "WHERE own + tx <> d.facts OR tasks <> d.tasks "
-            "RETURN d.key AS key, own + tx AS have, d.facts AS want")
-        orphans = s.run_read(
-            "MATCH (t:Task) OPTIONAL MATCH (d:Document {key: t.doc}) WITH t, d "
-            "WHERE d IS NULL OR d.stub = true RETURN count(t) AS n")[0]["n"]
+        bad = s.run_read(WHOLE_OR_ABSENT)
+        orphans = s.run_read(ORPHAN_TASKS)[0]["n"]
         # the store is still writable and loads the rest
         from benchmarks.synth import extractions
 

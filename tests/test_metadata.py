@@ -9,7 +9,7 @@ import pytest
 from tests.conftest import GOLD, SEEDS
 from vanban.loaders.extract.meta import canonical_organ, extract_meta
 from vanban.loaders.pipeline import extract_file, extract_many
-from vanban.loaders.read import raw_from_string, read_file
+from vanban.loaders.read import raw_from_string
 from vanban.loaders.repair import repair
 from vanban.loaders.segment import segment
 from vanban.model import InputError

@@ -151,7 +151,19 @@ def test_repair_and_segment_link_the_pdf_footnote(seed_pdf):
     assert [text[s.end - len(word) : s.end] for s in note.ref_spans] == [word]
 
 
+def _gold_duties_003() -> set[tuple[str, str, str]]:
+    """(clause, actor, role) of every responsibility the gold annotates in seed 003."""
+    import json
+
+    from tests.conftest import GOLD
+
+    gold = json.loads((GOLD / "003_33fcdae276d93d12.json").read_text(encoding="utf-8"))
+    return {(r["clause"], r["actor"], r["role"]) for r in gold["responsibilities"]}
+
+
 def test_extract_file_on_a_tcvn3_pdf(tmp_path, seed_files):
+    """The first 200 of seed 003's 241 lines, in TCVN3 (.VnTime) in a PDF: a Công văn of UBND tỉnh Kon Tum whose
+    every duty found is one the gold annotates."""
     from vanban.loaders.pipeline import extract_file
 
     lines = _seed_lines(seed_files, k=3, n=200)
@@ -159,11 +171,13 @@ def test_extract_file_on_a_tcvn3_pdf(tmp_path, seed_files):
     path = make_pdf(tmp_path / "legacy.pdf", [legacy[i : i + 35] for i in range(0, len(legacy), 35)])
     ex = extract_file(path)
     assert "tcvn3" in ex.repairs
-    assert ex.responsibilities
+    assert (ex.document.type, ex.document.issuer) == ("Công văn", "Ủy ban nhân dân tỉnh Kon Tum")  # as the gold
+    got = {(r.clause, r.actor, r.role) for r in ex.responsibilities}
+    assert got and got <= _gold_duties_003(), sorted(got - _gold_duties_003())
 
 
 def test_tcvn3_pdf_extracts_like_the_seed_text(tmp_path, seed_files):
-    """Seed 003 printed to a PDF in TCVN3 (.VnTime) gives the same assignments as its .txt."""
+    """Seed 003 printed to a PDF in TCVN3 (.VnTime) gives the same assignments as its .txt, the gold's."""
     from vanban.loaders.pipeline import extract_file, extract_text
 
     lines = _seed_lines(seed_files, k=3, n=400)
@@ -174,5 +188,6 @@ def test_tcvn3_pdf_extracts_like_the_seed_text(tmp_path, seed_files):
     want = extract_file(seed_files[3])
     assert "tcvn3" in ex.repairs
     key = lambda r: (r.clause, r.actor, r.role)  # noqa: E731
-    assert len(want.responsibilities) >= 10
     assert sorted(map(key, ex.responsibilities)) == sorted(map(key, want.responsibilities))
+    gold = _gold_duties_003()
+    assert len(gold & set(map(key, ex.responsibilities))) >= 0.85 * len(gold)  # issue 3's bound on the seeds

@@ -32,12 +32,21 @@ CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI
 Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;
 QUYẾT ĐỊNH:
 """
+# 09daab284f92e2dd.md (141/KH-UBND Bắc Ninh), its Nơi nhận and signature (the page's ** markup left out, as the
+# excerpts here are plain text): recipients, none of them a task
 TAIL = """Nơi nhận:
-- Như trên;
-- Lưu: VT.
+- Bộ Tư pháp (b/c);
+- TT Tỉnh ủy, TT HĐND tỉnh;
+- CT, các PCT UBND tỉnh;
+- Các Sở, cơ quan thuộc UBND tỉnh;
+- Công an tỉnh; Bộ Chỉ huy quân sự tỉnh;
+- UBND các xã, phường;
+- VP UBND tỉnh: LĐVP, TKCT, các phòng, đơn vị;
+- Lưu: VT, NC.
 TM. ỦY BAN NHÂN DÂN
-CHỦ TỊCH
-Nguyễn Văn A
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+Phạm Văn Thịnh
 """
 
 
