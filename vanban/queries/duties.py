@@ -12,7 +12,7 @@ from vanban.model import QueryError
 from vanban.queries._load import run
 from vanban.queries.refs import agency_candidates, resolve_agency, resolve_document
 from vanban.text import fold
-from vanban.vocab import unit_words
+from vanban.vocab import unit_pattern, unit_words
 
 #: Roles a duties query may filter on (ASSIGNED_TO roles plus criticisms).
 DUTY_ROLES = tuple(ROLES) + ("criticized",)
@@ -88,8 +88,8 @@ def duties(
 _HEAD_TITLES = ("giam doc", "pho giam doc", "thu truong", "chu tich", "pho chu tich", "truong ban",
                 "pho truong ban", "chanh van phong", "chanh thanh tra", "cuc truong", "bi thu")
 # the kind of unit a member is, and the words a collective lists its kinds with
-_DISTRICT = "|".join(fold(w) for w in unit_words("district"))  # huyen|thanh pho|thi xa|quan (folded)
-_COMMUNE = "|".join(fold(w) for w in unit_words("commune"))  # xa|phuong|thi tran|dac khu
+_DISTRICT = unit_pattern(tuple(fold(w) for w in unit_words("district")), " ")  # thanh pho|huyen|… folded
+_COMMUNE = unit_pattern(tuple(fold(w) for w in unit_words("commune")), " ")  # thi tran|dac khu|… folded
 _MEMBER_UNITS = (
     (re.compile(rf"^(?:(?:pho )?chu tich )?(?:uy ban nhan dan|ubnd) ({_DISTRICT}) "), "district"),
     (re.compile(rf"^(?:(?:pho )?chu tich )?(?:uy ban nhan dan|ubnd) ({_COMMUNE}) "), "commune"),
